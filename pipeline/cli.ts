@@ -1,0 +1,24 @@
+// The `annex` command: a thin shell that parses arguments and hands over to the commands.
+// Each group of commands registers itself; the commands read files, call stages, write files.
+import { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { registerDataCommands } from "./cli/data-commands.ts";
+import { setDebug } from "./cli/run.ts";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+const program = new Command("annex")
+  .description("Allegato 1 — Mappatura dei processi: extract, repair, validate, render and compare plan years")
+  .version(pkg.version)
+  .option("--debug", "print stack traces for failures")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) })
+  .exitOverride((err) => {
+    // commander's own usage errors are bad usage: exit 2 (help and version exit 0)
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  })
+  .hook("preAction", (cmd) => setDebug(Boolean(cmd.opts().debug)));
+
+registerDataCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,18 @@
+// Writing a command's result: to stdout, or atomically to a file with -o.
+import { countBySeverity, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { writeFileAtomic } from "../io.ts";
+
+export async function emit(text: string, outFile: string | undefined): Promise<void> {
+  if (outFile) await writeFileAtomic(outFile, text);
+  else process.stdout.write(text);
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WritableStream = process.stderr): void {
+  for (const d of diagnostics) stream.write(`${formatDiagnostic(d)}\n`);
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const c = countBySeverity(diagnostics);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}`;
+}

@@ -1,0 +1,133 @@
+// The change report as an accessible, self-contained HTML page in Italian, for an office to
+// publish beside the new edition. All wording and arrangement is prepared here; the template
+// (templates/diff.html.hbs) only lays it out, and escapes every text from the data.
+import Handlebars from "handlebars";
+import { readFile } from "node:fs/promises";
+import { wordDiff } from "./words.ts";
+import type { Change, ChangeField, DiffResult, FieldValue, HierarchyLevel } from "./types.ts";
+
+const TEMPLATE = new URL("../../templates/diff.html.hbs", import.meta.url);
+const STYLES = new URL("../../templates/diff.css", import.meta.url);
+
+const FIELD_NAME: Record<ChangeField, string> = {
+  title: "Titolo",
+  riskAreas: "Area di rischio",
+  areaDirigenziale: "Area dirigenziale",
+  servizio: "Servizio/Staff",
+  uo: "U.O.",
+  note: "Nota",
+  active: "Attivazione",
+};
+
+const FIELD_CHANGED: Record<Exclude<ChangeField, "active">, string> = {
+  title: "Titolo modificato",
+  riskAreas: "Area di rischio modificata",
+  areaDirigenziale: "Area dirigenziale modificata",
+  servizio: "Servizio/Staff modificato",
+  uo: "U.O. modificata",
+  note: "Nota modificata",
+};
+
+const LEVEL_CHANGED: Record<HierarchyLevel, string> = {
+  macro: "Titolo del macro processo modificato",
+  process: "Titolo del processo modificato",
+  subprocess: "Titolo del sotto processo modificato",
+};
+
+interface ValueView {
+  empty?: string;
+  segments?: { text: string; del?: boolean; ins?: boolean }[];
+}
+
+interface RowView {
+  code: string;
+  subject: string | null;
+  what: string;
+  before: ValueView;
+  after: ValueView;
+}
+
+export async function renderHtml(result: DiffResult): Promise<string> {
+  const [source, css] = await Promise.all([readFile(TEMPLATE, "utf8"), readFile(STYLES, "utf8")]);
+  // a private instance: helpers or partials registered elsewhere cannot change this page
+  const template = Handlebars.create().compile(source, { strict: true });
+  return template(view(result, css));
+}
+
+function view(result: DiffResult, css: string) {
+  const { summary } = result;
+  return {
+    title: `Allegato 1 – Mappatura dei processi: modifiche dall’edizione ${result.from} all’edizione ${result.to}`,
+    css: css.trim(),
+    from: result.from,
+    to: result.to,
+    activitiesBefore: summary.activitiesBefore,
+    activitiesAfter: summary.activitiesAfter,
+    total: summary.total,
+    byKind: summary.byKind,
+    byMacro: summary.byMacro.map((m) => ({ ...m, code: m.code ?? "—", title: m.title ?? "titolo non presente" })),
+    renames: summary.renames.map((r) => ({
+      field: FIELD_NAME[r.field],
+      before: r.before,
+      after: r.after,
+      count: r.codes.length,
+      codes: r.codes.join(", "),
+    })),
+    rows: result.changes.map(row),
+  };
+}
+
+function row(change: Change): RowView {
+  const base = { code: change.code, subject: change.context.title };
+  switch (change.kind) {
+    case "added":
+      return { ...base, what: "Attività aggiunta", before: empty("non presente"), after: text("presente") };
+    case "removed":
+      return { ...base, what: "Attività eliminata", before: text("presente"), after: empty("non presente") };
+    case "moved":
+      return { ...base, what: "Codice cambiato (attività spostata)", before: text(change.from), after: text(change.code) };
+    case "changed": {
+      const level = change.context.level;
+      if (change.field === "active") {
+        return { ...base, what: change.after ? "Attività attivata" : "Attività disattivata", before: text(activeText(change.before)), after: text(activeText(change.after)) };
+      }
+      const what = level === "activity" ? FIELD_CHANGED[change.field] : LEVEL_CHANGED[level];
+      return { ...base, what, ...values(change.before, change.after) };
+    }
+  }
+}
+
+function values(before: FieldValue, after: FieldValue): { before: ValueView; after: ValueView } {
+  if (typeof before === "string" && typeof after === "string") {
+    const segments = wordDiff(before, after);
+    return {
+      before: { segments: segments.filter((s) => s.op !== "added").map((s) => ({ text: s.text, del: s.op === "removed" })) },
+      after: { segments: segments.filter((s) => s.op !== "removed").map((s) => ({ text: s.text, ins: s.op === "added" })) },
+    };
+  }
+  if (Array.isArray(before) || Array.isArray(after)) {
+    const was = Array.isArray(before) ? before : [];
+    const now = Array.isArray(after) ? after : [];
+    return {
+      before: was.length ? { segments: was.map((x, i) => ({ text: i ? `/${x}` : x, del: !now.includes(x) })) } : empty("nessuna"),
+      after: now.length ? { segments: now.map((x, i) => ({ text: i ? `/${x}` : x, ins: !was.includes(x) })) } : empty("nessuna"),
+    };
+  }
+  return { before: plain(before), after: plain(after) };
+}
+
+function plain(value: FieldValue): ValueView {
+  return typeof value === "string" && value !== "" ? text(value) : empty("vuoto");
+}
+
+function text(value: string): ValueView {
+  return { segments: [{ text: value }] };
+}
+
+function empty(label: string): ValueView {
+  return { empty: label };
+}
+
+function activeText(value: FieldValue): string {
+  return value ? "attiva" : "non attiva";
+}

@@ -1,0 +1,122 @@
+// The report on a terminal: overview first, then every change on one line. Word changes are
+// marked [-removed-]{+added+} (as wdiff does) whether or not colour is on, so the meaning
+// never rests on colour alone; colour only on a terminal that wants it (see useColor).
+import { wordDiff } from "./words.ts";
+import type { Change, ChangeField, DiffResult, FieldValue } from "./types.ts";
+
+const FIELD_LABEL: Record<ChangeField, string> = {
+  title: "title",
+  riskAreas: "risk areas",
+  areaDirigenziale: "Area dirigenziale",
+  servizio: "Servizio/Staff",
+  uo: "U.O.",
+  note: "note",
+  active: "active",
+};
+
+const LEVEL_LABEL = { macro: "macro-process title", process: "process title", subprocess: "sub-process title" } as const;
+
+interface Paint {
+  added: (s: string) => string;
+  removed: (s: string) => string;
+  heading: (s: string) => string;
+  dim: (s: string) => string;
+}
+
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const COLOR: Paint = { added: ansi(32, 39), removed: ansi(31, 39), heading: ansi(1, 22), dim: ansi(2, 22) };
+const PLAIN: Paint = { added: (s) => s, removed: (s) => s, heading: (s) => s, dim: (s) => s };
+
+/** Colour on a terminal only, and never when NO_COLOR is set to anything (no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== "");
+}
+
+export function formatText(result: DiffResult, opts: { color?: boolean } = {}): string {
+  const paint = opts.color ? COLOR : PLAIN;
+  const { summary } = result;
+  const lines: string[] = [];
+  lines.push(paint.heading(`Allegato 1 — changes from ${result.from} to ${result.to}`));
+  lines.push(`${summary.activitiesBefore} activities → ${summary.activitiesAfter} activities`);
+  if (summary.total === 0) {
+    lines.push("No changes.");
+    return `${lines.join("\n")}\n`;
+  }
+  const k = summary.byKind;
+  lines.push(
+    `${plural(summary.total, "change")}: ${k.added} added, ${k.removed} removed, ${k.moved} moved, ${k.changed} field${k.changed === 1 ? "" : "s"} changed`,
+  );
+
+  lines.push("", paint.heading("Per macro-process"));
+  const codeWidth = Math.max(4, ...summary.byMacro.map((m) => (m.code ?? "—").length));
+  lines.push(`  ${"code".padEnd(codeWidth)}  added  removed  moved  changed  title`);
+  for (const m of summary.byMacro) {
+    lines.push(
+      `  ${(m.code ?? "—").padEnd(codeWidth)}  ${num(m.added, 5)}  ${num(m.removed, 7)}  ${num(m.moved, 5)}  ${num(m.changed, 7)}  ${m.title ?? "(no title)"}`,
+    );
+  }
+
+  if (summary.renames.length > 0) {
+    lines.push("", paint.heading("Structures renamed in several activities"));
+    for (const r of summary.renames) {
+      lines.push(`  ${FIELD_LABEL[r.field]} "${r.before}" → "${r.after}" in ${r.codes.length} activities: ${r.codes.join(", ")}`);
+    }
+  }
+
+  lines.push("", paint.heading(`Changes (document order of ${result.to}; removed activities last)`));
+  const width = Math.max(...result.changes.map((c) => c.code.length));
+  for (const change of result.changes) lines.push(`  ${change.code.padEnd(width)}  ${describe(change, paint)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function describe(change: Change, paint: Paint): string {
+  const title = quoted(change.context.title);
+  switch (change.kind) {
+    case "added":
+      return `${paint.added("added")}: ${title}`;
+    case "removed":
+      return `${paint.removed("removed")}: ${title}`;
+    case "moved":
+      return `moved from ${change.from}: ${title}`;
+    case "changed": {
+      const label = change.context.level === "activity" ? FIELD_LABEL[change.field] : LEVEL_LABEL[change.context.level];
+      return `${label}: ${describeValues(change.field, change.before, change.after, paint)}`;
+    }
+  }
+}
+
+function describeValues(field: ChangeField, before: FieldValue, after: FieldValue, paint: Paint): string {
+  if (field === "active") return `${before ? "active" : "not active"} → ${after ? "active" : "not active"} (${after ? "activated" : "deactivated"})`;
+  if (field === "riskAreas") {
+    const was = Array.isArray(before) ? before : [];
+    const now = Array.isArray(after) ? after : [];
+    const plus = now.filter((x) => !was.includes(x));
+    const minus = was.filter((x) => !now.includes(x));
+    const delta = [...plus.map((x) => `+${x}`), ...minus.map((x) => `−${x}`)].join(" ");
+    return `${areas(was)} → ${areas(now)}${delta ? ` (${delta})` : ""}`;
+  }
+  if (typeof before === "string" && typeof after === "string") {
+    return wordDiff(before, after)
+      .map((s) => (s.op === "same" ? s.text : s.op === "removed" ? paint.removed(`[-${s.text}-]`) : paint.added(`{+${s.text}+}`)))
+      .join("");
+  }
+  return `${quoted(before)} → ${quoted(after)}`;
+}
+
+function areas(list: readonly string[]): string {
+  return list.length ? list.join("/") : "(none)";
+}
+
+function quoted(value: FieldValue): string {
+  if (value === null) return "(empty)";
+  if (Array.isArray(value)) return areas(value);
+  return typeof value === "string" ? `"${value}"` : String(value);
+}
+
+function num(n: number, width: number): string {
+  return String(n).padStart(width);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

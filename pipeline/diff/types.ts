@@ -1,0 +1,80 @@
+// The result of comparing two editions of the annex. The `changes` follow the JSON contract of
+// DESIGN.md ("annex diff ... --format json"); each also carries `context` — what the formatters
+// need to explain a change to a person (titles, macro-process) — which the JSON leaves out.
+import type { Activity } from "../model/annex.ts";
+
+/** The compared fields of an activity, in the order their changes are listed. */
+export const CHANGE_FIELDS = ["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active"] as const;
+export type ChangeField = (typeof CHANGE_FIELDS)[number];
+
+export type FieldValue = string | string[] | boolean | null;
+
+/** The hierarchy levels that carry a code; the function (Funzione) has none. */
+export const LEVELS = ["macro", "process", "subprocess"] as const;
+export type HierarchyLevel = (typeof LEVELS)[number];
+
+export interface ChangeContext {
+  /** what `code` names: an activity, or a macro/process/sub-process whose title changed */
+  level: "activity" | HierarchyLevel;
+  /** the activity's title (in b; in a for `removed`), or the level's title */
+  title: string | null;
+  /** code and title of the macro-process the change belongs to, for the summary */
+  macro: { code: string | null; title: string | null };
+  /** for `moved`: how alike the two titles are, 0..1 (1: identical once normalized) */
+  similarity?: number;
+}
+
+export type Change =
+  | { kind: "added"; code: string; context: ChangeContext }
+  | { kind: "removed"; code: string; context: ChangeContext }
+  | { kind: "moved"; code: string; from: string; context: ChangeContext }
+  | { kind: "changed"; code: string; field: ChangeField; before: FieldValue; after: FieldValue; context: ChangeContext };
+
+export type ChangeKind = Change["kind"];
+
+export interface MacroSummary {
+  code: string | null;
+  title: string | null;
+  added: number;
+  removed: number;
+  moved: number;
+  /** `changed` entries: one per field of an activity, or per hierarchy title */
+  changed: number;
+}
+
+/** The same structure renamed the same way in several activities, reported once. */
+export interface StructureRename {
+  field: "areaDirigenziale" | "servizio" | "uo";
+  before: string;
+  after: string;
+  /** activity codes (in b), in document order */
+  codes: string[];
+}
+
+export interface DiffSummary {
+  activitiesBefore: number;
+  activitiesAfter: number;
+  total: number;
+  byKind: Record<ChangeKind, number>;
+  /** per macro-process, in document order of b, then macro-processes found only in a */
+  byMacro: MacroSummary[];
+  renames: StructureRename[];
+}
+
+export interface DiffResult {
+  /** plan years of a and b */
+  from: string;
+  to: string;
+  changes: Change[];
+  summary: DiffSummary;
+}
+
+export interface DiffOptions {
+  /** least title similarity (0..1) for a removed and an added activity to count as one moved activity */
+  moveThreshold?: number;
+  /** least number of activities with the same structure renamed the same way to group them */
+  renameGroupMin?: number;
+}
+
+/** The activities' fields as compared, for one side. */
+export type Compared = Pick<Activity, ChangeField>;

@@ -1,0 +1,112 @@
+// Annex data: the annex written as YAML (or JSON, which YAML reads too) that a person edits —
+// the source of a new plan year (see `annex init`). Reading it is strict about the shape a
+// person can get wrong by hand and that later stages could not explain: YAML syntax, a field
+// name that is not in the schema (a typo such as "servzio" would otherwise just be dropped or
+// flagged far from its line), and the same activity code twice. Everything else (missing
+// fields, wrong values) is left to validation, which reports all problems at once.
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { Annex } from "../model/annex.ts";
+import { InputError, type Diagnostic } from "../diagnostics.ts";
+
+type Path = readonly (string | number)[];
+
+export function readAnnexData(text: string, file: string): { annex: unknown; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  // uniqueKeys (the default) makes a key written twice in one mapping a syntax error
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const at = syntax.linePos?.[0];
+    throw new InputError(`YAML syntax error: ${firstLine(syntax.message)}`, at ? { file, line: at.line, col: at.col } : { file });
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError("annex data must be a mapping with planYears, title, footnote and activities", { file, line: 1 });
+  }
+
+  const locate = (path: Path, key?: string) => position(doc, lineCounter, path, key);
+  checkUnknownFields(data, file, locate);
+  checkDuplicateCodes(data, file, locate);
+  return { annex: data, diagnostics: [] };
+}
+
+/** yaml's messages end with " at line L, column C:" and a code excerpt; the place is reported apart. */
+function firstLine(message: string): string {
+  const head = message.split("\n")[0] ?? message;
+  return head.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function checkUnknownFields(data: unknown, file: string, locate: Locate): void {
+  const result = Annex.safeParse(data);
+  if (result.success) return;
+  const unknown: { name: string; path: Path; line: number; col: number }[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    for (const name of issue.keys) {
+      const at = locate(path, name);
+      unknown.push({ name, path, line: at?.line ?? 0, col: at?.col ?? 0 });
+    }
+  }
+  // report the first one in the file, so that fixing them one by one walks down the file
+  unknown.sort((x, y) => x.line - y.line || x.col - y.col);
+  const first = unknown[0];
+  if (!first) return;
+  const where = describePath(data, first.path);
+  const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more unknown field${unknown.length > 2 ? "s" : ""})` : "";
+  throw new InputError(
+    `unknown field "${first.name}"${where ? ` in ${where}` : ""}: the fields are those of the annex schema (see the comment at the top of the file)${more}`,
+    first.line ? { file, line: first.line, col: first.col } : { file },
+  );
+}
+
+function checkDuplicateCodes(data: object, file: string, locate: Locate): void {
+  const activities = (data as { activities?: unknown }).activities;
+  if (!Array.isArray(activities)) return;
+  const seen = new Map<string, number>();
+  activities.forEach((activity: unknown, index) => {
+    const code = (activity as { code?: unknown } | null)?.code;
+    if (typeof code !== "string") return;
+    const earlier = seen.get(code);
+    if (earlier === undefined) {
+      seen.set(code, index);
+      return;
+    }
+    const first = locate(["activities", earlier], "code");
+    const second = locate(["activities", index], "code");
+    const lines = first && second ? ` at lines ${first.line} and ${second.line}` : ` (activities ${earlier + 1} and ${index + 1})`;
+    throw new InputError(
+      `duplicated activity code ${code}${lines}: each activity has its own code`,
+      second ? { file, line: second.line, col: second.col, code } : { file, code },
+    );
+  });
+}
+
+type Locate = (path: Path, key?: string) => { line: number; col: number } | undefined;
+
+/** Line and column of the node at `path`, or of the key `key` of the mapping at `path`. */
+function position(doc: Document, lineCounter: LineCounter, path: Path, key?: string): { line: number; col: number } | undefined {
+  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  let range: readonly number[] | null | undefined;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    range = isScalar(pair?.key) ? pair.key.range : undefined;
+  } else if (node && typeof node === "object" && "range" in node) {
+    range = (node as { range?: readonly number[] | null }).range;
+  }
+  if (!range || range[0] === undefined) return undefined;
+  return lineCounter.linePos(range[0]);
+}
+
+/** "activity A1.1.1.1 (macro)" for a person, rather than "activities.0.macro". */
+function describePath(data: unknown, path: Path): string {
+  if (path.length === 0) return "";
+  if (path[0] === "activities" && typeof path[1] === "number") {
+    const activity = (data as { activities: unknown[] }).activities[path[1]];
+    const code = (activity as { code?: unknown } | null)?.code;
+    const name = typeof code === "string" ? `activity ${code}` : `activity number ${path[1] + 1}`;
+    const rest = path.slice(2).join(".");
+    return rest ? `${name} (${rest})` : name;
+  }
+  return path.join(".");
+}

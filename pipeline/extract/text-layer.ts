@@ -1,0 +1,65 @@
+// Reader for a tab-separated text layer (the text of a published PDF, as copied out of it):
+// one line per printed line, tabs between cells, blank lines between pages. It has no geometry
+// and no shading, so every row says `shaded: null`; repair works from the content.
+import { InputError, type Diagnostic } from "../diagnostics.ts";
+import type { RawRow, RawTable } from "./raw.ts";
+import { isHeaderRow, normalizeText } from "./text.ts";
+
+export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {
+  if (text.trim() === "") throw new InputError("the file is empty", { file });
+  if (text.includes("\u0000")) throw new InputError("not a text layer: the file is binary", { file });
+
+  const lines = text.split(/\r?\n/);
+  const rows: RawRow[] = [];
+  let title: string | null = null;
+  let footnote: string | null = null;
+  let page = 1;
+  let seenContentOnPage = false;
+  let headerSeen = false;
+  let width = 0;
+  let rowOnPage = 0;
+
+  lines.forEach((line, index) => {
+    const cells = line.split("\t").map(normalizeText);
+    if (cells.every((c) => c === "")) {
+      if (seenContentOnPage) {
+        page++;
+        rowOnPage = 0;
+        seenContentOnPage = false;
+      }
+      return;
+    }
+    seenContentOnPage = true;
+    const nonEmpty = cells.filter((c) => c !== "");
+    if (isHeaderRow(nonEmpty)) {
+      headerSeen = true;
+      return;
+    }
+    if (!headerSeen && title === null && nonEmpty.length === 1) {
+      title = nonEmpty[0] ?? null;
+      return;
+    }
+    if (nonEmpty.length === 1 && /^N\.\s?B\./.test(nonEmpty[0] ?? "")) {
+      footnote = nonEmpty[0] ?? null;
+      return;
+    }
+    if (!headerSeen) return;
+    width = Math.max(width, cells.length);
+    rowOnPage++;
+    rows.push({
+      page,
+      // the line number in the file places a row exactly for a person reading the text layer
+      row: index + 1,
+      cells: cells.flatMap((t, col) => (t === "" ? [] : [{ col, text: t, rowSpan: 1 }])),
+      shaded: null,
+    });
+  });
+
+  if (!headerSeen) {
+    throw new InputError("no annex table found: no line has the column headings (Funzione, Macro Processi, Processi, …)", { file });
+  }
+  return {
+    table: { file, format: "text-layer", title, footnote, columns: Array(width).fill("unknown"), rows },
+    diagnostics: [],
+  };
+}

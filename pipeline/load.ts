@@ -1,0 +1,188 @@
+// Reading any input into a validated annex: a plan year in sources/, a plan-year folder, a PDF,
+// a text layer or annex data. This is the one place that touches the file system for inputs;
+// the stages it calls are pure.
+import { readFile, readdir, stat } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { diag, InputError, type Diagnostic, type Place } from "./diagnostics.ts";
+import { readAnnexData } from "./extract/annex-data.ts";
+import { extractPdf } from "./extract/pdf/index.ts";
+import type { RawTable } from "./extract/raw.ts";
+import { readTextLayer } from "./extract/text-layer.ts";
+import type { Annex } from "./model/annex.ts";
+import { PlanConfig } from "./model/plan.ts";
+import { parseCorrections, type ParsedCorrections } from "./repair/corrections.ts";
+import { repair } from "./repair/index.ts";
+import { validateAnnex } from "./validate/index.ts";
+
+export const PLAN_YEARS = /^\d{4}-\d{4}$/;
+const SOURCE_NAMES = ["allegato-1.yaml", "allegato-1.yml", "allegato-1.json", "allegato-1.pdf", "allegato-1.txt"];
+
+export interface Loaded {
+  annex: Annex;
+  plan: PlanConfig | null;
+  provenance: Map<string, Place>;
+  /** repair and validation findings (warnings, errors) */
+  diagnostics: Diagnostic[];
+  /** the repair log, corrections included (severity info) */
+  repairs: Diagnostic[];
+  /** the source file that was read */
+  file: string;
+}
+
+export type SourceKind = "pdf" | "text-layer" | "annex-data";
+
+export interface ResolvedSource {
+  file: string;
+  kind: SourceKind;
+  /** the plan-year folder name when the source sits in one */
+  planYears?: string;
+  planFile?: string;
+  correctionsFile?: string;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function listPlanYears(sourcesDir = "sources"): Promise<string[]> {
+  const entries = await readdir(sourcesDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && PLAN_YEARS.test(e.name)).map((e) => e.name).sort();
+}
+
+/** Finds the source file, and the plan and corrections files beside it. */
+export async function resolveSource(input: string, sourcesDir = "sources"): Promise<ResolvedSource> {
+  let path = input;
+  if (!(await exists(path))) {
+    if (PLAN_YEARS.test(input)) {
+      const years = await listPlanYears(sourcesDir);
+      throw new InputError(`no plan year ${input} in ${sourcesDir}/ (there ${years.length === 1 ? "is" : "are"}: ${years.join(", ") || "none"})`);
+    }
+    throw new InputError("no such file or folder", { file: input });
+  }
+  let dir: string;
+  let file: string;
+  if ((await stat(path)).isDirectory()) {
+    dir = path;
+    const found = [];
+    for (const name of SOURCE_NAMES) if (await exists(join(dir, name))) found.push(name);
+    if (found.length === 0) throw new InputError(`no source in this folder: expected one of ${SOURCE_NAMES.join(", ")}`, { file: dir });
+    file = join(dir, found[0]!);
+  } else {
+    file = path;
+    dir = dirname(path);
+  }
+  const kind = await sniff(file);
+  const folder = basename(dir);
+  const planFile = join(dir, "plan.yaml");
+  const correctionsFile = join(dir, "corrections.yaml");
+  return {
+    file,
+    kind,
+    ...(PLAN_YEARS.test(folder) ? { planYears: folder } : {}),
+    ...((await exists(planFile)) ? { planFile } : {}),
+    ...((await exists(correctionsFile)) ? { correctionsFile } : {}),
+  };
+}
+
+async function sniff(file: string): Promise<SourceKind> {
+  const ext = extname(file).toLowerCase();
+  if ([".yaml", ".yml", ".json"].includes(ext)) return "annex-data";
+  const head = (await readFile(file)).subarray(0, 1024);
+  if (head.length === 0) throw new InputError("the file is empty", { file });
+  if (head.includes(Buffer.from("%PDF-"))) return "pdf";
+  if (ext === ".pdf") throw new InputError("not a PDF file (it does not start with %PDF)", { file });
+  return "text-layer";
+}
+
+/** Extract only: the raw table of a PDF or text layer. */
+export async function readRawTable(source: ResolvedSource): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+  if (source.kind === "pdf") return extractPdf(new Uint8Array(await readFile(source.file)), source.file);
+  if (source.kind === "text-layer") return readTextLayer(await readFile(source.file, "utf8"), source.file);
+  throw new InputError("annex data has no raw table: it is already an annex", { file: source.file });
+}
+
+export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
+  if (!planFile) return null;
+  let data: unknown;
+  try {
+    data = parseYaml(await readFile(planFile, "utf8"));
+  } catch (error) {
+    const e = error as { message: string; linePos?: { line: number; col: number }[] };
+    const pos = e.linePos?.[0];
+    throw new InputError(`YAML syntax error: ${e.message.split("\n")[0]}`, { file: planFile, ...(pos ? { line: pos.line, col: pos.col } : {}) });
+  }
+  const parsed = PlanConfig.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`not a valid plan file: ${issue.path.join(".") || "(top)"}: ${issue.message}`, { file: planFile });
+  }
+  return parsed.data;
+}
+
+async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {
+  return file ? parseCorrections(await readFile(file, "utf8"), file) : undefined;
+}
+
+/** The words a renderer appends to a label repeated on a new page, from templates/labels.yaml. */
+async function continuedWords(): Promise<string[]> {
+  const file = new URL("../templates/labels.yaml", import.meta.url);
+  const labels = (await readFile(file, "utf8").then(parseYaml, () => null)) as { continued?: unknown } | null;
+  return typeof labels?.continued === "string" ? [labels.continued] : [];
+}
+
+export interface RepairedSource {
+  source: ResolvedSource;
+  annex: unknown;
+  provenance: Map<string, Place>;
+  repairs: Diagnostic[];
+  diagnostics: Diagnostic[];
+}
+
+/** Extract and repair (or read annex data), without validation. */
+export async function readAnnex(input: string, opts: { sourcesDir?: string } = {}): Promise<RepairedSource> {
+  const source = await resolveSource(input, opts.sourcesDir);
+  if (source.kind === "annex-data") {
+    const { annex, diagnostics } = readAnnexData(await readFile(source.file, "utf8"), source.file);
+    if (source.correctionsFile) {
+      diagnostics.push(diag("warning", "corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
+    }
+    return { source, annex, provenance: new Map(), repairs: [], diagnostics };
+  }
+  const corrections = await readCorrections(source.correctionsFile);
+  const extracted = await readRawTable(source);
+  const repaired = repair(extracted.table, {
+    ...(source.planYears ? { planYears: source.planYears } : {}),
+    ...(corrections ? { corrections } : {}),
+    continued: await continuedWords(),
+  });
+  return {
+    source,
+    annex: repaired.annex,
+    provenance: repaired.provenance,
+    repairs: repaired.repairs,
+    diagnostics: [...extracted.diagnostics, ...repaired.diagnostics],
+  };
+}
+
+/** Extract, repair and validate: the annex of any input, with everything said about it. */
+export async function loadInput(input: string, opts: { sourcesDir?: string } = {}): Promise<Loaded> {
+  const read = await readAnnex(input, opts);
+  const plan = await readPlan(read.source.planFile);
+  const validated = validateAnnex(read.annex, { plan, file: read.source.file, provenance: read.provenance });
+  if (!validated.annex) {
+    const first = validated.diagnostics.find((d) => d.severity === "error");
+    throw new InputError(`the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: read.source.file });
+  }
+  return {
+    annex: validated.annex,
+    plan,
+    provenance: read.provenance,
+    diagnostics: [...read.diagnostics, ...validated.diagnostics],
+    repairs: read.repairs,
+    file: read.source.file,
+  };
+}

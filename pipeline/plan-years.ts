@@ -1,0 +1,38 @@
+// Plan-year names: a plan (PTPCT, or the anticorruption section of the PIAO) covers three
+// calendar years and is named after them, "2021-2023". The name is also the folder name in
+// sources/, so a wrong name would silently create a plan year nobody can find again.
+
+const SHAPE = /^(\d{4})-(\d{4})$/;
+
+/** null when `name` is a well-formed plan-year name, else one line saying what is wrong. */
+export function checkPlanYears(name: string): string | null {
+  const match = SHAPE.exec(name);
+  if (!match) {
+    return `"${name}" is not a plan-year name: write the first and last year in full, as YYYY-YYYY (e.g. 2021-2023)`;
+  }
+  const first = Number(match[1]);
+  const last = Number(match[2]);
+  if (last < first) {
+    return `"${name}" is not a plan-year name: the last year comes before the first (did you mean ${last}-${first}?)`;
+  }
+  if (last - first !== 2) {
+    return `"${name}" is not a plan-year name: a plan year spans three years, the first and the last written in full (e.g. ${first}-${first + 2})`;
+  }
+  return null;
+}
+
+/** True when `text` has the shape of a plan-year name, well-formed or not ("21-23", "2021-2022"). */
+export function looksLikePlanYears(text: string): boolean {
+  return /^\d+-\d+$/.test(text);
+}
+
+/** Replaces every occurrence of one plan-year name by another, as a whole token (not inside 12020-20222). */
+export function replacePlanYears(text: string, from: string, to: string): { text: string; count: number } {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  let count = 0;
+  const replaced = text.replace(new RegExp(`(?<!\\d)${escaped}(?!\\d)`, "g"), () => {
+    count++;
+    return to;
+  });
+  return { text: replaced, count };
+}

@@ -1,0 +1,53 @@
+// Reading the content of one cell: codes, risk letters, notes. Domain knowledge lives here.
+
+/** A code then, optionally, its title in the same cell: "A1.1 PERFORMANCE CAMERALE". */
+const CODED = /^([A-Z]\d+(?:\.\d+[a-z]?)*)(?:\s+([\s\S]+))?$/;
+/** The special rows' single-letter code ("G GESTIONE GENERALE DELL'ENTE", "G"). */
+const LETTER = /^([A-Z])(?:\s+([\s\S]+))?$/;
+
+export interface CodedText {
+  code: string;
+  title: string | null;
+}
+
+/** Splits a leading code from its title; single-letter codes only when `letters` allows that letter. */
+export function parseCoded(text: string, letters: ReadonlySet<string> = new Set()): CodedText | null {
+  const m = CODED.exec(text);
+  if (m) return { code: m[1]!, title: m[2] ?? null };
+  const l = LETTER.exec(text);
+  if (l && letters.has(l[1]!)) return { code: l[1]!, title: l[2] ?? null };
+  return null;
+}
+
+/** 1 macro (A1), 2 process (A1.1), 3 sub-process (A1.1.1), 4 activity (A1.1.1.1); 0 a bare letter (G). */
+export function codeDepth(code: string): number {
+  if (/^[A-Z]$/.test(code)) return 0;
+  return code.split(".").length;
+}
+
+/** The parent's code: A1.1.1.1 → A1.1.1; a single part has none. */
+export function parentCode(code: string): string | null {
+  const i = code.lastIndexOf(".");
+  return i < 0 ? null : code.slice(0, i);
+}
+
+const RISK = /^[A-Z](?:\s*\/\s*[A-Z])*$/;
+
+export function isRiskCell(text: string): boolean {
+  return RISK.test(text);
+}
+
+export function parseRisk(text: string | null): string[] {
+  if (!text) return [];
+  return text.split("/").map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * A remark printed in a structure column instead of an office. The published annexes use a few
+ * stock phrases; these openings recognise them and their likely variants.
+ */
+const NOTE_OPENINGS = [/^in corso di /i, /^non presente /i, /^di competenza /i, /^non attiv/i, /^non previst/i];
+
+export function isNote(text: string): boolean {
+  return NOTE_OPENINGS.some((re) => re.test(text));
+}

@@ -1,0 +1,164 @@
+// Rebuilding the hierarchy from the codes. A parent's code is a prefix of its children's, so an
+// activity finds its sub-process, process and macro-process by its code alone; labels only
+// supply titles. That is what makes a label printed on the wrong line, or after its children,
+// land on its own code. The function (a label without a code) is carried by the rows its
+// merged cell covers, and shared by every activity of a macro-process.
+import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
+import type { Activity, Level } from "../model/annex.ts";
+import { codeDepth, isNote, parentCode, parseRisk } from "./cells.ts";
+import type { RowReading } from "./rows.ts";
+
+export interface Built {
+  activities: Activity[];
+  provenance: Map<string, Place>;
+  repairs: Diagnostic[];
+}
+
+interface TitleSeen {
+  title: string;
+  place: Place;
+}
+
+/** The ancestor of an activity code at a depth (1 macro, 2 process, 3 sub-process); a bare letter is its own ancestor. */
+export function ancestor(code: string, depth: 1 | 2 | 3): string {
+  if (codeDepth(code) === 0) return code;
+  let c = code;
+  while (codeDepth(c) > depth) c = parentCode(c) ?? c;
+  return c;
+}
+
+export function buildActivities(readings: readonly RowReading[], continued: readonly string[]): Built {
+  const repairs: Diagnostic[] = readings.flatMap((r) => r.repairs);
+  const titles = collectTitles(readings, repairs, continued);
+  const functions = collectFunctions(readings);
+
+  const activities: Activity[] = [];
+  const provenance = new Map<string, Place>();
+  const rowOf: number[] = [];
+  readings.forEach((r, index) => {
+    const a = r.activity;
+    if (!a) return;
+    const level = (depth: 1 | 2 | 3): Level => {
+      const code = ancestor(a.code, depth);
+      return { code, title: titles.get(`${depth}:${code}`) ?? null };
+    };
+    const notes = a.structures.filter((s): s is string => s !== null && isNote(s));
+    const [area, servizio, uo] = a.structures.map((s) => (s !== null && isNote(s) ? null : s));
+    for (const n of notes) {
+      repairs.push(diag("info", "repair/note", `activity ${a.code}: "${n}" is a remark, not a structure: kept as its note`, { ...r.place, code: a.code }));
+    }
+    activities.push({
+      code: a.code,
+      title: a.title,
+      riskAreas: parseRisk(a.risk),
+      areaDirigenziale: area ?? null,
+      servizio: servizio ?? null,
+      uo: uo ?? null,
+      note: notes.length ? notes.join(" / ") : null,
+      active: r.shaded === null ? null : !r.shaded,
+      function: functions.get(index) ?? null,
+      macro: level(1),
+      process: level(2),
+      subprocess: level(3),
+    });
+    rowOf.push(index);
+    if (!provenance.has(a.code)) provenance.set(a.code, { ...r.place, code: a.code });
+  });
+
+  shareFunctionsByMacro(activities, readings, rowOf, repairs);
+  reportOrphanLabels(readings, activities, repairs);
+  return { activities, provenance, repairs };
+}
+
+/** code → title, per level; labels printed without a code take the code of the activity on their row. */
+function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], continued: readonly string[]): Map<string, string> {
+  const seen = new Map<string, TitleSeen>();
+  for (const r of readings) {
+    for (const label of r.labels) {
+      let code = label.code;
+      if (code === null) {
+        if (!r.activity || label.title === null) continue;
+        code = ancestor(r.activity.code, label.depth);
+        repairs.push(
+          diag("info", "repair/label-code", `label "${label.title}" is printed without its code: taken as ${levelName(label.depth)} ${code}, the one of activity ${r.activity.code} on the same row`, { ...r.place, code }),
+        );
+      } else if (codeDepth(code) !== 0 && codeDepth(code) !== label.depth) {
+        repairs.push(diag("info", "repair/label-level", `label ${code} is printed in the ${levelName(label.depth)} column: placed by its code as a ${levelName(codeDepth(code))}`, { ...r.place, code }));
+      }
+      if (label.title === null) continue;
+      const depth = codeDepth(code) === 0 ? label.depth : codeDepth(code);
+      const key = `${depth}:${code}`;
+      const title = stripContinued(label.title, continued);
+      const prior = seen.get(key);
+      if (!prior) seen.set(key, { title, place: r.place });
+      else if (prior.title !== title) {
+        repairs.push(
+          diag("warning", "repair/title-conflict", `${levelName(depth)} ${code} is printed with two titles: "${prior.title}" (kept) and "${title}"`, { ...r.place, code }),
+        );
+      }
+    }
+  }
+  return new Map([...seen].map(([k, v]) => [k, v.title]));
+}
+
+function stripContinued(title: string, continued: readonly string[]): string {
+  for (const word of continued) {
+    if (word && title.endsWith(` ${word}`)) return title.slice(0, -word.length - 1);
+  }
+  return title;
+}
+
+/** reading index → function label, from the rows each function cell covers. */
+function collectFunctions(readings: readonly RowReading[]): Map<number, string> {
+  const out = new Map<number, string>();
+  readings.forEach((r, index) => {
+    if (!r.functionLabel) return;
+    for (let k = index; k < Math.min(index + r.functionLabel.rowSpan, readings.length); k++) out.set(k, r.functionLabel.text);
+  });
+  return out;
+}
+
+/**
+ * A function covers whole macro-processes. Where the source prints it once for a group of rows
+ * (text layer: on the first row of the group), the other activities of that macro-process take
+ * it, and a macro-process with no label of its own takes the one above it.
+ */
+function shareFunctionsByMacro(activities: Activity[], readings: readonly RowReading[], rowOf: readonly number[], repairs: Diagnostic[]): void {
+  const byMacro = new Map<string, string>();
+  for (const a of activities) if (a.function !== null && a.macro.code && !byMacro.has(a.macro.code)) byMacro.set(a.macro.code, a.function);
+  let previous: string | null = null;
+  const reported = new Set<string>();
+  activities.forEach((a, k) => {
+    const macro = a.macro.code ?? "";
+    if (a.function === null) {
+      const own = byMacro.get(macro);
+      const carried = own ?? previous;
+      if (carried !== null) {
+        a.function = carried;
+        if (!reported.has(macro)) {
+          reported.add(macro);
+          const how = own ? `the label printed for macro-process ${macro}` : "the label of the macro-process above, as none is printed for it";
+          repairs.push(diag("info", "repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, { ...readings[rowOf[k]!]!.place, code: a.code }));
+        }
+      }
+    }
+    previous = a.function;
+  });
+}
+
+function reportOrphanLabels(readings: readonly RowReading[], activities: readonly Activity[], repairs: Diagnostic[]): void {
+  const used = new Set<string>();
+  for (const a of activities) for (const l of [a.macro, a.process, a.subprocess]) if (l.code) used.add(l.code);
+  for (const r of readings) {
+    for (const l of r.labels) {
+      if (l.code && codeDepth(l.code) > 0 && !used.has(l.code)) {
+        repairs.push(diag("warning", "repair/orphan-label", `${levelName(codeDepth(l.code))} ${l.code} is printed but no activity lies under it`, { ...r.place, code: l.code }));
+        used.add(l.code);
+      }
+    }
+  }
+}
+
+export function levelName(depth: number): string {
+  return ["special code", "macro-process", "process", "sub-process", "activity"][depth] ?? "code";
+}

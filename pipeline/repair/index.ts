@@ -1,0 +1,55 @@
+// repair: from the raw table (cells with page/position) to the annex. Domain-aware,
+// format-independent. Every change is logged with its provenance.
+import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
+import type { RawTable } from "../extract/raw.ts";
+import type { Annex } from "../model/annex.ts";
+import { applyCorrections, type ParsedCorrections } from "./corrections.ts";
+import { buildActivities } from "./hierarchy.ts";
+import { readRow } from "./rows.ts";
+
+export interface RepairOptions {
+  /** plan years when the caller knows them (the plan-year folder); else read from the title */
+  planYears?: string;
+  corrections?: ParsedCorrections;
+  /** words the renderer appends to a label repeated on a new page ("(segue)"): not part of the title */
+  continued?: readonly string[];
+}
+
+export interface Repaired {
+  annex: Annex;
+  provenance: Map<string, Place>;
+  /** the repair log: what was changed, where, why (severity info) */
+  repairs: Diagnostic[];
+  /** problems found while repairing (warnings, errors) */
+  diagnostics: Diagnostic[];
+}
+
+export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
+  const readings = table.rows.map((row) => readRow(row, table.columns, table.file));
+  const built = buildActivities(readings, options.continued ?? []);
+  const log = [...built.repairs];
+  const fileOnly: Place = { file: table.file };
+
+  if (table.rows.some((r) => r.shaded === null)) {
+    log.push(diag("warning", "input/no-shading", "this input does not show shading, so whether an activity is active cannot be told: `active` is null", fileOnly));
+  }
+  if (options.corrections) log.push(...applyCorrections(built.activities, options.corrections));
+
+  const fromTitle = table.title ? /(\d{4})\s*[-–]\s*(\d{4})/.exec(table.title) : null;
+  const titleYears = fromTitle ? `${fromTitle[1]}-${fromTitle[2]}` : null;
+  const planYears = options.planYears ?? titleYears;
+  if (options.planYears && titleYears && titleYears !== options.planYears) {
+    log.push(diag("warning", "repair/plan-years", `the title says ${titleYears} but the plan year is ${options.planYears}`, fileOnly));
+  }
+  if (!planYears) log.push(diag("error", "repair/plan-years", "the plan years are not printed in the title: name the plan-year folder YYYY-YYYY", fileOnly));
+  if (table.title === null) log.push(diag("warning", "repair/title", "the annex title is not printed", fileOnly));
+
+  const annex: Annex = {
+    planYears: planYears ?? "0000-0000",
+    title: table.title,
+    footnote: table.footnote,
+    activities: built.activities,
+  };
+  const diagnostics = log.filter((d) => d.severity !== "info");
+  return { annex, provenance: built.provenance, repairs: log.filter((d) => d.severity === "info"), diagnostics };
+}

@@ -1,0 +1,184 @@
+// Reading one raw row: which cells are the function, the hierarchy labels, the activity, its risk
+// areas and its structures. Two ways, one result: by the column a cell sits in when the reader
+// knows the columns (PDF), by content and order when it does not (text layer with shifted cells).
+import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
+import type { ColumnKind, RawRow } from "../extract/raw.ts";
+import { codeDepth, isRiskCell, parseCoded } from "./cells.ts";
+
+export interface Label {
+  depth: 1 | 2 | 3;
+  code: string | null;
+  title: string | null;
+  rowSpan: number;
+}
+
+export interface ActivityCells {
+  code: string;
+  title: string | null;
+  risk: string | null;
+  /** areaDirigenziale, servizio, uo as printed (a note may sit in any of them) */
+  structures: [string | null, string | null, string | null];
+}
+
+export interface RowReading {
+  place: Place;
+  functionLabel: { text: string; rowSpan: number } | null;
+  labels: Label[];
+  activity: ActivityCells | null;
+  shaded: boolean | null;
+  repairs: Diagnostic[];
+}
+
+const LEVEL_OF: Partial<Record<ColumnKind, 1 | 2 | 3>> = { macro: 1, process: 2, subprocess: 3 };
+const STRUCTURE_INDEX: Partial<Record<ColumnKind, 0 | 1 | 2>> = { areaDirigenziale: 0, servizio: 1, uo: 2 };
+
+/** Letters used as a code by two or more cells of the row: the special rows print "G" at every level. */
+function rowLetters(texts: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const m = /^([A-Z])(?:\s|$)/.exec(t);
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
+}
+
+export function readRow(row: RawRow, columns: readonly ColumnKind[], file: string): RowReading {
+  const place: Place = { file, page: row.page, row: row.row };
+  const known = columns.every((c) => c !== "unknown");
+  return known ? readByColumn(row, columns, place) : readBySequence(row, place);
+}
+
+function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place): RowReading {
+  const reading: RowReading = { place, functionLabel: null, labels: [], activity: null, shaded: row.shaded, repairs: [] };
+  const letters = rowLetters(row.cells.map((c) => c.text));
+  let code: string | null = null;
+  let title: string | null = null;
+  let risk: string | null = null;
+  const structures: [string | null, string | null, string | null] = [null, null, null];
+
+  for (const cell of row.cells) {
+    const kind = columns[cell.col] ?? "unknown";
+    const level = LEVEL_OF[kind];
+    const s = STRUCTURE_INDEX[kind];
+    if (kind === "function") reading.functionLabel = { text: cell.text, rowSpan: cell.rowSpan };
+    else if (level) {
+      const coded = parseCoded(cell.text, letters);
+      reading.labels.push({ depth: level, code: coded?.code ?? null, title: coded ? coded.title : cell.text, rowSpan: cell.rowSpan });
+    } else if (kind === "activityCode") code = cell.text;
+    else if (kind === "activityTitle") title = cell.text;
+    else if (kind === "activity") {
+      const coded = parseCoded(cell.text, letters);
+      if (coded) ({ code, title } = coded);
+      else title = cell.text;
+    } else if (kind === "risk") risk = cell.text;
+    else if (s !== undefined) structures[s] = cell.text;
+  }
+  if (code !== null) reading.activity = { code, title, risk, structures };
+  else if (title !== null) {
+    reading.repairs.push(diag("error", "repair/activity-code", `an activity is printed without a code: "${title}"`, place));
+  }
+  return reading;
+}
+
+/**
+ * Text layer: cells come in table order but not always in their own column. Hierarchy labels
+ * and the function label come first, then the activity code and title, then the risk cell and
+ * the structures, which are placed by their distance from the title cell when that is plausible.
+ */
+function readBySequence(row: RawRow, place: Place): RowReading {
+  const reading: RowReading = { place, functionLabel: null, labels: [], activity: null, shaded: row.shaded, repairs: [] };
+  const cells = row.cells;
+  const letters = rowLetters(cells.map((c) => c.text));
+  let i = 0;
+  // hierarchy part: stop at the activity code
+  let activityCode: string | null = null;
+  let activityTitle: string | null = null;
+  let titleCol = -1;
+  let letterLevel = 0;
+  for (; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const coded = parseCoded(cell.text, letters);
+    if (coded) {
+      const depth = codeDepth(coded.code);
+      const isLetter = depth === 0;
+      // a bare letter after the special row's sub-process is the activity's code
+      const level = isLetter ? (coded.title === null && letterLevel >= 1 ? 4 : Math.min(++letterLevel, 3)) : depth;
+      if (level >= 4) {
+        activityCode = coded.code;
+        if (coded.title !== null) {
+          activityTitle = coded.title;
+          titleCol = cell.col;
+        } else if (cells[i + 1] && !parseCoded(cells[i + 1]!.text, letters)) {
+          activityTitle = cells[i + 1]!.text;
+          titleCol = cells[i + 1]!.col;
+          i++;
+        } else titleCol = cell.col;
+        i++;
+        break;
+      }
+      let title = coded.title;
+      // "D4.1.2<tab>Servizi di orientamento individuale": code and title in two cells
+      const next = cells[i + 1];
+      if (title === null && next && !parseCoded(next.text, letters) && !isRiskCell(next.text)) {
+        title = next.text;
+        i++;
+      }
+      reading.labels.push({ depth: level as 1 | 2 | 3, code: coded.code, title, rowSpan: 1 });
+      if (isLetter) letterLevel = level;
+    } else if (reading.labels.length === 0 && reading.functionLabel === null) {
+      reading.functionLabel = { text: cell.text, rowSpan: 1 };
+    } else {
+      // an uncoded label after a coded one: the next level down, printed without its code
+      const last = reading.labels.at(-1);
+      const depth = Math.min((last?.depth ?? 0) + 1, 3) as 1 | 2 | 3;
+      reading.labels.push({ depth, code: null, title: cell.text, rowSpan: 1 });
+      if (letterLevel > 0) letterLevel = depth;
+    }
+  }
+  if (activityCode === null) return reading;
+
+  const rest = cells.slice(i);
+  let risk: string | null = null;
+  const structures: [string | null, string | null, string | null] = [null, null, null];
+  const offsets = rest.map((c) => c.col - titleCol);
+  const positional =
+    rest.every((c, k) => offsets[k]! >= 1 && offsets[k]! <= 4 && (offsets[k] === 1) === isRiskCell(c.text));
+  if (positional) {
+    for (const [k, c] of rest.entries()) {
+      if (offsets[k] === 1) risk = c.text;
+      else structures[(offsets[k]! - 2) as 0 | 1 | 2] = c.text;
+    }
+  } else {
+    const riskCells = rest.filter((c) => isRiskCell(c.text));
+    const others = rest.filter((c) => !isRiskCell(c.text));
+    risk = riskCells[0]?.text ?? null;
+    let slots: number[];
+    const rel = others.map((c) => c.col - titleCol);
+    const shift = rel.length ? Math.min(...rel) - 2 : 0;
+    if (others.length >= 3) slots = [0, 1, 2];
+    else if (rel.every((o) => o - shift >= 2 && o - shift <= 4)) slots = rel.map((o) => o - shift - 2);
+    else slots = others.map((_, k) => k);
+    others.slice(0, 3).forEach((c, k) => (structures[slots[k] as 0 | 1 | 2] = c.text));
+    if (others.length > 3) {
+      reading.repairs.push(
+        diag("error", "repair/extra-cells", `activity ${activityCode}: more cells than columns after the title: ${others.slice(3).map((c) => `"${c.text}"`).join(", ")}`, place),
+      );
+    }
+    reading.repairs.push(
+      diag(
+        "info",
+        "repair/column-shift",
+        `activity ${activityCode}: cells after the title were shifted; read ${describe(risk, structures)}`,
+        { ...place, code: activityCode },
+      ),
+    );
+  }
+  reading.activity = { code: activityCode, title: activityTitle, risk, structures };
+  return reading;
+}
+
+function describe(risk: string | null, s: readonly (string | null)[]): string {
+  const names = ["Area dirigenziale", "Servizio/Staff", "U.O."];
+  const parts = s.map((v, k) => `${names[k]} ${v === null ? "empty" : `"${v}"`}`);
+  return [`risk ${risk === null ? "empty" : `"${risk}"`}`, ...parts].join(", ");
+}

@@ -1,0 +1,41 @@
+// What every rule needs besides the annex: where to point a person (file and provenance), and
+// how a rule hands back a diagnostic anchored to an activity so that the report reads in
+// document order whatever rule produced it.
+import type { Diagnostic, Place } from "../diagnostics.ts";
+import type { Activity } from "../model/annex.ts";
+
+export interface RuleContext {
+  file?: string;
+  /** page/row (or line) of each code in the source, as the load and repair stages recorded it */
+  provenance?: Map<string, Place>;
+}
+
+/** A diagnostic plus the index of the activity it belongs to in document order (-1: the annex as a whole). */
+export interface Finding {
+  at: number;
+  diagnostic: Diagnostic;
+}
+
+/**
+ * Where a diagnostic about `code` points. The provenance gives file/page/row; `code` is always
+ * named so that a reader without the page numbers can still find the row. A code the provenance
+ * does not know (a sub-process, say) borrows the place of `fallback`, the activity that shows it.
+ */
+export function placeOf(ctx: RuleContext, code: string | null, fallback?: string | null, column?: string): Place {
+  const known = (code !== null ? ctx.provenance?.get(code) : undefined) ?? (fallback ? ctx.provenance?.get(fallback) : undefined);
+  const place: Place = { ...(known ?? {}) };
+  if (place.file === undefined && ctx.file !== undefined) place.file = ctx.file;
+  if (column !== undefined) place.column = column;
+  if (code !== null) place.code = code;
+  else if (fallback) place.code = fallback;
+  return place;
+}
+
+/** "activity A1.1.1.2" or, without a usable code, its position. */
+export function activityName(activity: Activity, index: number): string {
+  return activity.code ? `activity ${activity.code}` : `activities[${index}]`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
