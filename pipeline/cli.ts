@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { registerDataCommands } from "./cli/data-commands.ts";
 import { setDebug } from "./cli/run.ts";
+import { registerDiffCommands } from "./diff/command.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -20,5 +21,6 @@ const program = new Command("annex")
   .hook("preAction", (cmd) => setDebug(Boolean(cmd.opts().debug)));
 
 registerDataCommands(program);
+registerDiffCommands(program);
 
 await program.parseAsync(process.argv);

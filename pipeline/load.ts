@@ -6,7 +6,6 @@ import { basename, dirname, extname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { diag, InputError, type Diagnostic, type Place } from "./diagnostics.ts";
 import { readAnnexData } from "./extract/annex-data.ts";
-import { extractPdf } from "./extract/pdf/index.ts";
 import type { RawTable } from "./extract/raw.ts";
 import { readTextLayer } from "./extract/text-layer.ts";
 import type { Annex } from "./model/annex.ts";
@@ -100,7 +99,11 @@ async function sniff(file: string): Promise<SourceKind> {
 
 /** Extract only: the raw table of a PDF or text layer. */
 export async function readRawTable(source: ResolvedSource): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
-  if (source.kind === "pdf") return extractPdf(new Uint8Array(await readFile(source.file)), source.file);
+  if (source.kind === "pdf") {
+    // pdf.js is large: load it only when a PDF is read
+    const { extractPdf } = await import("./extract/pdf/index.ts");
+    return extractPdf(new Uint8Array(await readFile(source.file)), source.file);
+  }
   if (source.kind === "text-layer") return readTextLayer(await readFile(source.file, "utf8"), source.file);
   throw new InputError("annex data has no raw table: it is already an annex", { file: source.file });
 }

@@ -41,7 +41,7 @@ export interface LevelTitle {
 }
 
 /**
- * Code → title of every macro-process, process and sub-process. Every activity repeats its
+ * levelKey → title of every macro-process, process and sub-process. Every activity repeats its
  * levels; the first non-missing title of a code stands for it (validation reports a code
  * printed with two titles).
  */
@@ -51,10 +51,17 @@ export function levelTitles(annex: Annex): Map<string, LevelTitle> {
     for (const level of LEVELS) {
       const { code, title } = activity[level];
       if (code === null) continue;
-      const known = titles.get(code);
-      if (!known) titles.set(code, { level, title });
+      const key = levelKey(level, code);
+      const known = titles.get(key);
+      if (!known) titles.set(key, { level, title });
       else if (known.title === null && title !== null) known.title = title;
     }
   }
   return titles;
+}
+
+/** Levels are keyed by level and code together: the special row G is its own macro-process,
+ * process and sub-process, three titles under one code. */
+export function levelKey(level: HierarchyLevel, code: string): string {
+  return `${level}:${code}`;
 }

@@ -109,11 +109,16 @@ function values(before: FieldValue, after: FieldValue): { before: ValueView; aft
     const was = Array.isArray(before) ? before : [];
     const now = Array.isArray(after) ? after : [];
     return {
-      before: was.length ? { segments: was.map((x, i) => ({ text: i ? `/${x}` : x, del: !now.includes(x) })) } : empty("nessuna"),
-      after: now.length ? { segments: now.map((x, i) => ({ text: i ? `/${x}` : x, ins: !was.includes(x) })) } : empty("nessuna"),
+      before: was.length ? { segments: letters(was, (x) => ({ del: !now.includes(x) })) } : empty("nessuna"),
+      after: now.length ? { segments: letters(now, (x) => ({ ins: !was.includes(x) })) } : empty("nessuna"),
     };
   }
   return { before: plain(before), after: plain(after) };
+}
+
+/** "C/E" with each letter marked on its own, the slashes never. */
+function letters(list: readonly string[], mark: (x: string) => { del?: boolean; ins?: boolean }): NonNullable<ValueView["segments"]> {
+  return list.flatMap((x, i) => [...(i ? [{ text: "/" }] : []), { text: x, ...mark(x) }]);
 }
 
 function plain(value: FieldValue): ValueView {

@@ -10,7 +10,7 @@
 //   2. then `removed`, in document order of a.
 // The same two annexes therefore always give the same list, whatever order things are found in.
 import type { Activity, Annex } from "../model/annex.ts";
-import { compareActivity, levelTitles } from "./compare.ts";
+import { compareActivity, levelKey, levelTitles } from "./compare.ts";
 import { DEFAULT_MOVE_THRESHOLD, matchMoves } from "./match.ts";
 import { DEFAULT_RENAME_GROUP_MIN, summarize } from "./summary.ts";
 import { LEVELS, type Change, type ChangeContext, type DiffOptions, type DiffResult } from "./types.ts";
@@ -53,10 +53,12 @@ export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffRes
   b.activities.forEach((activity, j) => {
     for (const level of LEVELS) {
       const code = activity[level].code;
-      if (code === null || levelSeen.has(code)) continue;
-      levelSeen.add(code);
-      const before = titlesA.get(code);
-      const after = titlesB.get(code);
+      if (code === null) continue;
+      const id = levelKey(level, code);
+      if (levelSeen.has(id)) continue;
+      levelSeen.add(id);
+      const before = titlesA.get(id);
+      const after = titlesB.get(id);
       if (!before || !after || before.title === after.title) continue;
       changes.push({
         kind: "changed",

@@ -119,30 +119,36 @@ function collectFunctions(readings: readonly RowReading[]): Map<number, string> 
 }
 
 /**
- * A function covers whole macro-processes. Where the source prints it once for a group of rows
- * (text layer: on the first row of the group), the other activities of that macro-process take
- * it, and a macro-process with no label of its own takes the one above it.
+ * A function covers whole macro-processes, and the macro-processes of one function share their
+ * letter (A1–A3 "Governo Camerale", B1–B3 "Processi di supporto"). Where the source prints the
+ * label once for a group of rows (a text layer prints it on the group's first row), the other
+ * activities take it from their macro-process, or from the macro-process above with the same
+ * letter. A letter with no label at all (the Z1 "EXTRA" rows) stays without a function.
  */
 function shareFunctionsByMacro(activities: Activity[], readings: readonly RowReading[], rowOf: readonly number[], repairs: Diagnostic[]): void {
   const byMacro = new Map<string, string>();
   for (const a of activities) if (a.function !== null && a.macro.code && !byMacro.has(a.macro.code)) byMacro.set(a.macro.code, a.function);
-  let previous: string | null = null;
+  const byLetter = new Map<string, string>();
   const reported = new Set<string>();
   activities.forEach((a, k) => {
     const macro = a.macro.code ?? "";
+    const letter = macro.slice(0, 1);
+    const place = { ...readings[rowOf[k]!]!.place, code: a.code };
     if (a.function === null) {
       const own = byMacro.get(macro);
-      const carried = own ?? previous;
+      const carried = own ?? byLetter.get(letter) ?? null;
       if (carried !== null) {
         a.function = carried;
         if (!reported.has(macro)) {
-          reported.add(macro);
-          const how = own ? `the label printed for macro-process ${macro}` : "the label of the macro-process above, as none is printed for it";
-          repairs.push(diag("info", "repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, { ...readings[rowOf[k]!]!.place, code: a.code }));
+          const how = own ? `the label printed for macro-process ${macro}` : `the macro-process above (${letter}…), as none is printed for ${macro}`;
+          repairs.push(diag("info", "repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, place));
         }
+      } else if (!reported.has(macro)) {
+        repairs.push(diag("warning", "repair/function-missing", `macro-process ${macro} has no function label in the source`, { ...place, code: macro }));
       }
+      reported.add(macro);
     }
-    previous = a.function;
+    if (a.function !== null) byLetter.set(letter, a.function);
   });
 }
 

@@ -1,0 +1,29 @@
+// One measurement in a fresh process, so that peak memory belongs to it alone.
+// usage: tsx bench/measure.ts <floor|pipeline> <file.pdf> <runs>
+import { readFile } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import { readFloor } from "./floor.ts";
+import { extractPdf } from "../pipeline/extract/pdf/index.ts";
+import { repair } from "../pipeline/repair/index.ts";
+import { validateAnnex } from "../pipeline/validate/index.ts";
+
+const [what, file, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 5);
+const data = new Uint8Array(await readFile(file!));
+const times: number[] = [];
+let activities = 0;
+for (let i = 0; i < runs; i++) {
+  const copy = data.slice(); // pdf.js may detach the buffer it is given
+  const t0 = performance.now();
+  if (what === "floor") await readFloor(copy);
+  else {
+    const { table } = await extractPdf(copy, file!);
+    const repaired = repair(table, { planYears: "2020-2022" });
+    validateAnnex(repaired.annex, { plan: null, file: file! });
+    activities = repaired.annex.activities.length;
+  }
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)]!;
+process.stdout.write(JSON.stringify({ what, median, times, activities, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + "\n");

@@ -1,0 +1,42 @@
+// npm run bench: how long the stages take, beside the floor that pdf.js itself costs, and how
+// time and memory grow with a 10× larger annex. Figures go to BENCHMARKS.md by hand.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const SOURCE = "sources/2020-2022/allegato-1.pdf";
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+interface Measure {
+  median: number;
+  times: number[];
+  activities: number;
+  maxRssMiB: number;
+}
+
+function measure(what: string, file: string, runs = RUNS): Measure {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", what, file, String(runs)], { encoding: "utf8" });
+  return JSON.parse(out) as Measure;
+}
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+const dir = mkdtempSync(join(tmpdir(), "annex-bench-"));
+const big = join(dir, "allegato-1-x10.pdf");
+// ten copies of the 20 pages, one after the other: 200 pages of the same real geometry
+execFileSync("qpdf", ["--empty", "--pages", ...Array(10).fill(SOURCE), "--", big]);
+
+console.log(`extract + repair + validate (median of ${RUNS} runs, each size in a fresh process)\n`);
+console.log("| input | pdf.js floor | pipeline | ratio | activities | peak RSS |");
+console.log("|---|---|---|---|---|---|");
+for (const [label, file, runs] of [
+  ["2020-2022 (20 pages)", SOURCE, RUNS],
+  ["10× (200 pages)", big, Math.max(3, Math.ceil(RUNS / 2))],
+] as const) {
+  const floor = measure("floor", file, runs);
+  const pipeline = measure("pipeline", file, runs);
+  console.log(
+    `| ${label} | ${ms(floor.median)} | ${ms(pipeline.median)} | ${(pipeline.median / floor.median).toFixed(2)}× | ${pipeline.activities} | ${pipeline.maxRssMiB.toFixed(0)} MiB |`,
+  );
+}

@@ -1,0 +1,96 @@
+// Starting the next plan year: the previous edition's annex, as read and validated, becomes the
+// editable annex data of the new one. The new plan-year folder appears whole or not at all (it
+// is assembled beside sources/ and renamed into place), and an existing plan year is never
+// overwritten: it may hold a person's edits.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import type { Annex } from "../model/annex.ts";
+import { InputError } from "../diagnostics.ts";
+import { readAnnexData } from "../extract/annex-data.ts";
+import { checkPlanYears, replacePlanYears } from "../plan-years.ts";
+import { annexDataHeader, annexToYaml } from "./annex-yaml.ts";
+
+export const ANNEX_DATA_FILE = "allegato-1.yaml";
+export const PLAN_FILE = "plan.yaml";
+
+/** The annex of the next edition: same content, new plan years, the title's years replaced. */
+export function nextEdition(annex: Annex, planYears: string): { annex: Annex; titleUpdated: boolean } {
+  let title = annex.title;
+  let titleUpdated = false;
+  if (title !== null) {
+    const replaced = replacePlanYears(title, annex.planYears, planYears);
+    title = replaced.text;
+    titleUpdated = replaced.count > 0;
+  }
+  return { annex: { ...annex, planYears, title }, titleUpdated };
+}
+
+/** The annex data file of an edition: header comment, then the annex; checked to read back identical. */
+export function editionYaml(annex: Annex, from: string): string {
+  const text = annexToYaml(annex, annexDataHeader(annex.planYears, from));
+  // the file must read back as exactly this annex, or the next edition would silently differ
+  const back = readAnnexData(text, ANNEX_DATA_FILE).annex;
+  if (!isDeepStrictEqual(back, annex)) throw new Error("internal error: the annex data written does not read back identical");
+  return text;
+}
+
+export interface InitRequest {
+  planYears: string;
+  /** the loaded previous edition */
+  previous: Annex;
+  /** the file it was loaded from: its folder's plan.yaml is copied */
+  previousFile: string;
+  sourcesDir: string;
+}
+
+export interface InitOutcome {
+  dir: string;
+  files: string[];
+  warnings: string[];
+}
+
+/** Refuses a bad name or an existing plan year (InputError) before any work is done. */
+export function checkNewPlanYear(planYears: string, sourcesDir: string): string {
+  const problem = checkPlanYears(planYears);
+  if (problem) throw new InputError(problem);
+  const dir = join(sourcesDir, planYears);
+  if (existsSync(dir)) {
+    throw new InputError(`plan year ${planYears} already exists (${dir}): init never overwrites a plan year; edit its files instead`);
+  }
+  return dir;
+}
+
+export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
+  const { planYears, previous, sourcesDir } = request;
+  const dir = checkNewPlanYear(planYears, sourcesDir);
+  if (previous.planYears === planYears) throw new InputError(`the new plan year ${planYears} is the one it starts from`);
+  const warnings: string[] = [];
+
+  const next = nextEdition(previous, planYears);
+  if (!next.titleUpdated) {
+    warnings.push(`the title does not contain "${previous.planYears}": check the title in ${join(dir, ANNEX_DATA_FILE)} by hand`);
+  }
+  const files = new Map<string, string>([[ANNEX_DATA_FILE, editionYaml(next.annex, previous.planYears)]]);
+
+  const planPath = join(dirname(request.previousFile), PLAN_FILE);
+  if (existsSync(planPath)) {
+    files.set(PLAN_FILE, replacePlanYears(await readFile(planPath, "utf8"), previous.planYears, planYears).text);
+  } else {
+    warnings.push(`no ${PLAN_FILE} beside ${request.previousFile}: write ${join(dir, PLAN_FILE)} by hand`);
+  }
+
+  await mkdir(sourcesDir, { recursive: true });
+  const staging = join(sourcesDir, `.${planYears}.${process.pid}.tmp`);
+  try {
+    await mkdir(staging);
+    for (const [name, text] of files) await writeFile(join(staging, name), text);
+    // checked again right before the rename: another run may have created it meanwhile
+    if (existsSync(dir)) throw new InputError(`plan year ${planYears} already exists (${dir}): init never overwrites a plan year`);
+    await rename(staging, dir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return { dir, files: [...files.keys()].map((name) => join(dir, name)), warnings };
+}

@@ -1,0 +1,219 @@
+// One pass over a page's operator list, keeping the graphics state (transformation matrix, clip,
+// colours, text state; saved and restored with q/Q and form XObjects), and collecting ruling
+// lines, filled rectangles and text runs in page coordinates with y growing downwards.
+import { OPS, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { paintPath, type Geometry } from "./geometry.ts";
+import { compose, intersect, transformBox, type Box, type Matrix } from "./matrix.ts";
+import { DEFAULT_FONT, showText, TextState, type FontMetrics, type TextRun } from "./text.ts";
+
+export interface PageContent {
+  page: number;
+  width: number;
+  height: number;
+  geometry: Geometry;
+  runs: TextRun[];
+  /** glyphs with text that were painted outside the clip (invisible) */
+  hiddenGlyphs: number;
+}
+
+interface GraphicsState {
+  ctm: Matrix;
+  clip: Box;
+  fill: string | null;
+  stroke: string | null;
+  text: TextState;
+}
+
+function copy(s: GraphicsState): GraphicsState {
+  return { ...s, text: s.text.clone() };
+}
+
+type FontLookup = (name: string) => FontMetrics;
+
+/** Fonts live in the document's shared objects once the operator list is loaded. */
+export function fontLookup(page: PDFPageProxy): FontLookup {
+  const cache = new Map<string, FontMetrics>();
+  return (name) => {
+    let metrics = cache.get(name);
+    if (metrics) return metrics;
+    metrics = DEFAULT_FONT;
+    try {
+      const font = page.commonObjs.get(name) as {
+        fontMatrix?: number[];
+        ascent?: number;
+        descent?: number;
+        vertical?: boolean;
+      } | null;
+      if (font) {
+        const ascent = font.ascent ?? DEFAULT_FONT.ascent;
+        const descent = font.descent ?? DEFAULT_FONT.descent;
+        metrics = {
+          scale: font.fontMatrix?.[0] ?? DEFAULT_FONT.scale,
+          // Some fonts declare no metrics (0/0): the default box is closer to the truth.
+          ascent: ascent > 0 ? ascent : DEFAULT_FONT.ascent,
+          descent: descent < 0 ? descent : DEFAULT_FONT.descent,
+          vertical: font.vertical ?? false,
+        };
+      }
+    } catch {
+      // not resolved: keep the default metrics
+    }
+    cache.set(name, metrics);
+    return metrics;
+  };
+}
+
+/** Path-painting operators: what each one strokes and fills. */
+const PAINT: Record<number, { stroke: boolean; fill: boolean }> = {
+  [OPS.stroke]: { stroke: true, fill: false },
+  [OPS.closeStroke]: { stroke: true, fill: false },
+  [OPS.fill]: { stroke: false, fill: true },
+  [OPS.eoFill]: { stroke: false, fill: true },
+  [OPS.fillStroke]: { stroke: true, fill: true },
+  [OPS.eoFillStroke]: { stroke: true, fill: true },
+  [OPS.closeFillStroke]: { stroke: true, fill: true },
+  [OPS.closeEOFillStroke]: { stroke: true, fill: true },
+};
+
+export function readContent(
+  page: PDFPageProxy,
+  operators: { fnArray: number[]; argsArray: unknown[] },
+): PageContent {
+  // The viewport transform turns PDF user space (y up, any page box, any /Rotate) into the page
+  // as printed: origin top left, y down.
+  const viewport = page.getViewport({ scale: 1 });
+  const pageBox: Box = { left: 0, top: 0, right: viewport.width, bottom: viewport.height };
+  const font = fontLookup(page);
+  const geometry: Geometry = { segments: [], fills: [] };
+  const runs: TextRun[] = [];
+  let hiddenGlyphs = 0;
+
+  let state: GraphicsState = {
+    ctm: compose(viewport.transform, [1, 0, 0, 1, 0, 0]),
+    clip: pageBox,
+    fill: "#000000",
+    stroke: "#000000",
+    text: new TextState(),
+  };
+  const stack: GraphicsState[] = [];
+  let pendingClip = false;
+
+  const { fnArray, argsArray } = operators;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    switch (fn) {
+      case OPS.save:
+        stack.push(copy(state));
+        break;
+      case OPS.restore:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.transform:
+        state.ctm = compose(args as number[], state.ctm);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push(copy(state));
+        const [matrix, bbox] = args as [number[] | null, number[] | null];
+        if (matrix) state.ctm = compose(matrix, state.ctm);
+        if (bbox) state.clip = intersect(state.clip, transformBox(state.ctm, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0));
+        break;
+      }
+      case OPS.beginGroup: {
+        stack.push(copy(state));
+        const group = (args?.[0] ?? {}) as { matrix?: number[] | null };
+        if (group.matrix) state.ctm = compose(group.matrix, state.ctm);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+      case OPS.endGroup:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.setFillRGBColor:
+        state.fill = args?.[0] as string;
+        break;
+      case OPS.setStrokeRGBColor:
+        state.stroke = args?.[0] as string;
+        break;
+      case OPS.setFillTransparent:
+        state.fill = null;
+        break;
+      case OPS.setStrokeTransparent:
+        state.stroke = null;
+        break;
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
+        break;
+      case OPS.constructPath: {
+        const [op, [buffer], minMax] = args as [number, [ArrayLike<number> | null], ArrayLike<number> | null];
+        if (pendingClip && minMax) {
+          // Clip paths here are rectangles in practice; their bounding box is the clip.
+          const box = transformBox(state.ctm, minMax[0] ?? 0, minMax[1] ?? 0, minMax[2] ?? 0, minMax[3] ?? 0);
+          state.clip = intersect(state.clip, box);
+        }
+        pendingClip = false;
+        const paint = PAINT[op];
+        if (paint && buffer)
+          paintPath(buffer, state.ctm, paint.stroke ? { color: state.stroke } : null, paint.fill ? { color: state.fill } : null, geometry);
+        break;
+      }
+      case OPS.beginText:
+        state.text.begin();
+        break;
+      case OPS.setFont: {
+        const [name, size] = args as [string, number];
+        state.text.font = font(name);
+        state.text.size = size;
+        break;
+      }
+      case OPS.setGState:
+        for (const [key, value] of (args?.[0] ?? []) as [string, unknown][]) {
+          if (key === "Font") {
+            const [name, size] = value as [string, number];
+            state.text.font = font(name);
+            state.text.size = size;
+          }
+        }
+        break;
+      case OPS.setCharSpacing:
+        state.text.charSpacing = args?.[0] as number;
+        break;
+      case OPS.setWordSpacing:
+        state.text.wordSpacing = args?.[0] as number;
+        break;
+      case OPS.setHScale:
+        state.text.hScale = (args?.[0] as number) / 100;
+        break;
+      case OPS.setLeading:
+        state.text.leading = -(args?.[0] as number);
+        break;
+      case OPS.setTextRise:
+        state.text.rise = args?.[0] as number;
+        break;
+      case OPS.setTextRenderingMode:
+        state.text.renderMode = args?.[0] as number;
+        break;
+      case OPS.moveText:
+        state.text.move(args?.[0] as number, args?.[1] as number);
+        break;
+      case OPS.setLeadingMoveText:
+        state.text.leading = args?.[1] as number;
+        state.text.move(args?.[0] as number, args?.[1] as number);
+        break;
+      case OPS.nextLine:
+        state.text.move(0, state.text.leading);
+        break;
+      case OPS.setTextMatrix:
+        state.text.setMatrix(args?.[0] as ArrayLike<number>);
+        break;
+      case OPS.showText: {
+        const shown = showText(args?.[0] as Parameters<typeof showText>[0], state.text, state.ctm, state.clip);
+        if (shown.run) runs.push(shown.run);
+        hiddenGlyphs += shown.hidden;
+        break;
+      }
+    }
+  }
+  return { page: page.pageNumber, width: viewport.width, height: viewport.height, geometry, runs, hiddenGlyphs };
+}

@@ -1,0 +1,83 @@
+// Opening a PDF with pdfjs, turning every way it can fail into one InputError line that a
+// person who does not program can act on. pdfjs itself is kept silent (verbosity 0).
+import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { InputError } from "../../diagnostics.ts";
+
+/** pdfjs' "errors only" level: it reports errors by throwing, which we turn into InputError. */
+const SILENT = 0;
+
+/** A PDF must start with this marker within its first kilobyte (the standard allows some junk before it). */
+const HEADER = "%PDF-";
+/** And end with this one; readers tolerate some trailing bytes, so look at the last few kilobytes. */
+const TRAILER = "%%EOF";
+const TRAILER_WINDOW = 4096;
+
+function findAscii(data: Uint8Array, needle: string, from: number, to: number): boolean {
+  const first = needle.charCodeAt(0);
+  const end = Math.min(to, data.length) - needle.length;
+  outer: for (let i = Math.max(0, from); i <= end; i++) {
+    if (data[i] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (data[i + k] !== needle.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Checks that pdfjs would either miss or "repair" silently, losing pages without a word. */
+function checkEnvelope(data: Uint8Array, file: string): void {
+  if (data.length === 0) throw new InputError("The file is empty (0 bytes): it is not a PDF.", { file });
+  if (!findAscii(data, HEADER, 0, 1024))
+    throw new InputError("The file is not a PDF (it does not start like one); export or save it again as PDF.", { file });
+  if (!findAscii(data, TRAILER, data.length - TRAILER_WINDOW, data.length))
+    throw new InputError(
+      "The PDF is incomplete: it stops before its end marker, as if cut short while copying or downloading.",
+      { file },
+    );
+}
+
+function describe(error: unknown): string {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "PasswordException")
+    return "The PDF is protected by a password; save an unprotected copy and use that.";
+  if (name === "InvalidPDFException" || name === "FormatError")
+    return "The PDF is damaged and cannot be read; export or download it again.";
+  return "The PDF cannot be read; it may be damaged. Export or download it again.";
+}
+
+export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocumentProxy> {
+  checkEnvelope(data, file);
+  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
+  const task = getDocument({
+    data: data.slice(),
+    verbosity: SILENT,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: true,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw new InputError(describe(error), { file });
+  }
+}
+
+/** Loads one page and its operator list; a failure here means a damaged page. */
+export async function loadPage(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  file: string,
+): Promise<{ page: PDFPageProxy; operators: { fnArray: number[]; argsArray: unknown[] } }> {
+  try {
+    const page = await doc.getPage(pageNumber);
+    // Annotations (form fields, comments) are not part of the printed table.
+    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    return { page, operators };
+  } catch (error) {
+    throw new InputError(describe(error).replace("The PDF", `Page ${pageNumber} of the PDF`), {
+      file,
+      page: pageNumber,
+    });
+  }
+}

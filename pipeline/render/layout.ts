@@ -1,0 +1,294 @@
+// The layout model: computed once from a validated annex, it says what every published format
+// prints — the rows, the merged hierarchy cells and how many rows each covers, the words around
+// the table, and what is printed again when a page breaks. The PDF, DOCX and HTML renderers only
+// draw it, so the three outputs cannot disagree on content.
+import type { Activity, Annex, StructureField } from "../model/annex.ts";
+import type { PlanConfig } from "../model/plan.ts";
+import { fill, loadLabels, type Labels } from "./labels.ts";
+
+/** The merged (vertically spanning) hierarchy columns, outermost first. */
+export const LEVELS = ["function", "macro", "process", "subprocess"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The per-activity columns, in table order. */
+export const DATA_KEYS = ["activityCode", "activityTitle", "riskAreas", "areaDirigenziale", "servizio", "uo"] as const;
+export type DataKey = (typeof DATA_KEYS)[number];
+
+export type ColumnKey = Level | DataKey;
+
+export interface Column {
+  key: ColumnKey;
+  /** the column's own heading (second header row) */
+  heading: string;
+  /** relative width, in the proportions of the published annex */
+  width: number;
+}
+
+/** A cell of the two header rows as printed in the PDF and the DOCX (band row, headings row). */
+export interface HeaderCell {
+  text: string;
+  colSpan: number;
+  /** the first column it covers */
+  column: ColumnKey;
+}
+
+/** A merged hierarchy cell: one label covering consecutive rows. */
+export interface Span {
+  /** stable, unique in the document (used as an HTML id): f0, m0, p0, s0… in document order */
+  id: string;
+  level: Level;
+  code: string | null;
+  title: string | null;
+  /** code and title as printed in the cell ("A1.1 PERFORMANCE CAMERALE"); "" when the source has neither */
+  label: string;
+  first: number;
+  count: number;
+  /** every activity it covers is not active: the cell is shaded too, as in the published annex */
+  inactive: boolean;
+}
+
+export interface Row {
+  index: number;
+  /** unique in the document (used as an HTML id) */
+  id: string;
+  activity: Activity;
+  /** printed shaded and marked in words; false also when the input cannot tell (active null) */
+  inactive: boolean;
+  /** the texts of the per-activity cells, as printed ("" for an empty cell) */
+  cells: Record<DataKey, string>;
+  /** the structure column whose cell carries the activity's note, if any */
+  noteColumn: StructureField | null;
+  /** the span covering this row at each level */
+  spans: Record<Level, Span>;
+}
+
+/** A macro process and its rows: an HTML tbody, an entry of the table of contents. */
+export interface Group {
+  span: Span;
+  first: number;
+  count: number;
+}
+
+export interface AnnexLayout {
+  planYears: string;
+  language: string;
+  title: string;
+  subject: string;
+  /** document author: the body that adopts the plan (null when no plan settings were given) */
+  author: string | null;
+  footnote: string;
+  /** fixed date of the documents' properties, so that two builds give the same bytes */
+  date: Date;
+  columns: Column[];
+  headerRows: [HeaderCell[], HeaderCell[]];
+  rows: Row[];
+  spans: Record<Level, Span[]>;
+  groups: Group[];
+  legend: { title: string; entries: { letter: string; name: string }[] };
+  counts: { total: number; inactive: number };
+  labels: Labels;
+}
+
+/** Relative widths, measured on the published annex (A4 landscape). */
+const WIDTHS: Record<ColumnKey, number> = {
+  function: 85,
+  macro: 108,
+  process: 108,
+  subprocess: 131,
+  activityCode: 62,
+  activityTitle: 216,
+  riskAreas: 53,
+  areaDirigenziale: 100,
+  servizio: 100,
+  uo: 92,
+};
+
+const ORDER: ColumnKey[] = [...LEVELS, ...DATA_KEYS];
+
+export function levelLabel(code: string | null, title: string | null): string {
+  return [code, title].filter((part): part is string => part !== null && part !== "").join(" ");
+}
+
+function levelKey(activity: Activity, level: Level): string {
+  if (level === "function") return JSON.stringify([activity.function]);
+  const value = activity[level];
+  return JSON.stringify([value.code, value.title]);
+}
+
+/**
+ * Where the note is printed: the published annex prints it in the Servizio/Staff cell ("Non
+ * presente ufficio legale interno", "In corso di attivazione"); if that cell is taken, the first
+ * empty structure cell; if none is empty, under the U.O. (null: no note).
+ */
+function noteColumnOf(activity: Activity): StructureField | null {
+  if (activity.note === null) return null;
+  if (activity.servizio === null) return "servizio";
+  if (activity.areaDirigenziale === null) return "areaDirigenziale";
+  return "uo";
+}
+
+function structureText(activity: Activity, field: StructureField, noteColumn: StructureField | null): string {
+  const value = activity[field] ?? "";
+  if (noteColumn !== field || activity.note === null) return value;
+  return value === "" ? activity.note : `${value}\n${activity.note}`;
+}
+
+/**
+ * The fixed date of the documents: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
+ * else 1 January of the plan's first year — a date that belongs to the data, never the clock.
+ */
+export function documentDate(planYears: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const first = Number(planYears.slice(0, 4));
+  return new Date(Date.UTC(Number.isFinite(first) ? first : 2000, 0, 1));
+}
+
+export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Labels = loadLabels()): AnnexLayout {
+  const values = { planYears: annex.planYears, body: plan?.body ?? "l'ente" };
+
+  const spans: Record<Level, Span[]> = { function: [], macro: [], process: [], subprocess: [] };
+  const rows: Row[] = [];
+  annex.activities.forEach((activity, index) => {
+    const previous = rows[index - 1];
+    const current = {} as Record<Level, Span>;
+    let parentContinues = previous !== undefined;
+    for (const level of LEVELS) {
+      const before = previous?.spans[level];
+      const continues = parentContinues && before !== undefined && levelKey(previous.activity, level) === levelKey(activity, level);
+      if (continues && before) {
+        before.count++;
+        before.inactive &&= activity.active === false;
+        current[level] = before;
+      } else {
+        const code = level === "function" ? null : activity[level].code;
+        const title = level === "function" ? activity.function : activity[level].title;
+        const span: Span = {
+          id: `${level[0]}${spans[level].length}`,
+          level,
+          code,
+          title,
+          label: levelLabel(code, title),
+          first: index,
+          count: 1,
+          inactive: activity.active === false,
+        };
+        spans[level].push(span);
+        current[level] = span;
+      }
+      parentContinues = continues;
+    }
+    const noteColumn = noteColumnOf(activity);
+    rows.push({
+      index,
+      id: `a${index}`,
+      activity,
+      inactive: activity.active === false,
+      noteColumn,
+      spans: current,
+      cells: {
+        activityCode: activity.code,
+        activityTitle: activity.title ?? "",
+        riskAreas: activity.riskAreas.join("/"),
+        areaDirigenziale: structureText(activity, "areaDirigenziale", noteColumn),
+        servizio: structureText(activity, "servizio", noteColumn),
+        uo: structureText(activity, "uo", noteColumn),
+      },
+    });
+  });
+
+  const columns: Column[] = ORDER.map((key) => ({ key, heading: key === "activityTitle" ? labels.columns.activity : key === "activityCode" ? labels.columns.activityCode : labels.columns[key], width: WIDTHS[key] }));
+
+  const bands: HeaderCell[] = [
+    { text: labels.bands.function, colSpan: 1, column: "function" },
+    { text: labels.bands.macro, colSpan: 1, column: "macro" },
+    { text: labels.bands.process, colSpan: 1, column: "process" },
+    { text: labels.bands.subprocess, colSpan: 1, column: "subprocess" },
+    { text: labels.bands.activity, colSpan: 2, column: "activityCode" },
+    { text: labels.bands.riskAreas, colSpan: 1, column: "riskAreas" },
+    { text: labels.bands.structures, colSpan: 3, column: "areaDirigenziale" },
+  ];
+  // As in the published annex, one heading over the activity's code and title.
+  const headings: HeaderCell[] = [
+    { text: labels.columns.function, colSpan: 1, column: "function" },
+    { text: labels.columns.macro, colSpan: 1, column: "macro" },
+    { text: labels.columns.process, colSpan: 1, column: "process" },
+    { text: labels.columns.subprocess, colSpan: 1, column: "subprocess" },
+    { text: labels.columns.activity, colSpan: 2, column: "activityCode" },
+    { text: labels.columns.riskAreas, colSpan: 1, column: "riskAreas" },
+    { text: labels.columns.areaDirigenziale, colSpan: 1, column: "areaDirigenziale" },
+    { text: labels.columns.servizio, colSpan: 1, column: "servizio" },
+    { text: labels.columns.uo, colSpan: 1, column: "uo" },
+  ];
+
+  // The whole list of the plan's risk-area annex, which the "Area di rischio all. 2" column cites.
+  const legendEntries = plan
+    ? Object.entries(plan.riskAreas)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([letter, name]) => ({ letter, name }))
+    : [];
+
+  return {
+    planYears: annex.planYears,
+    language: labels.language,
+    title: annex.title ?? fill(labels.title, values),
+    subject: fill(labels.subject, values),
+    author: plan?.body ?? null,
+    footnote: annex.footnote ?? fill(labels.footnote, values),
+    date: documentDate(annex.planYears),
+    columns,
+    headerRows: [bands, headings],
+    rows,
+    spans,
+    groups: spans.macro.map((span) => ({ span, first: span.first, count: span.count })),
+    legend: { title: labels.legend.title, entries: legendEntries },
+    counts: { total: rows.length, inactive: rows.filter((r) => r.inactive).length },
+    labels,
+  };
+}
+
+/** A piece of a merged cell between two breaks (page breaks, or HTML row groups). */
+export interface SpanPart {
+  span: Span;
+  first: number;
+  count: number;
+  /** the part starts after a break that cut its span: its label is printed again, marked */
+  continued: boolean;
+  /** the label as printed in this part: the span's label, followed by the continued word when marked */
+  text: string;
+}
+
+/**
+ * Cuts every merged cell at the given breaks (indexes of rows that start a page or a group).
+ * Returns, for each row, the parts that start there, outermost level first. With `mark`, a part
+ * that continues a cut span carries the label followed by the `continued` word ("… (segue)"):
+ * the extractor's repair stage recognises exactly that form and drops it.
+ */
+export function cutSpans(layout: AnnexLayout, breaks: Iterable<number>, mark: boolean): Map<number, SpanPart[]> {
+  const cuts = new Set(breaks);
+  const starts = new Map<number, SpanPart[]>();
+  for (const level of LEVELS) {
+    for (const span of layout.spans[level]) {
+      let partFirst = span.first;
+      const end = span.first + span.count;
+      for (let row = span.first + 1; row <= end; row++) {
+        if (row === end || cuts.has(row)) {
+          const continued = partFirst !== span.first;
+          const text = continued && mark && span.label !== "" ? continuedLabel(span.label, layout.labels) : span.label;
+          const part: SpanPart = { span, first: partFirst, count: row - partFirst, continued, text };
+          const list = starts.get(partFirst) ?? [];
+          list.push(part);
+          starts.set(partFirst, list);
+          partFirst = row;
+        }
+      }
+    }
+  }
+  for (const list of starts.values()) list.sort((a, b) => LEVELS.indexOf(a.span.level) - LEVELS.indexOf(b.span.level));
+  return starts;
+}
+
+/** "A1 PIANIFICAZIONE… (segue)": a label printed again where its cell continues on a new page. */
+export function continuedLabel(label: string, labels: Labels): string {
+  return `${label} ${labels.continued}`;
+}

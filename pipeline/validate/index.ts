@@ -1,0 +1,86 @@
+// The validate stage: the zod schema first (the single source of the data types), then the
+// semantic rules on the parsed annex. A pure function: annex data in, the typed annex (or null
+// when the schema fails) and diagnostics out, in document order like a compiler's.
+import type { Diagnostic, Place } from "../diagnostics.ts";
+import type { Annex } from "../model/annex.ts";
+import type { PlanConfig } from "../model/plan.ts";
+import { checkCodes } from "./codes.ts";
+import type { Finding, RuleContext } from "./context.ts";
+import { checkNearDuplicates } from "./near-duplicates.ts";
+import { checkRisk } from "./risk.ts";
+import { checkSchema } from "./schema.ts";
+import { checkStructures } from "./structures.ts";
+import { checkTitles } from "./titles.ts";
+
+export interface ValidateOptions {
+  /** the plan year's settings; null: risk letters and structures are not checked against a plan */
+  plan: PlanConfig | null;
+  /** the input's file name, for places the provenance does not cover */
+  file?: string;
+  /** where each code was found in the source (page/row or line), keyed by code */
+  provenance?: Map<string, Place>;
+}
+
+export interface ValidateResult {
+  annex: Annex | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Rules in the order a reader meets them within one activity: shape first, then meaning. */
+const RULE_ORDER = [
+  "schema",
+  "code/format",
+  "code/unique",
+  "code/parent",
+  "code/missing",
+  "hierarchy/split",
+  "hierarchy/consistent",
+  "title/consistent",
+  "title/missing",
+  "risk/unchecked",
+  "risk/unknown",
+  "risk/duplicate",
+  "structure/format",
+  "structure/unknown",
+  "structure/near-duplicate",
+];
+
+export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateResult {
+  const ctx: RuleContext = {};
+  if (opts.file !== undefined) ctx.file = opts.file;
+  if (opts.provenance !== undefined) ctx.provenance = opts.provenance;
+
+  const schema = checkSchema(input, ctx);
+  if (!schema.ok) return { annex: null, diagnostics: ordered(schema.findings) };
+
+  const { activities } = schema.annex;
+  const findings = [
+    ...checkCodes(activities, ctx),
+    ...checkTitles(activities, ctx),
+    ...checkRisk(activities, opts.plan, ctx),
+    ...checkStructures(activities, opts.plan, ctx),
+    ...checkNearDuplicates(activities, ctx),
+  ];
+  return { annex: schema.annex, diagnostics: ordered(findings) };
+}
+
+/** Document order of the activity, then rule; the same diagnostic twice is kept once. */
+function ordered(findings: readonly Finding[]): Diagnostic[] {
+  const rank = (rule: string): number => {
+    const i = RULE_ORDER.indexOf(rule);
+    return i === -1 ? RULE_ORDER.length : i;
+  };
+  const sorted = findings
+    .map((f, i) => ({ ...f, i }))
+    .sort((a, b) => a.at - b.at || rank(a.diagnostic.rule) - rank(b.diagnostic.rule) || a.i - b.i);
+  const seen = new Set<string>();
+  const result: Diagnostic[] = [];
+  for (const { diagnostic } of sorted) {
+    const { severity, rule, reason, place } = diagnostic;
+    const key = JSON.stringify([severity, rule, reason, Object.entries(place).sort(([a], [b]) => a.localeCompare(b))]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(diagnostic);
+  }
+  return result;
+}

@@ -1,0 +1,133 @@
+// Rule `structure/near-duplicate`: office names that are probably one office written two ways,
+// a likely typo for a person to settle (the tool never rewrites a name on its own).
+//
+// Names are compared per column and across columns, but not every kind of variant counts across
+// columns: each column names a different kind of structure, and Italian agreement follows it —
+// "Tutte" in Area dirigenziale (le aree) beside "Tutti" in Servizio/Staff and U.O. (i servizi,
+// gli uffici) is correct, not a typo; and a service and its own unit are often named alike
+// ("Segreteria generale e URP" beside a U.O. that drops a word). So inflection and dropped-word
+// variants are flagged only inside one column, while typos, abbreviations and differences of
+// capitals or spacing are flagged wherever they are.
+//
+// Speed: the distinct names of an annex are a few dozen even for thousands of activities, so
+// names are grouped first and only distinct names are compared, pair by pair.
+import { diag } from "../diagnostics.ts";
+import type { Activity } from "../model/annex.ts";
+import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
+import { prepareName, variantKindOf, type VariantKind } from "./similar-names.ts";
+import { COLUMN_LABEL, collectNameUses, type NameUse } from "./structures.ts";
+
+const CROSS_COLUMN: ReadonlySet<VariantKind> = new Set(["spelling", "abbreviation", "typo"]);
+
+const KIND_WORDS: Record<VariantKind, string> = {
+  spelling: "they differ only in capitals, spacing or punctuation",
+  abbreviation: "they are the same words abbreviated differently",
+  inflection: "they differ only in word endings",
+  "dropped-word": "one leaves out a word of the other",
+  typo: "they differ by a few letters, a likely typo",
+};
+
+export interface VariantGroup {
+  /** the (column, name) uses linked together */
+  uses: NameUse[];
+  kinds: Set<VariantKind>;
+}
+
+/** Groups of name uses that look like one office written in different ways. */
+export function findVariantGroups(uses: readonly NameUse[]): VariantGroup[] {
+  const names = [...new Set(uses.map((u) => u.name))];
+  const prepared = names.map(prepareName);
+  const usesOf = new Map<string, number[]>();
+  uses.forEach((u, i) => {
+    const list = usesOf.get(u.name);
+    if (list) list.push(i);
+    else usesOf.set(u.name, [i]);
+  });
+
+  // union-find over uses
+  const parent = uses.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const kindsOf = new Map<number, Set<VariantKind>>();
+  const link = (i: number, j: number, kind: VariantKind): void => {
+    const ri = find(i);
+    const rj = find(j);
+    const kinds = new Set([...(kindsOf.get(ri) ?? []), ...(kindsOf.get(rj) ?? []), kind]);
+    parent[rj] = ri;
+    kindsOf.set(ri, kinds);
+  };
+
+  for (let a = 0; a < prepared.length; a++) {
+    for (let b = a + 1; b < prepared.length; b++) {
+      const kind = variantKindOf(prepared[a]!, prepared[b]!);
+      if (kind === null) continue;
+      for (const i of usesOf.get(names[a]!)!) {
+        for (const j of usesOf.get(names[b]!)!) {
+          if (uses[i]!.column === uses[j]!.column || CROSS_COLUMN.has(kind)) link(i, j, kind);
+        }
+      }
+    }
+  }
+
+  const groups = new Map<number, VariantGroup>();
+  uses.forEach((use, i) => {
+    const root = find(i);
+    const kinds = kindsOf.get(root);
+    if (!kinds) return; // linked to nothing
+    let group = groups.get(root);
+    if (!group) {
+      group = { uses: [], kinds };
+      groups.set(root, group);
+    }
+    group.uses.push(use);
+  });
+  return [...groups.values()];
+}
+
+interface Spelling {
+  name: string;
+  activities: number[];
+  columns: string[];
+}
+
+export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const codesOf = (indexes: readonly number[]): string => indexes.map((i) => activities[i]!.code).join(", ");
+
+  for (const group of findVariantGroups(collectNameUses(activities))) {
+    // one entry per spelling: the same name used in two columns of the group counts once per activity
+    const spellings = new Map<string, Spelling>();
+    for (const use of group.uses) {
+      let s = spellings.get(use.name);
+      if (!s) {
+        s = { name: use.name, activities: [], columns: [] };
+        spellings.set(use.name, s);
+      }
+      s.activities = [...new Set([...s.activities, ...use.activities])].sort((x, y) => x - y);
+      s.columns.push(COLUMN_LABEL[use.column]);
+    }
+    // the most used spelling is the reference; ties go to the one printed first
+    const ordered = [...spellings.values()].sort((x, y) => y.activities.length - x.activities.length || x.activities[0]! - y.activities[0]!);
+    const [reference, ...rarer] = ordered;
+    if (!reference || rarer.length === 0) continue;
+
+    const describe = (s: Spelling, withCodes: boolean): string =>
+      `"${s.name}" (${s.columns.join(" and ")}, ${plural(s.activities.length, "activity", "activities")}${withCodes ? `: ${codesOf(s.activities)}` : ""})`;
+    const rarerText = rarer.map((s) => describe(s, true)).join(" and ");
+    const verb = rarer.length === 1 ? "looks like a variant" : "look like variants";
+    const why = [...group.kinds].map((k) => KIND_WORDS[k]).join("; ");
+    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, correct the rarer spelling in corrections.yaml`;
+
+    // anchored at the first activity that uses a rarer spelling, in the column where it does
+    const at = Math.min(...rarer.map((s) => s.activities[0]!));
+    const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(at));
+    const column = use ? COLUMN_LABEL[use.column] : undefined;
+    findings.push({ at, diagnostic: diag("warning", "structure/near-duplicate", reason, placeOf(ctx, activities[at]!.code, null, column)) });
+  }
+  return findings;
+}

@@ -1,0 +1,49 @@
+// Rules on risk areas: `risk/unknown` (a letter the plan's risk-area legend does not define: the
+// published table would point to nothing), `risk/duplicate` (the same letter twice in one cell),
+// `risk/unchecked` (no plan settings to check against: said once, so nobody takes silence for a pass).
+import { diag } from "../diagnostics.ts";
+import type { Activity } from "../model/annex.ts";
+import type { PlanConfig } from "../model/plan.ts";
+import { placeOf, type Finding, type RuleContext } from "./context.ts";
+
+export function checkRisk(activities: readonly Activity[], plan: PlanConfig | null, ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const legend = plan ? new Set(Object.keys(plan.riskAreas)) : null;
+  const known = legend ? [...legend].sort().join(", ") : "";
+  if (legend === null) {
+    findings.push({
+      at: -1,
+      diagnostic: diag(
+        "info",
+        "risk/unchecked",
+        "no plan settings (plan.yaml): risk-area letters are not checked against the plan's legend",
+        placeOf(ctx, null),
+      ),
+    });
+  }
+  activities.forEach((activity, at) => {
+    const seen = new Set<string>();
+    for (const letter of activity.riskAreas) {
+      if (seen.has(letter)) {
+        findings.push({
+          at,
+          diagnostic: diag("warning", "risk/duplicate", `activity ${activity.code} lists risk area ${letter} twice`, placeOf(ctx, activity.code)),
+        });
+        continue;
+      }
+      seen.add(letter);
+      if (legend !== null && !legend.has(letter)) {
+        findings.push({
+          at,
+          diagnostic: diag(
+            "error",
+            "risk/unknown",
+            `activity ${activity.code} has risk area ${letter}, which the plan's risk-area legend does not define (it defines ${known || "none"})`,
+            placeOf(ctx, activity.code),
+          ),
+        });
+      }
+    }
+  });
+  return findings;
+}

@@ -1,0 +1,130 @@
+// Responsible structures: reading a cell into office names, collecting which activities use each
+// name in each column, and rules `structure/unknown` (a name missing from the plan's own list of
+// structures, when the plan gives one) and `structure/format` (an empty name between '/').
+//
+// A cell may name several offices joined by '/' ("Segretario generale/ Servizi amministrativi"),
+// each possibly with a parenthesised qualifier saying for what ("Sviluppo economico (Periti ed
+// esperti)"). The qualifier stays attached in the annex; names are compared without it.
+import { diag } from "../diagnostics.ts";
+import { STRUCTURE_FIELDS, type Activity, type StructureField } from "../model/annex.ts";
+import type { PlanConfig } from "../model/plan.ts";
+import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
+import { variantKind } from "./similar-names.ts";
+
+export const COLUMN_LABEL: Record<StructureField, string> = {
+  areaDirigenziale: "Area dirigenziale",
+  servizio: "Servizio/Staff",
+  uo: "U.O.",
+};
+
+export interface StructureName {
+  /** the part of the cell as printed, trimmed, qualifiers included */
+  text: string;
+  /** the office's name: qualifiers removed, inner whitespace single spaces ("" when nothing is left) */
+  name: string;
+  /** the parenthesised qualifiers, as printed, or null */
+  qualifier: string | null;
+}
+
+/** Splits a structure cell on '/' outside parentheses; each part's qualifier is set aside. */
+export function splitStructureCell(cell: string): StructureName[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of cell) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    if (ch === "/" && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((part) => {
+    const text = part.trim();
+    const qualifiers = text.match(/\([^()]*\)/g);
+    return { text, name: withoutQualifiers(text), qualifier: qualifiers ? qualifiers.join(" ") : null };
+  });
+}
+
+/** "Sviluppo economico (Periti ed esperti)" → "Sviluppo economico". */
+export function withoutQualifiers(text: string): string {
+  return text.replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** One office name in one column, with the activities (indexes, document order) that name it there. */
+export interface NameUse {
+  column: StructureField;
+  name: string;
+  activities: number[];
+}
+
+/** Every (column, name) used by the annex, in order of first use. */
+export function collectNameUses(activities: readonly Activity[]): NameUse[] {
+  const uses = new Map<string, NameUse>();
+  activities.forEach((activity, at) => {
+    for (const column of STRUCTURE_FIELDS) {
+      const cell = activity[column];
+      if (cell === null) continue;
+      for (const { name } of splitStructureCell(cell)) {
+        if (name === "") continue;
+        const key = `${column}\u0000${name}`;
+        let use = uses.get(key);
+        if (!use) {
+          use = { column, name, activities: [] };
+          uses.set(key, use);
+        }
+        // a name twice in one cell ("X/ X") is one use by that activity
+        if (use.activities[use.activities.length - 1] !== at) use.activities.push(at);
+      }
+    }
+  });
+  return [...uses.values()];
+}
+
+export function checkStructures(activities: readonly Activity[], plan: PlanConfig | null, ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+
+  activities.forEach((activity, at) => {
+    for (const column of STRUCTURE_FIELDS) {
+      const cell = activity[column];
+      if (cell === null) continue;
+      if (splitStructureCell(cell).some((part) => part.name === "")) {
+        findings.push({
+          at,
+          diagnostic: diag(
+            "warning",
+            "structure/format",
+            `activity ${activity.code}: the ${COLUMN_LABEL[column]} cell "${cell}" has an empty name (a stray '/' or a qualifier without a name)`,
+            placeOf(ctx, activity.code, null, COLUMN_LABEL[column]),
+          ),
+        });
+      }
+    }
+  });
+
+  const lists = plan?.structures;
+  if (lists) {
+    for (const use of collectNameUses(activities)) {
+      const list = lists[use.column];
+      // no list for this column: the annex's own names are the list
+      if (!list) continue;
+      const known = list.map(withoutQualifiers);
+      if (known.includes(use.name)) continue;
+      const suggestion = known.find((n) => variantKind(use.name, n) !== null);
+      const at = use.activities[0]!;
+      const codes = use.activities.map((i) => activities[i]!.code).join(", ");
+      const label = COLUMN_LABEL[use.column];
+      findings.push({
+        at,
+        diagnostic: diag(
+          "warning",
+          "structure/unknown",
+          `${label} "${use.name}" (${plural(use.activities.length, "activity", "activities")}: ${codes}) is not in the plan's list of ${label} names${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+          placeOf(ctx, activities[at]!.code, null, label),
+        ),
+      });
+    }
+  }
+  return findings;
+}

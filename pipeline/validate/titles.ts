@@ -1,0 +1,121 @@
+// Rules on titles: `title/consistent` (a macro process, process or sub-process code has one title
+// wherever it appears), `hierarchy/consistent` (a macro process belongs to one function) and
+// `title/missing` (a title the source does not carry). Texts are compared exactly: the annex keeps
+// them as published, so two spellings are two texts and a person decides which one is right.
+// A missing title is reported once per code, not once per activity repeating it.
+import { diag } from "../diagnostics.ts";
+import type { Activity } from "../model/annex.ts";
+import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
+import { LEVELS } from "./levels.ts";
+
+const SUPPLY_HINT = "supply it in corrections.yaml if it is known";
+
+interface Group {
+  /** distinct texts in order of first appearance → indexes of the activities giving them */
+  texts: Map<string, number[]>;
+  /** indexes of the activities without a text */
+  missing: number[];
+  first: number;
+}
+
+function groupBy(activities: readonly Activity[], key: (a: Activity) => string | null, text: (a: Activity) => string | null): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  activities.forEach((activity, at) => {
+    const k = key(activity);
+    if (k === null) return;
+    let group = groups.get(k);
+    if (!group) {
+      group = { texts: new Map(), missing: [], first: at };
+      groups.set(k, group);
+    }
+    const t = text(activity);
+    if (t === null) group.missing.push(at);
+    else {
+      const list = group.texts.get(t);
+      if (list) list.push(at);
+      else group.texts.set(t, [at]);
+    }
+  });
+  return groups;
+}
+
+export function checkTitles(activities: readonly Activity[], ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const codesOf = (indexes: readonly number[]): string => indexes.map((i) => activities[i]!.code).join(", ");
+
+  /** `"X" (3 activities) and "Y" (1 activity: A1.3.1.2)`: the codes of all but the most used text */
+  const describeTexts = (texts: Map<string, number[]>): string => {
+    const entries = [...texts];
+    let top = entries[0]!;
+    for (const entry of entries) if (entry[1].length > top[1].length) top = entry;
+    return entries
+      .map((entry) => {
+        const count = plural(entry[1].length, "activity", "activities");
+        return entry === top ? `"${entry[0]}" (${count})` : `"${entry[0]}" (${count}: ${codesOf(entry[1])})`;
+      })
+      .join(" and ");
+  };
+
+  const checkGroups = (groups: Map<string, Group>, subject: (k: string) => string, what: string, rule: string, codeOf: (k: string) => string) => {
+    for (const [k, group] of groups) {
+      const anchor = activities[group.first]!.code;
+      if (group.texts.size > 1) {
+        // anchored where the second text first appears: that is where a reader sees the disagreement
+        const second = [...group.texts.values()][1]![0]!;
+        findings.push({
+          at: second,
+          diagnostic: diag(
+            "error",
+            rule,
+            `${subject(k)} has ${group.texts.size} different ${what}s: ${describeTexts(group.texts)}`,
+            placeOf(ctx, codeOf(k), activities[second]!.code),
+          ),
+        });
+      }
+      if (group.texts.size === 0) {
+        findings.push({
+          at: group.first,
+          diagnostic: diag("warning", "title/missing", `${subject(k)} has no ${what} in the source; ${SUPPLY_HINT}`, placeOf(ctx, codeOf(k), anchor)),
+        });
+      } else if (group.missing.length > 0) {
+        const at = group.missing[0]!;
+        const given = [...group.texts.keys()].map((t) => `"${t}"`).join(" or ");
+        findings.push({
+          at,
+          diagnostic: diag(
+            "warning",
+            "title/missing",
+            `${subject(k)} has no ${what} on ${plural(group.missing.length, "activity", "activities")} (${codesOf(group.missing)}), though its other activities give ${given}`,
+            placeOf(ctx, codeOf(k), activities[at]!.code),
+          ),
+        });
+      }
+    }
+  };
+
+  for (const level of LEVELS) {
+    const groups = groupBy(
+      activities,
+      (a) => a[level.key].code,
+      (a) => a[level.key].title,
+    );
+    checkGroups(groups, (code) => `${level.label} ${code}`, "title", "title/consistent", (code) => code);
+  }
+
+  const functions = groupBy(
+    activities,
+    (a) => a.macro.code,
+    (a) => a.function,
+  );
+  checkGroups(functions, (code) => `macro process ${code}`, "function (Funzione)", "hierarchy/consistent", (code) => code);
+
+  activities.forEach((activity, at) => {
+    if (activity.title === null) {
+      findings.push({
+        at,
+        diagnostic: diag("warning", "title/missing", `activity ${activity.code} has no title in the source; ${SUPPLY_HINT}`, placeOf(ctx, activity.code)),
+      });
+    }
+  });
+  return findings;
+}
