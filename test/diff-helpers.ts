@@ -148,7 +148,10 @@ export function applyKnownEdits(base: Annex): { a: Annex; b: Annex; expected: Js
     for (const x of b.activities) if (x[level].code === code) x[level].title = after;
     expected.push({ kind: "changed", code, field: "title", before, after });
   };
-  const codes = (level: "macro" | "process" | "subprocess") => [...new Set(b.activities.map((x) => x[level].code).filter((c): c is string => c !== null))];
+  // levels that carry a title (a title the source does not print stays missing)
+  const codes = (level: "macro" | "process" | "subprocess") => [
+    ...new Set(b.activities.filter((x) => x[level].title !== null).map((x) => x[level].code).filter((c): c is string => c !== null)),
+  ];
   levelEdit("macro", codes("macro")[1] as string, " E DIGITALIZZAZIONE");
   levelEdit("process", codes("process")[3] as string, " E TRASPARENZA");
   levelEdit("subprocess", codes("subprocess")[5] as string, " e rendicontazione");

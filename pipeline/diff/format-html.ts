@@ -3,6 +3,7 @@
 // (templates/diff.html.hbs) only lays it out, and escapes every text from the data.
 import Handlebars from "handlebars";
 import { readFile } from "node:fs/promises";
+import { groupedByRename } from "./summary.ts";
 import { wordDiff } from "./words.ts";
 import type { Change, ChangeField, DiffResult, FieldValue, HierarchyLevel } from "./types.ts";
 
@@ -56,7 +57,11 @@ export async function renderHtml(result: DiffResult): Promise<string> {
 
 function view(result: DiffResult, css: string) {
   const { summary } = result;
+  const grouped = groupedByRename(summary);
+  const listed = result.changes.filter((c) => !grouped(c));
   return {
+    // the browser tab's title is kept short (under 70 characters); the heading says it in full
+    pageTitle: `Allegato 1 – modifiche dall’edizione ${result.from} alla ${result.to}`,
     title: `Allegato 1 – Mappatura dei processi: modifiche dall’edizione ${result.from} all’edizione ${result.to}`,
     css: css.trim(),
     from: result.from,
@@ -73,7 +78,8 @@ function view(result: DiffResult, css: string) {
       count: r.codes.length,
       codes: r.codes.join(", "),
     })),
-    rows: result.changes.map(row),
+    rows: listed.map(row),
+    groupedCount: result.changes.length - listed.length,
   };
 }
 
@@ -92,13 +98,14 @@ function row(change: Change): RowView {
         return { ...base, what: change.after ? "Attività attivata" : "Attività disattivata", before: text(activeText(change.before)), after: text(activeText(change.after)) };
       }
       const what = level === "activity" ? FIELD_CHANGED[change.field] : LEVEL_CHANGED[level];
-      return { ...base, what, ...values(change.before, change.after) };
+      return { ...base, what, ...values(change.field, change.before, change.after) };
     }
   }
 }
 
-function values(before: FieldValue, after: FieldValue): { before: ValueView; after: ValueView } {
-  if (typeof before === "string" && typeof after === "string") {
+function values(field: ChangeField, before: FieldValue, after: FieldValue): { before: ValueView; after: ValueView } {
+  // titles are long and change by a word or two: mark which; other texts are shown whole
+  if (field === "title" && typeof before === "string" && typeof after === "string") {
     const segments = wordDiff(before, after);
     return {
       before: { segments: segments.filter((s) => s.op !== "added").map((s) => ({ text: s.text, del: s.op === "removed" })) },

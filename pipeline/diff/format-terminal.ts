@@ -1,6 +1,7 @@
 // The report on a terminal: overview first, then every change on one line. Word changes are
 // marked [-removed-]{+added+} (as wdiff does) whether or not colour is on, so the meaning
 // never rests on colour alone; colour only on a terminal that wants it (see useColor).
+import { groupedByRename } from "./summary.ts";
 import { wordDiff } from "./words.ts";
 import type { Change, ChangeField, DiffResult, FieldValue } from "./types.ts";
 
@@ -63,9 +64,12 @@ export function formatText(result: DiffResult, opts: { color?: boolean } = {}): 
     }
   }
 
-  lines.push("", paint.heading(`Changes (document order of ${result.to}; removed activities last)`));
-  const width = Math.max(...result.changes.map((c) => c.code.length));
-  for (const change of result.changes) lines.push(`  ${change.code.padEnd(width)}  ${describe(change, paint)}`);
+  const grouped = groupedByRename(summary);
+  const listed = result.changes.filter((c) => !grouped(c));
+  const hidden = result.changes.length - listed.length;
+  lines.push("", paint.heading(`Changes (document order of ${result.to}; removed activities last${hidden ? `; the ${hidden} renames above not repeated` : ""})`));
+  const width = Math.max(...listed.map((c) => c.code.length));
+  for (const change of listed) lines.push(`  ${change.code.padEnd(width)}  ${describe(change, paint)}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -95,7 +99,8 @@ function describeValues(field: ChangeField, before: FieldValue, after: FieldValu
     const delta = [...plus.map((x) => `+${x}`), ...minus.map((x) => `−${x}`)].join(" ");
     return `${areas(was)} → ${areas(now)}${delta ? ` (${delta})` : ""}`;
   }
-  if (typeof before === "string" && typeof after === "string") {
+  // titles are long and change by a word or two: show which; other texts are shown whole
+  if (field === "title" && typeof before === "string" && typeof after === "string") {
     return wordDiff(before, after)
       .map((s) => (s.op === "same" ? s.text : s.op === "removed" ? paint.removed(`[-${s.text}-]`) : paint.added(`{+${s.text}+}`)))
       .join("");

@@ -53,3 +53,12 @@ function renames(changes: readonly Change[], min: number): StructureRename[] {
   // and the sort is stable)
   return [...groups.values()].filter((g) => g.codes.length >= min).sort((x, y) => y.codes.length - x.codes.length);
 }
+
+/**
+ * The changes that a rename group already reports: the detailed lists leave them out (the group
+ * names every activity), so that one reorganisation does not bury the other changes.
+ */
+export function groupedByRename(summary: DiffSummary): (change: Change) => boolean {
+  const keys = new Set(summary.renames.flatMap((r) => r.codes.map((code) => JSON.stringify([r.field, code, r.before, r.after]))));
+  return (change) => change.kind === "changed" && keys.has(JSON.stringify([change.field, change.code, change.before, change.after]));
+}

@@ -143,8 +143,6 @@ function shareFunctionsByMacro(activities: Activity[], readings: readonly RowRea
           const how = own ? `the label printed for macro-process ${macro}` : `the macro-process above (${letter}…), as none is printed for ${macro}`;
           repairs.push(diag("info", "repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, place));
         }
-      } else if (!reported.has(macro)) {
-        repairs.push(diag("warning", "repair/function-missing", `macro-process ${macro} has no function label in the source`, { ...place, code: macro }));
       }
       reported.add(macro);
     }

@@ -9,6 +9,17 @@ import { ACTIVITY_DEPTH, LEVELS, SPECIAL_CODE, ancestorAt, codeDepth, isWellForm
 
 export function checkCodes(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  // a level's code repeats on every activity under it: judge each (level, code) once
+  const problems = new Map<string, string | null>();
+  const problemOf = (code: string, level: LevelInfo): string | null => {
+    const key = `${level.key}|${code}`;
+    let problem = problems.get(key);
+    if (problem === undefined) {
+      problem = formatProblem(code, level);
+      problems.set(key, problem);
+    }
+    return problem;
+  };
   // several activities repeat a level's code: a wrong level code is reported once, at its first activity
   const reported = new Set<string>();
   const once = (key: string, finding: () => Finding): void => {
@@ -58,7 +69,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
         }
         continue;
       }
-      const problem = formatProblem(levelCode, level);
+      const problem = problemOf(levelCode, level);
       if (problem) {
         once(`format|${level.key}|${levelCode}`, () => ({
           at,
@@ -68,13 +79,15 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
     }
 
     if (special) checkSpecialRow(activity, at, ctx, findings);
-    else checkParents(activity, at, ctx, once);
+    else checkParents(activity, at, ctx, once, problemOf);
   });
 
   findings.push(...checkUnique(activities, ctx));
   findings.push(...checkSplit(activities, ctx));
   return findings;
 }
+
+const LEVELS_BOTTOM_UP = [...LEVELS].reverse();
 
 function formatProblem(code: string, level: LevelInfo): string | null {
   if (code.trim() === "") return `${level.label} code is empty; write null when the source prints none`;
@@ -112,12 +125,18 @@ function checkSpecialRow(activity: Activity, at: number, ctx: RuleContext, findi
  * bottom): A1.3.1.2 must sit under A1.3.1, A1.3.1 under A1.3, A1.3 under A1. Levels whose code
  * is missing or malformed are skipped (already reported) and the check reaches past them.
  */
-function checkParents(activity: Activity, at: number, ctx: RuleContext, once: (key: string, f: () => Finding) => void): void {
+function checkParents(
+  activity: Activity,
+  at: number,
+  ctx: RuleContext,
+  once: (key: string, f: () => Finding) => void,
+  problemOf: (code: string, level: LevelInfo) => string | null,
+): void {
   let below: { code: string; label: string } = { code: activity.code, label: "activity" };
   if (!isWellFormedAt(activity.code, ACTIVITY_DEPTH)) return;
-  for (const level of [...LEVELS].reverse()) {
+  for (const level of LEVELS_BOTTOM_UP) {
     const levelCode = activity[level.key].code;
-    if (levelCode === null || formatProblem(levelCode, level) !== null) continue;
+    if (levelCode === null || problemOf(levelCode, level) !== null) continue;
     if (levelCode === SPECIAL_CODE) {
       once(`special|${activity.code}|${level.key}`, () => ({
         at,

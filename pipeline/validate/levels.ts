@@ -31,7 +31,9 @@ export function levelOf(activity: Activity, key: LevelKey): Level {
 
 /** Number of dot-separated parts: A1 → 1, C1.1.7b.1 → 4. */
 export function codeDepth(code: string): number {
-  return code.split(".").length;
+  let depth = 1;
+  for (let i = code.indexOf("."); i !== -1; i = code.indexOf(".", i + 1)) depth++;
+  return depth;
 }
 
 /** True when `code` has the shape of a code at `depth` (or is the special row's G). */
@@ -42,5 +44,10 @@ export function isWellFormedAt(code: string, depth: number): boolean {
 
 /** The code of the ancestor at `depth`: ancestorAt("A1.2.3.4", 2) = "A1.2". */
 export function ancestorAt(code: string, depth: number): string {
-  return code.split(".").slice(0, depth).join(".");
+  let end = -1;
+  for (let d = 0; d < depth; d++) {
+    end = code.indexOf(".", end + 1);
+    if (end === -1) return code;
+  }
+  return code.slice(0, end);
 }

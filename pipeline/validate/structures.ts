@@ -59,14 +59,28 @@ export interface NameUse {
   activities: number[];
 }
 
+/** splitStructureCell remembering its answers: the same few cells repeat over hundreds of rows. */
+export function memoizedSplitter(): (cell: string) => StructureName[] {
+  const cache = new Map<string, StructureName[]>();
+  return (cell) => {
+    let parts = cache.get(cell);
+    if (!parts) {
+      parts = splitStructureCell(cell);
+      cache.set(cell, parts);
+    }
+    return parts;
+  };
+}
+
 /** Every (column, name) used by the annex, in order of first use. */
 export function collectNameUses(activities: readonly Activity[]): NameUse[] {
   const uses = new Map<string, NameUse>();
+  const split = memoizedSplitter();
   activities.forEach((activity, at) => {
     for (const column of STRUCTURE_FIELDS) {
       const cell = activity[column];
       if (cell === null) continue;
-      for (const { name } of splitStructureCell(cell)) {
+      for (const { name } of split(cell)) {
         if (name === "") continue;
         const key = `${column}\u0000${name}`;
         let use = uses.get(key);
@@ -84,12 +98,13 @@ export function collectNameUses(activities: readonly Activity[]): NameUse[] {
 
 export function checkStructures(activities: readonly Activity[], plan: PlanConfig | null, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  const split = memoizedSplitter();
 
   activities.forEach((activity, at) => {
     for (const column of STRUCTURE_FIELDS) {
       const cell = activity[column];
       if (cell === null) continue;
-      if (splitStructureCell(cell).some((part) => part.name === "")) {
+      if (split(cell).some((part) => part.name === "")) {
         findings.push({
           at,
           diagnostic: diag(

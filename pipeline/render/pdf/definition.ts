@@ -1,0 +1,162 @@
+// The PDF as a pdfmake document definition, drawn from the layout model: A4 landscape as the
+// published annex, the two header rows on every page, merged hierarchy cells, thin ruling lines
+// around every cell (the extractor reads the table back from them), shaded rows marked in words.
+// Every text node carries a `_tag` naming its structure element, for the tagged renderer.
+import { cutSpans, LEVELS, type AnnexLayout, type ColumnKey, type DataKey, type SpanPart } from "../layout.ts";
+import { fill } from "../labels.ts";
+import { FONT_FAMILY } from "./fonts.ts";
+import type { DocDefinition, Tag } from "./engine.ts";
+
+export const PAGE_MARGINS: [number, number, number, number] = [28, 28, 28, 34];
+const A4_LANDSCAPE_WIDTH = 841.89;
+const PADDING_X = 2;
+const PADDING_Y = 1.5;
+const RULE = 0.5;
+
+export const COLOURS = {
+  /** the published annex shades inactive rows light grey */
+  inactive: "#D9D9D9",
+  /** header rows: light blue as in the published annex (black text on it: contrast 17:1) */
+  header: "#DDEBF7",
+  rule: "#000000",
+};
+
+/** Structure-element keys: what the tagged renderer attaches each text to. */
+export const keys = {
+  title: "title",
+  footnote: "footnote",
+  legendTitle: "legend-title",
+  legendEntry: (letter: string) => `legend-${letter}`,
+  header: (row: number, column: ColumnKey) => `h${row}-${column}`,
+  cell: (row: number, key: DataKey) => `r${row}-${key}`,
+  span: (id: string) => `span-${id}`,
+};
+
+/** The row an activity-code cell belongs to, from its key (how pagination finds rows on pages). */
+export function rowOfCodeKey(key: string): number | null {
+  const match = /^r(\d+)-activityCode$/.exec(key);
+  return match ? Number(match[1]) : null;
+}
+
+interface CellDef {
+  text?: unknown;
+  rowSpan?: number;
+  colSpan?: number;
+  fillColor?: string;
+  alignment?: string;
+  bold?: boolean;
+}
+
+function textOf(text: string, tag: Tag, extra: Record<string, unknown> = {}): unknown[] {
+  return text === "" ? [] : [{ text, _tag: tag, ...extra }];
+}
+
+function columnWidths(layout: AnnexLayout): number[] {
+  const gaps = layout.columns.length * (2 * PADDING_X) + (layout.columns.length + 1) * RULE;
+  const available = A4_LANDSCAPE_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2] - gaps;
+  const total = layout.columns.reduce((sum, c) => sum + c.width, 0);
+  return layout.columns.map((c) => Math.floor((c.width * available * 100) / total) / 100);
+}
+
+function headerRows(layout: AnnexLayout): CellDef[][] {
+  return layout.headerRows.map((cells, r) => {
+    const row: CellDef[] = [];
+    for (const cell of cells) {
+      row.push({ text: textOf(cell.text, { key: keys.header(r, cell.column) }), colSpan: cell.colSpan, fillColor: COLOURS.header, alignment: "center", bold: true });
+      for (let i = 1; i < cell.colSpan; i++) row.push({});
+    }
+    return row;
+  });
+}
+
+function bodyRow(layout: AnnexLayout, index: number, starting: SpanPart[]): CellDef[] {
+  const row = layout.rows[index];
+  if (!row) throw new Error(`no row ${index}`);
+  const shade = row.inactive ? COLOURS.inactive : undefined;
+  const cells: CellDef[] = [];
+  for (const level of LEVELS) {
+    const part = starting.find((p) => p.span.level === level);
+    if (!part) {
+      cells.push({}); // covered by a merged cell above
+      continue;
+    }
+    cells.push({
+      text: textOf(part.text, { key: keys.span(part.span.id), repeat: part.continued }),
+      rowSpan: part.count,
+      fillColor: part.span.inactive ? COLOURS.inactive : undefined,
+    });
+  }
+  const title: unknown[] = textOf(row.cells.activityTitle, { key: keys.cell(index, "activityTitle") });
+  if (row.inactive) {
+    // in words too, never by colour alone; on its own line, under the title
+    title.push({ text: `${title.length > 0 ? "\n" : ""}${layout.labels.notActive}`, italics: true, _tag: { key: keys.cell(index, "activityTitle") } });
+  }
+  cells.push({ text: textOf(row.cells.activityCode, { key: keys.cell(index, "activityCode") }), alignment: "center", fillColor: shade });
+  cells.push({ text: title, fillColor: shade });
+  cells.push({ text: textOf(row.cells.riskAreas, { key: keys.cell(index, "riskAreas") }), alignment: "center", fillColor: shade });
+  for (const key of ["areaDirigenziale", "servizio", "uo"] as const) {
+    cells.push({ text: textOf(row.cells[key], { key: keys.cell(index, key) }), fillColor: shade });
+  }
+  return cells;
+}
+
+const tableLayout = {
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
+  hLineColor: () => COLOURS.rule,
+  vLineColor: () => COLOURS.rule,
+  paddingLeft: () => PADDING_X,
+  paddingRight: () => PADDING_X,
+  paddingTop: () => PADDING_Y,
+  paddingBottom: () => PADDING_Y,
+};
+
+/**
+ * The document with the table cut into one table per page at `breaks` (indexes of rows that
+ * start a page); the last piece flows freely, and pdfmake breaks it where rows no longer fit.
+ * Merged cells are cut at the breaks, their label printed again with the continued word.
+ */
+export function pdfDefinition(layout: AnnexLayout, breaks: readonly number[]): DocDefinition {
+  const widths = columnWidths(layout);
+  const parts = cutSpans(layout, breaks, true);
+  const bounds = [0, ...breaks, layout.rows.length];
+  const tables: unknown[] = [];
+  for (let piece = 0; piece + 1 < bounds.length; piece++) {
+    const start = bounds[piece] ?? 0;
+    const end = bounds[piece + 1] ?? layout.rows.length;
+    const body: CellDef[][] = headerRows(layout);
+    for (let index = start; index < end; index++) body.push(bodyRow(layout, index, parts.get(index) ?? []));
+    tables.push({
+      table: { headerRows: 2, dontBreakRows: true, widths, body },
+      layout: tableLayout,
+      ...(piece > 0 ? { pageBreak: "before" } : {}),
+    });
+  }
+
+  const legend: unknown[] = [];
+  if (layout.legend.entries.length > 0) {
+    legend.push({ text: textOf(layout.legend.title, { key: keys.legendTitle }), bold: true, margin: [0, 6, 0, 1] });
+    for (const { letter, name } of layout.legend.entries) {
+      legend.push({ text: textOf(`${letter}${layout.labels.legend.separator}${name}`, { key: keys.legendEntry(letter) }) });
+    }
+  }
+
+  return {
+    pageSize: "A4",
+    pageOrientation: "landscape",
+    pageMargins: PAGE_MARGINS,
+    defaultStyle: { font: FONT_FAMILY, fontSize: 7, lineHeight: 1.05, color: "#000000" },
+    content: [
+      { text: textOf(layout.title, { key: keys.title }), bold: true, fontSize: 10, alignment: "center", margin: [0, 0, 0, 6] },
+      ...tables,
+      { text: textOf(layout.footnote, { key: keys.footnote }), italics: true, margin: [0, 8, 0, 0] },
+      ...legend,
+    ],
+    footer: (page: number, pages: number) => ({
+      text: fill(layout.labels.page, { page, pages }),
+      alignment: "right",
+      fontSize: 7,
+      margin: [PAGE_MARGINS[0], 14, PAGE_MARGINS[2], 0],
+    }),
+  };
+}

@@ -1,0 +1,140 @@
+// pdfmake, opened up: its public API lays out and renders in one call, but a tagged PDF needs
+// both steps separately — lay out (to learn where pages break), then render each laid-out item
+// inside marked content tied to a structure element. These are pdfmake 0.3's own modules, used
+// as its Printer uses them (pdfmake/src/Printer.js createPdfKitDocument).
+import { createRequire } from "node:module";
+import { fontDescriptors, fontFiles } from "./fonts.ts";
+
+const require = createRequire(import.meta.url);
+
+/* The few shapes of pdfmake's internals this program touches. */
+
+/** A text fragment as laid out; custom properties of the text node (here `_tag`) are carried along. */
+export interface Inline {
+  text: string;
+  _tag?: Tag;
+}
+export interface LaidOutLine {
+  inlines: Inline[];
+  x: number;
+  y: number;
+  getHeight(): number;
+}
+export interface PageItem {
+  type: "vector" | "line" | "image" | "svg" | "attachment" | "beginClip" | "endClip" | "beginVerticalAlignment" | "endVerticalAlignment";
+  item: LaidOutLine & Record<string, unknown>;
+}
+export interface LaidOutPage {
+  items: PageItem[];
+  pageSize: { width: number; height: number };
+}
+
+/** What a text node is, for the structure tree: the key of its structure element. */
+export interface Tag {
+  key: string;
+  /** printed again for the reader's eye only (a label continued on a new page): an artifact */
+  repeat?: boolean;
+}
+
+/** pdfkit's document as extended by pdfmake (fonts by family), with the tagging API of pdfkit 0.19. */
+export interface PdfKitDocument extends NodeJS.ReadableStream {
+  info: Record<string, unknown>;
+  page: { dictionary: unknown } | null;
+  struct(type: string, options?: Record<string, unknown>, children?: unknown): StructElement;
+  addStructure(element: StructElement): PdfKitDocument;
+  markContent(tag: string, options?: Record<string, unknown> | null): PdfKitDocument;
+  markStructureContent(tag: string, options?: Record<string, unknown>): unknown;
+  endMarkedContent(): PdfKitDocument;
+  end(): void;
+  _addInfo(): void;
+}
+export interface StructElement {
+  dictionary: { data: Record<string, unknown> };
+  add(child: unknown): StructElement;
+  end(): void;
+}
+
+interface Renderer {
+  pdfDocument: PdfKitDocument;
+  renderLine(line: LaidOutLine, x: number, y: number): void;
+  renderVector(vector: unknown): void;
+  renderImage(image: unknown): void;
+  renderSVG(svg: unknown): void;
+  renderAttachment(attachment: unknown): void;
+  beginClip(rect: unknown): void;
+  endClip(): void;
+  beginVerticalAlignment(item: unknown): void;
+  endVerticalAlignment(item: unknown): void;
+  renderWatermark(page: unknown): void;
+}
+export type RendererClass = new (doc: PdfKitDocument, progress?: (fraction: number) => void) => Renderer;
+
+const PdfmakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: new (...args: unknown[]) => PdfKitDocument }).default;
+const LayoutBuilder = (require("pdfmake/js/LayoutBuilder.js") as { default: new (...args: unknown[]) => LayoutBuilderInstance }).default;
+const SVGMeasure = (require("pdfmake/js/SVGMeasure.js") as { default: new () => unknown }).default;
+const { tableLayouts } = require("pdfmake/js/tableLayouts.js") as { tableLayouts: Record<string, unknown> };
+const { normalizePageSize, normalizePageMargin } = require("pdfmake/js/PageSize.js") as {
+  normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
+  normalizePageMargin(margin: unknown): unknown;
+};
+export const PdfmakeRenderer = (require("pdfmake/js/Renderer.js") as { default: RendererClass }).default;
+
+interface LayoutBuilderInstance {
+  registerTableLayouts(layouts: Record<string, unknown>): void;
+  layoutDocument(content: unknown, doc: PdfKitDocument, styles: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBefore: unknown): LaidOutPage[];
+}
+
+/** The part of a pdfmake document definition this program uses. */
+export interface DocDefinition {
+  pageSize: string;
+  pageOrientation: "landscape" | "portrait";
+  pageMargins: [number, number, number, number];
+  content: unknown[];
+  footer?: (page: number, pages: number) => unknown;
+  styles?: Record<string, unknown>;
+  defaultStyle: Record<string, unknown>;
+}
+
+export interface PdfOptions {
+  info: Record<string, unknown>;
+  lang: string;
+  /** pdfkit "subset" (PDF/A or PDF/UA identification), none by default */
+  subset?: string;
+}
+
+/** A pdfkit document that reads its fonts from memory (nothing from the file system at render time). */
+export function createDocument(definition: DocDefinition, options: PdfOptions): PdfKitDocument {
+  const files = fontFiles();
+  const virtualfs = { existsSync: (name: string) => files.has(name), readFileSync: (name: string) => files.get(name) };
+  const size = normalizePageSize(definition.pageSize, definition.pageOrientation);
+  return new PdfmakeDocument(
+    fontDescriptors(),
+    {},
+    {},
+    {},
+    {
+      size: [size.width, size.height],
+      pdfVersion: "1.7",
+      tagged: true,
+      displayTitle: true,
+      compress: true,
+      lang: options.lang,
+      subset: options.subset,
+      fontLayoutCache: true,
+      bufferPages: false,
+      autoFirstPage: false,
+      info: options.info,
+      font: null,
+    },
+    virtualfs,
+    () => false,
+  );
+}
+
+/** pdfmake's layout: the pages with every positioned line and vector. Mutates the definition. */
+export function layOut(definition: DocDefinition, doc: PdfKitDocument): LaidOutPage[] {
+  const size = normalizePageSize(definition.pageSize, definition.pageOrientation);
+  const builder = new LayoutBuilder(size, normalizePageMargin(definition.pageMargins), new SVGMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  return builder.layoutDocument(definition.content, doc, definition.styles ?? {}, definition.defaultStyle, undefined, undefined, definition.footer, undefined, undefined);
+}

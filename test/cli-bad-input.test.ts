@@ -1,0 +1,92 @@
+// Bad input: one clear line on stderr that names the problem and the file, exit 2, nothing on stdout.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { annex } from "./helpers/cli.ts";
+import { pdfWithoutTable, pdfWithoutText } from "./helpers/minimal-pdf.ts";
+
+const SOURCE = "sources/2020-2022/allegato-1.pdf";
+const TEXT_LAYER = "test/fixtures/allegato-1-2020-2022.text-layer.txt";
+let dir: string;
+
+function planYear(name: string, corrections: string): string {
+  const d = join(dir, "sources", name);
+  mkdirSync(d, { recursive: true });
+  copyFileSync(TEXT_LAYER, join(d, "allegato-1.txt"));
+  writeFileSync(join(d, "corrections.yaml"), corrections);
+  return d;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "annex-bad-"));
+  writeFileSync(join(dir, "empty.pdf"), "");
+  writeFileSync(join(dir, "letter.pdf"), "Gentile Responsabile,\nin allegato la mappatura.\n");
+  const pdf = readFileSync(SOURCE);
+  writeFileSync(join(dir, "truncated.pdf"), pdf.subarray(0, Math.floor(pdf.length / 3)));
+  execFileSync("qpdf", ["--encrypt", "segreta", "segreta", "256", "--", SOURCE, join(dir, "locked.pdf")]);
+  writeFileSync(join(dir, "scanned.pdf"), pdfWithoutText());
+  writeFileSync(join(dir, "no-table.pdf"), pdfWithoutTable());
+});
+
+function expectOneLineError(args: string[], message: RegExp): void {
+  const r = annex(args);
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stdout).toBe("");
+  const lines = r.stderr.trimEnd().split("\n");
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+describe("export refuses input it cannot read, with one line and exit 2", () => {
+  it("a missing file", () => expectOneLineError(["export", join(dir, "absent.pdf")], /absent\.pdf: no such file/));
+  it("an empty file", () => expectOneLineError(["export", join(dir, "empty.pdf")], /empty\.pdf: the file is empty/));
+  it("a file that is not a PDF", () => expectOneLineError(["export", join(dir, "letter.pdf")], /letter\.pdf: not a PDF file/));
+  it("a truncated PDF", () => expectOneLineError(["export", join(dir, "truncated.pdf")], /truncated\.pdf: .*(damaged|truncated|corrupt)/i));
+  it("a password-protected PDF", () => expectOneLineError(["export", join(dir, "locked.pdf")], /locked\.pdf: .*password/i));
+  it("a PDF with no text (scanned pages)", () => expectOneLineError(["export", join(dir, "scanned.pdf")], /scanned\.pdf: .*no text/i));
+  it("a PDF with no annex table", () => expectOneLineError(["export", join(dir, "no-table.pdf")], /no-table\.pdf: .*no annex table/i));
+  it("a plan year that is not in sources/", () => expectOneLineError(["export", "2031-2033"], /no plan year 2031-2033/));
+  it("an unknown format", () => expectOneLineError(["export", TEXT_LAYER, "--format", "xml"], /--format must be one of json, csv/));
+
+  it("a corrections file with a YAML error, naming its line and column", () => {
+    const d = planYear("2020-2022", "titles:\n  A1.3.3: [Sistemi\n");
+    expectOneLineError(["export", d], /corrections\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it("a corrections file naming a code that does not exist, with its line", () => {
+    const d = planYear("2020-2022", "# reviewed\ntitles:\n  A1.3.9: Sistemi informativi\n");
+    expectOneLineError(["export", d], /corrections\.yaml:3:A1\.3\.9: correction names code A1\.3\.9, which the annex does not have/);
+  });
+
+  it("prints a stack trace only when asked with --debug", () => {
+    const r = annex(["--debug", "export", join(dir, "letter.pdf")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe("corrections file", () => {
+  it("supplies a missing title and overrides a cell, and logs both with their lines", () => {
+    const d = planYear("2020-2022", [
+      "titles:",
+      "  A1.3.3: Sistemi informativi",
+      "cells:",
+      "  - code: B3.1.1.1",
+      "    field: servizio",
+      "    value: Risorse economiche e finanziarie",
+      "    reason: verified on the signed plan",
+      "",
+    ].join("\n"));
+    const out = annex(["export", d]);
+    expect(out.status, out.stderr).toBe(0);
+    const data = JSON.parse(out.stdout) as { activities: { code: string; servizio: string | null; subprocess: { title: string | null } }[] };
+    expect(data.activities.find((a) => a.code === "A1.3.3.1")?.subprocess.title).toBe("Sistemi informativi");
+    expect(data.activities.find((a) => a.code === "B3.1.1.1")?.servizio).toBe("Risorse economiche e finanziarie");
+    const log = annex(["repair", d, "--log"]).stdout;
+    expect(log).toMatch(/corrections\.yaml:2:A1\.3\.3: info: title of A1\.3\.3: null → "Sistemi informativi"/);
+    expect(log).toMatch(/corrections\.yaml:4:B3\.1\.1\.1: info: servizio of activity B3\.1\.1\.1: null → "Risorse economiche e finanziarie" \(corrections file: verified on the signed plan\)/);
+  });
+});
