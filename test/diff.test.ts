@@ -141,6 +141,44 @@ describe("moved activities", () => {
     expect(pairs).toEqual([]);
   });
 
+  it("finds the same pairs as comparing every removed title with every added one", () => {
+    // titles from the 2020-2022 annex, edited at random: the trigram filter must lose no pair
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const titles = expectedAnnex2020().activities.map((x) => x.title ?? "").filter(Boolean).slice(0, 120);
+    const edit = (t: string) => {
+      const chars = [...t];
+      const edits = Math.floor(random() * (t.length * 0.25));
+      for (let k = 0; k < edits; k++) {
+        const at = Math.floor(random() * chars.length);
+        const op = random();
+        if (op < 0.4) chars.splice(at, 1);
+        else if (op < 0.7) chars.splice(at, 0, "xyz e"[Math.floor(random() * 5)] as string);
+        else chars[at] = "aeiou"[Math.floor(random() * 5)] as string;
+      }
+      return chars.join("");
+    };
+    const removed = titles.map((t, i) => activity(`A1.1.${i}.1`, t));
+    const added = titles.map((t, i) => activity(`B1.1.${(i * 7) % titles.length}.1`, edit(t)));
+    const oracle: { removed: number; added: number; similarity: number; closeness: number }[] = [];
+    removed.forEach((x, i) =>
+      added.forEach((y, j) => {
+        const score = similarity(x.title as string, y.title as string);
+        const closeness = x.code.split(".").findIndex((part, k) => part !== y.code.split(".")[k]);
+        if (score >= 0.85) oracle.push({ removed: i, added: j, similarity: score, closeness });
+      }),
+    );
+    oracle.sort((p, q) => q.similarity - p.similarity || q.closeness - p.closeness || p.added - q.added || p.removed - q.removed);
+    const left = new Set<number>();
+    const right = new Set<number>();
+    const expected = oracle
+      .filter((c) => !left.has(c.removed) && !right.has(c.added) && (left.add(c.removed), right.add(c.added), true))
+      .map(({ removed, added, similarity }) => ({ removed, added, similarity }))
+      .sort((p, q) => p.added - q.added);
+    expect(expected.length).toBeGreaterThan(40);
+    expect(matchMoves(removed, added)).toEqual(expected);
+  });
+
   it("ignores case, accents and punctuation when comparing titles", () => {
     expect(normalizeTitle("Attività  di GOVERNO, (sintesi)")).toBe("attivita di governo sintesi");
     expect(similarity("Attività di governo", "ATTIVITA' DI GOVERNO")).toBe(1);

@@ -8,19 +8,23 @@ import type { Activity, Annex, Level } from "../model/annex.ts";
 
 export function annexToYaml(annex: Annex, header: string): string {
   const doc = new Document(ordered(annex));
-  doc.commentBefore = header;
   const activities = doc.get("activities", true);
   if (isSeq(activities)) {
-    for (const item of (activities as YAMLSeq).items) {
-      if (!isMap(item)) continue;
-      (item as YAMLMap).spaceBefore = true;
+    (activities as YAMLSeq).items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      // a blank line between activities (not before the first: it would hold stray spaces)
+      if (i > 0) (item as YAMLMap).spaceBefore = true;
       for (const key of ["riskAreas", "macro", "process", "subprocess"]) {
         const node = item.get(key, true);
         if (isSeq(node) || isMap(node)) node.flow = true;
       }
-    }
+    });
   }
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, nullStr: "null" });
+  const comment = header
+    .split("\n")
+    .map((line) => `#${line}`.trimEnd())
+    .join("\n");
+  return `${comment}\n\n${doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, nullStr: "null" })}`;
 }
 
 /** A copy with keys in contract order, whatever order the object was built in. */

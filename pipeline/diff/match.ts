@@ -47,32 +47,104 @@ export interface MovePair {
 export function matchMoves(removed: readonly Activity[], added: readonly Activity[], threshold = DEFAULT_MOVE_THRESHOLD): MovePair[] {
   const left = removed.map((a) => (a.title ? normalizeTitle(a.title) : ""));
   const right = added.map((b) => (b.title ? normalizeTitle(b.title) : ""));
-  const candidates: (MovePair & { closeness: number })[] = [];
-  for (let j = 0; j < right.length; j++) {
-    const y = right[j] as string;
-    if (!y) continue; // a missing title cannot identify an activity
-    for (let i = 0; i < left.length; i++) {
-      const x = left[i] as string;
-      if (!x) continue;
-      // the distance is at least the difference in length: skip pairs that cannot reach the threshold
-      const longer = Math.max(x.length, y.length);
-      if (1 - Math.abs(x.length - y.length) / longer < threshold) continue;
-      const score = normalizedSimilarity(x, y);
-      if (score < threshold) continue;
-      candidates.push({ removed: i, added: j, similarity: score, closeness: sharedCodeParts((removed[i] as Activity).code, (added[j] as Activity).code) });
-    }
-  }
-  candidates.sort((p, q) => q.similarity - p.similarity || q.closeness - p.closeness || p.added - q.added || p.removed - q.removed);
+  const closeness = (i: number, j: number) => sharedCodeParts((removed[i] as Activity).code, (added[j] as Activity).code);
   const takenLeft = new Set<number>();
   const takenRight = new Set<number>();
   const pairs: MovePair[] = [];
-  for (const c of candidates) {
-    if (takenLeft.has(c.removed) || takenRight.has(c.added)) continue;
-    takenLeft.add(c.removed);
-    takenRight.add(c.added);
-    pairs.push({ removed: c.removed, added: c.added, similarity: c.similarity });
+  const take = (candidates: Candidate[]) => {
+    candidates.sort((p, q) => q.similarity - p.similarity || q.closeness - p.closeness || p.added - q.added || p.removed - q.removed);
+    for (const c of candidates) {
+      if (takenLeft.has(c.removed) || takenRight.has(c.added)) continue;
+      takenLeft.add(c.removed);
+      takenRight.add(c.added);
+      pairs.push({ removed: c.removed, added: c.added, similarity: c.similarity });
+    }
+  };
+
+  // 1. identical titles (similarity 1) first, found through a map: the greedy order below would
+  //    take them first anyway, and a plan renumbered throughout then costs no fuzzy comparison
+  const byTitle = new Map<string, number[]>();
+  left.forEach((x, i) => {
+    if (!x) return;
+    const list = byTitle.get(x);
+    if (list) list.push(i);
+    else byTitle.set(x, [i]);
+  });
+  const exact: Candidate[] = [];
+  right.forEach((y, j) => {
+    for (const i of (y && byTitle.get(y)) || []) exact.push({ removed: i, added: j, similarity: 1, closeness: closeness(i, j) });
+  });
+  take(exact);
+
+  // 2. similar titles, among those still free. Comparing every pair costs |removed|·|added|
+  //    edit distances; a trigram count rules out most pairs first (see sharedGramsNeeded).
+  const freeLeft = left.map((x, i) => i).filter((i) => left[i] && !takenLeft.has(i));
+  const grams = new Map<string, number[]>();
+  for (const i of freeLeft) {
+    for (const g of trigrams(left[i] as string)) {
+      const list = grams.get(g);
+      if (list) list.push(i);
+      else grams.set(g, [i]);
+    }
   }
+  const shared = new Int32Array(left.length);
+  const fuzzy: Candidate[] = [];
+  for (let j = 0; j < right.length; j++) {
+    const y = right[j] as string;
+    if (!y || takenRight.has(j)) continue; // a missing title cannot identify an activity
+    const yGrams = trigrams(y);
+    const touched: number[] = [];
+    for (const g of yGrams) {
+      for (const i of grams.get(g) ?? []) if (shared[i]++ === 0) touched.push(i);
+    }
+    for (const i of touched) {
+      const x = left[i] as string;
+      const common = shared[i] as number;
+      shared[i] = 0;
+      // the distance is at least the difference in length
+      const longer = Math.max(x.length, y.length);
+      if (1 - Math.abs(x.length - y.length) / longer < threshold) continue;
+      if (common < sharedGramsNeeded(yGrams.size, longer, threshold)) continue;
+      const score = normalizedSimilarity(x, y);
+      if (score >= threshold) fuzzy.push({ removed: i, added: j, similarity: score, closeness: closeness(i, j) });
+    }
+    // a title of few distinct trigrams ("aaaa…") may be similar to one it shares none with: the
+    // bound says nothing then, so compare it with every title not counted above
+    if (sharedGramsNeeded(yGrams.size, Math.floor(y.length / threshold), threshold) <= 0) {
+      const counted = new Set(touched);
+      for (const i of freeLeft) {
+        if (counted.has(i)) continue;
+        const score = normalizedSimilarity(left[i] as string, y);
+        if (score >= threshold) fuzzy.push({ removed: i, added: j, similarity: score, closeness: closeness(i, j) });
+      }
+    }
+  }
+  take(fuzzy);
   return pairs.sort((p, q) => p.added - q.added);
+}
+
+/** Distinct trigrams of a normalized title, padded so that its first and last letters count too. */
+function trigrams(text: string): Set<string> {
+  const padded = `  ${text} `;
+  const set = new Set<string>();
+  for (let k = 0; k + 3 <= padded.length; k++) set.add(padded.slice(k, k + 3));
+  return set;
+}
+
+const Q = 3;
+
+/**
+ * Least number of y's distinct trigrams that x must also have for the two to be similar enough:
+ * one edit creates at most Q new trigram occurrences, so a title within edit distance d of x
+ * has at most Q·d distinct trigrams that x lacks, and d ≤ (1 − threshold) · longer.
+ */
+function sharedGramsNeeded(yGrams: number, longer: number, threshold: number): number {
+  return yGrams - Q * Math.floor((1 - threshold) * longer + 1e-9);
+}
+
+interface Candidate extends MovePair {
+  /** leading code parts shared: a tie between equally similar titles goes to the nearer codes */
+  closeness: number;
 }
 
 /** How many leading code parts two codes share: A1.2.3.4 and A1.2.5.1 share 2 (A1, 2). */

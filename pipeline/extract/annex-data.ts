@@ -17,7 +17,8 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   const syntax = doc.errors[0];
   if (syntax) {
     const at = syntax.linePos?.[0];
-    throw new InputError(`YAML syntax error: ${firstLine(syntax.message)}`, at ? { file, line: at.line, col: at.col } : { file });
+    const hint = HINTS[syntax.code] ?? "";
+    throw new InputError(`YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -29,6 +30,15 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   checkDuplicateCodes(data, file, locate);
   return { annex: data, diagnostics: [] };
 }
+
+/** What the usual slips of a hand edit look like to the YAML parser, said plainly. */
+const HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
+  MULTILINE_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
+  BAD_INDENT: " (check the spaces at the start of the line against the lines around it)",
+  TAB_AS_INDENT: " (indent with spaces, not tabs)",
+  MISSING_CHAR: " (a quote or bracket opened and not closed)",
+};
 
 /** yaml's messages end with " at line L, column C:" and a code excerpt; the place is reported apart. */
 function firstLine(message: string): string {

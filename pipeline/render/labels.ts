@@ -8,6 +8,14 @@ import { InputError } from "../diagnostics.ts";
 
 export const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
 
+/** The files in templates/ that the renderers read. */
+export const TEMPLATE_FILES = {
+  labels: new URL("labels.yaml", TEMPLATES_DIR),
+  html: new URL("annex.html.hbs", TEMPLATES_DIR),
+  css: new URL("annex.css", TEMPLATES_DIR),
+  script: new URL("annex-search.js", TEMPLATES_DIR),
+};
+
 const words = z.string();
 const phrase = z.string().min(1);
 
@@ -49,6 +57,7 @@ export const Labels = z
     html: z
       .object({
         caption: phrase,
+        description: phrase,
         skipLink: phrase,
         contents: phrase,
         tableHeading: phrase,
@@ -70,8 +79,9 @@ export function fill(template: string, values: Record<string, string | number>):
 let cached: Labels | undefined;
 
 /** templates/labels.yaml, checked; a broken file is an input error that names the key. */
-export function loadLabels(file: URL = new URL("labels.yaml", TEMPLATES_DIR)): Labels {
-  if (cached && file.href === new URL("labels.yaml", TEMPLATES_DIR).href) return cached;
+export function loadLabels(file: URL = TEMPLATE_FILES.labels): Labels {
+  const standard = file.href === TEMPLATE_FILES.labels.href;
+  if (cached && standard) return cached;
   const path = file.pathname;
   let data: unknown;
   try {
@@ -85,6 +95,6 @@ export function loadLabels(file: URL = new URL("labels.yaml", TEMPLATES_DIR)): L
     const key = issue?.path.join(".") || "(top level)";
     throw new InputError(`the labels are not usable: ${key}: ${issue?.message ?? "invalid"}`, { file: path });
   }
-  if (file.href === new URL("labels.yaml", TEMPLATES_DIR).href) cached = parsed.data;
+  if (standard) cached = parsed.data;
   return parsed.data;
 }

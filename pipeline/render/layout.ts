@@ -72,7 +72,10 @@ export interface Group {
 export interface AnnexLayout {
   planYears: string;
   language: string;
+  /** the annex's own title as published (or the template's) */
   title: string;
+  /** the template's short title (an HTML page title, a window title) */
+  shortTitle: string;
   subject: string;
   /** document author: the body that adopts the plan (null when no plan settings were given) */
   author: string | null;
@@ -232,6 +235,7 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
     planYears: annex.planYears,
     language: labels.language,
     title: annex.title ?? fill(labels.title, values),
+    shortTitle: fill(labels.title, values),
     subject: fill(labels.subject, values),
     author: plan?.body ?? null,
     footnote: annex.footnote ?? fill(labels.footnote, values),

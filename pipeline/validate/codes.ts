@@ -92,6 +92,9 @@ const LEVELS_BOTTOM_UP = [...LEVELS].reverse();
 function formatProblem(code: string, level: LevelInfo): string | null {
   if (code.trim() === "") return `${level.label} code is empty; write null when the source prints none`;
   if (code === SPECIAL_CODE) return null;
+  if (/^[A-Z]$/.test(code)) {
+    return `${level.label} code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`;
+  }
   if (!CODE_PATTERN.test(code) || !/^[A-Z]\d/.test(code)) {
     return `${level.label} code "${code}" is not a code: a capital letter, digits, then dot-separated numbers, like ${level.example}`;
   }

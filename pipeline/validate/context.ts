@@ -2,7 +2,6 @@
 // how a rule hands back a diagnostic anchored to an activity so that the report reads in
 // document order whatever rule produced it.
 import type { Diagnostic, Place } from "../diagnostics.ts";
-import type { Activity } from "../model/annex.ts";
 
 export interface RuleContext {
   file?: string;
@@ -29,11 +28,6 @@ export function placeOf(ctx: RuleContext, code: string | null, fallback?: string
   if (code !== null) place.code = code;
   else if (fallback) place.code = fallback;
   return place;
-}
-
-/** "activity A1.1.1.2" or, without a usable code, its position. */
-export function activityName(activity: Activity, index: number): string {
-  return activity.code ? `activity ${activity.code}` : `activities[${index}]`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -26,8 +26,8 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
-/** Rules in the order a reader meets them within one activity: shape first, then meaning. */
-const RULE_ORDER = [
+/** The rules of this stage, in the order a reader meets them within one activity: shape first, then meaning. */
+export const VALIDATE_RULES: readonly string[] = [
   "schema",
   "code/format",
   "code/unique",
@@ -67,8 +67,8 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
 /** Document order of the activity, then rule; the same diagnostic twice is kept once. */
 function ordered(findings: readonly Finding[]): Diagnostic[] {
   const rank = (rule: string): number => {
-    const i = RULE_ORDER.indexOf(rule);
-    return i === -1 ? RULE_ORDER.length : i;
+    const i = VALIDATE_RULES.indexOf(rule);
+    return i === -1 ? VALIDATE_RULES.length : i;
   };
   const sorted = findings
     .map((f, i) => ({ ...f, i }))

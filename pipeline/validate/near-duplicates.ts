@@ -121,7 +121,10 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     const rarerText = rarer.map((s) => describe(s, true)).join(" and ");
     const verb = rarer.length === 1 ? "looks like a variant" : "look like variants";
     const why = [...group.kinds].map((k) => KIND_WORDS[k]).join("; ");
-    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, correct the rarer spelling in corrections.yaml`;
+    // with a tie no spelling is the usual one: the person chooses
+    const tie = rarer.some((s) => s.activities.length === reference.activities.length);
+    const advice = tie ? "choose one spelling and correct the others" : `correct the rarer ${rarer.length === 1 ? "spelling" : "spellings"}`;
+    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} in corrections.yaml`;
 
     // anchored at the first activity that uses a rarer spelling, in the column where it does
     const at = Math.min(...rarer.map((s) => s.activities[0]!));

@@ -56,7 +56,13 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
       .join(" and ");
   };
 
-  const checkGroups = (groups: Map<string, Group>, subject: (k: string) => string, what: string, rule: string, codeOf: (k: string) => string) => {
+  const checkGroups = (
+    groups: Map<string, Group>,
+    subject: (k: string) => string,
+    what: { one: string; many: string },
+    rule: string,
+  ) => {
+    // k: the code (of the level, or of the macro process for functions)
     for (const [k, group] of groups) {
       const anchor = activities[group.first]!.code;
       if (group.texts.size > 1) {
@@ -67,15 +73,15 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
           diagnostic: diag(
             "error",
             rule,
-            `${subject(k)} has ${group.texts.size} different ${what}s: ${describeTexts(group.texts)}`,
-            placeOf(ctx, codeOf(k), activities[second]!.code),
+            `${subject(k)} has ${group.texts.size} different ${what.many}: ${describeTexts(group.texts)}`,
+            placeOf(ctx, k, activities[second]!.code),
           ),
         });
       }
       if (group.texts.size === 0) {
         findings.push({
           at: group.first,
-          diagnostic: diag("warning", "title/missing", `${subject(k)} has no ${what} in the source; ${SUPPLY_HINT}`, placeOf(ctx, codeOf(k), anchor)),
+          diagnostic: diag("warning", "title/missing", `${subject(k)} has no ${what.one} in the source; ${SUPPLY_HINT}`, placeOf(ctx, k, anchor)),
         });
       } else if (group.missing.length > 0) {
         const at = group.missing[0]!;
@@ -85,8 +91,8 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
           diagnostic: diag(
             "warning",
             "title/missing",
-            `${subject(k)} has no ${what} on ${plural(group.missing.length, "activity", "activities")} (${codesOf(group.missing)}), though its other activities give ${given}`,
-            placeOf(ctx, codeOf(k), activities[at]!.code),
+            `${subject(k)} has no ${what.one} on ${plural(group.missing.length, "activity", "activities")} (${codesOf(group.missing)}), though its other activities give ${given}`,
+            placeOf(ctx, k, activities[at]!.code),
           ),
         });
       }
@@ -99,7 +105,7 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
       (a) => a[level.key].code,
       (a) => a[level.key].title,
     );
-    checkGroups(groups, (code) => `${level.label} ${code}`, "title", "title/consistent", (code) => code);
+    checkGroups(groups, (code) => `${level.label} ${code}`, { one: "title", many: "titles" }, "title/consistent");
   }
 
   const functions = groupBy(
@@ -107,7 +113,12 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
     (a) => a.macro.code,
     (a) => a.function,
   );
-  checkGroups(functions, (code) => `macro process ${code}`, "function (Funzione)", "hierarchy/consistent", (code) => code);
+  checkGroups(
+    functions,
+    (code) => `macro process ${code}`,
+    { one: "function (Funzione)", many: "functions (Funzione)" },
+    "hierarchy/consistent",
+  );
 
   activities.forEach((activity, at) => {
     if (activity.title === null) {

@@ -38,23 +38,8 @@ export function fontLookup(page: PDFPageProxy): FontLookup {
     if (metrics) return metrics;
     metrics = DEFAULT_FONT;
     try {
-      const font = page.commonObjs.get(name) as {
-        fontMatrix?: number[];
-        ascent?: number;
-        descent?: number;
-        vertical?: boolean;
-      } | null;
-      if (font) {
-        const ascent = font.ascent ?? DEFAULT_FONT.ascent;
-        const descent = font.descent ?? DEFAULT_FONT.descent;
-        metrics = {
-          scale: font.fontMatrix?.[0] ?? DEFAULT_FONT.scale,
-          // Some fonts declare no metrics (0/0): the default box is closer to the truth.
-          ascent: ascent > 0 ? ascent : DEFAULT_FONT.ascent,
-          descent: descent < 0 ? descent : DEFAULT_FONT.descent,
-          vertical: font.vertical ?? false,
-        };
-      }
+      const font = page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean } | null;
+      if (font) metrics = { scale: font.fontMatrix?.[0] ?? DEFAULT_FONT.scale, vertical: font.vertical ?? false };
     } catch {
       // not resolved: keep the default metrics
     }

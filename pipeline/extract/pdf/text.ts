@@ -13,7 +13,7 @@ export interface Glyph {
 
 export interface TextRun {
   baseline: number;
-  /** vertical middle of the glyphs' box (between descent and ascent) */
+  /** vertical middle of the letters (between the baseline and the capitals' top) */
   middle: number;
   /** font size on the page, in points */
   size: number;
@@ -24,12 +24,18 @@ export interface TextRun {
 export interface FontMetrics {
   /** horizontal glyph-space → text-space scale (0.001 for most fonts) */
   scale: number;
-  ascent: number;
-  descent: number;
   vertical: boolean;
 }
 
-export const DEFAULT_FONT: FontMetrics = { scale: 0.001, ascent: 0.8, descent: -0.2, vertical: false };
+export const DEFAULT_FONT: FontMetrics = { scale: 0.001, vertical: false };
+
+/**
+ * Height of a line's visual middle above its baseline, in font sizes: halfway up the capitals
+ * (cap height is about 0.65 in common fonts, x-height about 0.5). A line cut by a page break is
+ * read on the page that shows its middle; fonts' declared ascent and descent, which include
+ * accents and descenders, would move that point off the letters.
+ */
+const MIDDLE = 0.3;
 
 /** PDF text state (ISO 32000 §9.3), plus where the next glyph goes (x, y in text-line space). */
 export class TextState {
@@ -111,7 +117,7 @@ export function showText(
   const upright = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0 && m[3] < 0;
   const pageSize = size * -m[3];
   const baseline = applyY(m, state.x, state.y + state.rise);
-  const middle = baseline - ((font.ascent + font.descent) / 2) * pageSize;
+  const middle = baseline - MIDDLE * pageSize;
   const visibleMode = !INVISIBLE_MODES.has(state.renderMode) && upright && !font.vertical && size > 0;
 
   const out: Glyph[] = [];

@@ -1,0 +1,176 @@
+// Cells from ruling lines. The distinct x of vertical lines are column boundaries, the distinct y
+// of horizontal lines row boundaries; a cell is a block of the resulting lattice not crossed by
+// any line, so a missing horizontal line inside a column is a vertical merge (row span) and a
+// missing vertical line inside a row a horizontal merge (header cells over several columns).
+import type { Box } from "./matrix.ts";
+import type { Segment } from "./geometry.ts";
+
+/** Lines closer than this (points) are the same boundary (double strokes, per-cell borders). */
+const SAME_LINE = 2;
+/** Shorter pieces are ticks or glyph-like marks, not table rules. */
+const MIN_RULE = 2;
+
+export interface GridCell {
+  /** first and last column / band of the lattice it covers (inclusive) */
+  col0: number;
+  col1: number;
+  band0: number;
+  band1: number;
+  box: Box;
+  /** no rule under it at the table's bottom edge: it goes on over the page break */
+  openBottom: boolean;
+}
+
+export interface Grid {
+  /** column boundaries, left to right */
+  xs: number[];
+  /** row boundaries, top to bottom */
+  ys: number[];
+  cells: GridCell[];
+  /** cell index for each lattice slot, `band * columns + col` */
+  owner: Int32Array;
+}
+
+export function columnCount(grid: Grid): number {
+  return grid.xs.length - 1;
+}
+
+export function bandCount(grid: Grid): number {
+  return grid.ys.length - 1;
+}
+
+/** Cluster sorted positions into boundaries; each boundary is the mean of its members. */
+function boundaries(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  const result: number[] = [];
+  let sum = 0;
+  let n = 0;
+  let last = -Infinity;
+  for (const v of values) {
+    if (n > 0 && v - last > SAME_LINE) {
+      result.push(sum / n);
+      sum = 0;
+      n = 0;
+    }
+    sum += v;
+    n++;
+    last = v;
+  }
+  if (n > 0) result.push(sum / n);
+  return result;
+}
+
+/** Index of the boundary nearest to v (boundaries sorted). */
+function nearest(bounds: number[], v: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((bounds[mid] ?? 0) <= v) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs((bounds[hi] ?? Infinity) - v) < Math.abs((bounds[lo] ?? Infinity) - v) ? hi : lo;
+}
+
+/** Index i with bounds[i] <= v < bounds[i + 1], or -1 outside. */
+export function slot(bounds: number[], v: number): number {
+  if (bounds.length < 2 || v < (bounds[0] ?? 0) || v > (bounds[bounds.length - 1] ?? 0)) return -1;
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((bounds[mid] ?? 0) <= v) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function find(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) {
+    const p = parent[i] ?? i;
+    parent[i] = parent[p] ?? p;
+    i = parent[i] ?? i;
+  }
+  return i;
+}
+
+/** Builds the cell grid of the page's table, or null when the rules do not make a table. */
+export function buildGrid(segments: readonly Segment[]): Grid | null {
+  const rules = segments.filter((s) => s.to - s.from >= MIN_RULE);
+  const horizontal = rules.filter((s) => s.horizontal);
+  const vertical = rules.filter((s) => !s.horizontal);
+  // Vertical rules also mark the table's top and bottom where a merged column has no
+  // horizontal rule there (a column open at a page break).
+  const xs = boundaries(vertical.map((s) => s.at));
+  if (vertical.length === 0) return null;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const s of vertical) {
+    top = Math.min(top, s.from);
+    bottom = Math.max(bottom, s.to);
+  }
+  // Horizontal rules outside the vertical rules' reach (an underline, a rule under the title)
+  // are not part of the table.
+  const inside = horizontal.filter((s) => s.at >= top - SAME_LINE && s.at <= bottom + SAME_LINE);
+  const ys = boundaries([...inside.map((s) => s.at), top, bottom]);
+  if (xs.length < 2 || ys.length < 2) return null;
+  const columns = xs.length - 1;
+  const bands = ys.length - 1;
+
+  // ruled[k * columns + c]: a horizontal rule at boundary k covers column c.
+  const ruled = new Uint8Array((bands + 1) * columns);
+  for (const s of inside) {
+    const k = nearest(ys, s.at);
+    for (let c = 0; c < columns; c++) {
+      const mid = ((xs[c] ?? 0) + (xs[c + 1] ?? 0)) / 2;
+      if (s.from <= mid && mid <= s.to) ruled[k * columns + c] = 1;
+    }
+  }
+  // walled[k * (columns + 1) + j]: a vertical rule at boundary j crosses band k.
+  const walled = new Uint8Array(bands * (columns + 1));
+  for (const s of vertical) {
+    const j = nearest(xs, s.at);
+    for (let k = 0; k < bands; k++) {
+      const mid = ((ys[k] ?? 0) + (ys[k + 1] ?? 0)) / 2;
+      if (s.from <= mid && mid <= s.to) walled[k * (columns + 1) + j] = 1;
+    }
+  }
+
+  // Union the lattice slots that no rule separates.
+  const parent = new Int32Array(bands * columns).map((_, i) => i);
+  for (let k = 0; k < bands; k++)
+    for (let c = 0; c < columns; c++) {
+      const i = k * columns + c;
+      if (k > 0 && !ruled[k * columns + c]) parent[find(parent, i)] = find(parent, i - columns);
+      if (c > 0 && !walled[k * (columns + 1) + c]) parent[find(parent, i)] = find(parent, i - 1);
+    }
+
+  const cells: GridCell[] = [];
+  const index = new Map<number, number>();
+  const owner = new Int32Array(bands * columns);
+  for (let k = 0; k < bands; k++)
+    for (let c = 0; c < columns; c++) {
+      const root = find(parent, k * columns + c);
+      let id = index.get(root);
+      if (id === undefined) {
+        id = cells.length;
+        index.set(root, id);
+        cells.push({ col0: c, col1: c, band0: k, band1: k, box: { left: 0, top: 0, right: 0, bottom: 0 }, openBottom: false });
+      }
+      const cell = cells[id];
+      if (cell) {
+        cell.col0 = Math.min(cell.col0, c);
+        cell.col1 = Math.max(cell.col1, c);
+        cell.band1 = Math.max(cell.band1, k);
+      }
+      owner[k * columns + c] = id;
+    }
+  for (const cell of cells) {
+    cell.box = { left: xs[cell.col0] ?? 0, right: xs[cell.col1 + 1] ?? 0, top: ys[cell.band0] ?? 0, bottom: ys[cell.band1 + 1] ?? 0 };
+    if (cell.band1 === bands - 1) {
+      cell.openBottom = true;
+      for (let c = cell.col0; c <= cell.col1; c++) if (ruled[bands * columns + c]) cell.openBottom = false;
+    }
+  }
+  return { xs, ys, cells, owner };
+}

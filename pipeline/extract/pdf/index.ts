@@ -1,0 +1,72 @@
+// The geometry-based PDF reader: rebuilds the annex table from what each page draws (ruling
+// lines, filled rectangles, positioned glyphs and the clip they are painted in), not from the
+// text order, so merged cells keep their spans and clipped ghost text is left out.
+import { diag, InputError, type Diagnostic } from "../../diagnostics.ts";
+import type { RawTable } from "../raw.ts";
+import { assemble } from "./assemble.ts";
+import { readContent } from "./content.ts";
+import { joinLines, marksBreakSpaces, toLines } from "./lines.ts";
+import { loadPage, openPdf } from "./open.ts";
+import { readPageTable, type PageTable } from "./page-table.ts";
+
+function preview(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export async function extractPdf(data: Uint8Array, file: string): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+  const doc = await openPdf(data, file);
+  const diagnostics: Diagnostic[] = [];
+  const pages: PageTable[] = [];
+  let glyphs = 0;
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { page, operators } = await loadPage(doc, n, file);
+      const content = readContent(page, operators);
+      // Free the page's parsed resources now: only the extracted geometry is kept.
+      page.cleanup();
+      glyphs += content.runs.length;
+      if (content.hiddenGlyphs > 0)
+        diagnostics.push(
+          diag("info", "pdf-ghost-text", `${content.hiddenGlyphs} characters drawn outside the visible part of their cell were ignored`, { file, page: n }),
+        );
+      const table = readPageTable(content);
+      if (table) pages.push(table);
+      else if (content.runs.length > 0) diagnostics.push(diag("warning", "pdf-no-table", "the page has text but no ruled table; it was ignored", { file, page: n }));
+    }
+  } finally {
+    await doc.destroy();
+  }
+
+  if (glyphs === 0)
+    throw new InputError("The PDF has no text, only images (a scan?): the table cannot be read from it. Use the original PDF exported from the spreadsheet or word processor.", { file });
+  const marked = marksBreakSpaces(pages.flatMap((p) => [...p.lines.values()]));
+  const assembled = assemble(pages, file, marked);
+  if (!assembled)
+    throw new InputError(
+      "The PDF does not contain the annex table: no header row with the columns Funzione, Macro Processi, Processi, Sotto Processi, Attività was found.",
+      { file },
+    );
+  diagnostics.push(...assembled.diagnostics);
+
+  const first = pages.find((p) => p.kinds !== null);
+  const last = pages[pages.length - 1];
+  const title = first ? joinLines(toLines(first.above), marked) : "";
+  const footnote = last ? joinLines(toLines(last.below), marked) : "";
+  for (const p of pages) {
+    const stray = [...p.beside, ...(p === first ? [] : p.above), ...(p === last ? [] : p.below)];
+    const text = joinLines(toLines(stray));
+    if (text !== "") diagnostics.push(diag("info", "pdf-text-outside-table", `text outside the table was ignored: "${preview(text)}"`, { file, page: p.page }));
+  }
+  for (const label of first?.wideLabels ?? [])
+    diagnostics.push(diag("warning", "pdf-wide-header", `the header "${label}" spans several columns; only the first is named after it`, { file, page: first?.page }));
+
+  const table: RawTable = {
+    file,
+    format: "pdf",
+    title: title === "" ? null : title,
+    footnote: footnote === "" ? null : footnote,
+    columns: assembled.columns,
+    rows: assembled.rows,
+  };
+  return { table, diagnostics };
+}

@@ -1,0 +1,169 @@
+// The annex as a Word document, drawn from the layout model: A4 landscape, the title as a
+// heading, the two header rows repeated on every page (w:tblHeader), merged hierarchy cells as
+// vertical merges, rows that cannot split (w:cantSplit), shaded rows marked in words, Italian as
+// the document language, and fixed dates so that two builds give the same bytes.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
+import { LEVELS, type AnnexLayout, type Row } from "./layout.ts";
+import { setZipDates } from "./zip-dates.ts";
+
+const FONT = "Calibri";
+/** half-points */
+const SIZE = 16;
+const TWIPS_PER_CM = 567;
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = TWIPS_PER_CM;
+const SHADE = { inactive: "D9D9D9", header: "DDEBF7" };
+
+const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function paragraphs(text: string, options: { bold?: boolean; italics?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
+  if (text === "") return [new Paragraph({})];
+  return text.split("\n").map((line) => new Paragraph({ alignment: options.alignment, children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })] }));
+}
+
+function shading(fill: string | undefined) {
+  return fill ? { fill, type: ShadingType.CLEAR, color: "auto" } : undefined;
+}
+
+function headerRows(layout: AnnexLayout): TableRow[] {
+  return layout.headerRows.map(
+    (cells) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: cells.map(
+          (cell) =>
+            new TableCell({
+              columnSpan: cell.colSpan,
+              shading: shading(SHADE.header),
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: paragraphs(cell.text, { bold: true, alignment: AlignmentType.CENTER }),
+            }),
+        ),
+      }),
+  );
+}
+
+function bodyRow(layout: AnnexLayout, row: Row): TableRow {
+  const fill = row.inactive ? SHADE.inactive : undefined;
+  const cells: TableCell[] = [];
+  // A merged cell is written in the row it starts in; docx adds the continuing cells below it.
+  for (const level of LEVELS) {
+    const span = row.spans[level];
+    if (span.first !== row.index) continue;
+    cells.push(new TableCell({ rowSpan: span.count, shading: shading(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label) }));
+  }
+  const title = row.cells.activityTitle === "" ? [] : paragraphs(row.cells.activityTitle);
+  if (row.inactive) title.push(...paragraphs(layout.labels.notActive, { italics: true }));
+  cells.push(
+    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.activityCode, { alignment: AlignmentType.CENTER }) }),
+    new TableCell({ shading: shading(fill), children: title.length > 0 ? title : [new Paragraph({})] }),
+    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.riskAreas, { alignment: AlignmentType.CENTER }) }),
+    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.areaDirigenziale) }),
+    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.servizio) }),
+    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.uo) }),
+  );
+  return new TableRow({ cantSplit: true, children: cells });
+}
+
+/** "Pagina {page} di {pages}" with Word's page fields in place of the placeholders. */
+function pageFooter(template: string): Paragraph {
+  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  for (const part of template.split(/(\{page\}|\{pages\})/)) {
+    if (part === "{page}") children.push(PageNumber.CURRENT);
+    else if (part === "{pages}") children.push(PageNumber.TOTAL_PAGES);
+    else if (part !== "") children.push(part);
+  }
+  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children, size: 14 })] });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** docProps/core.xml with the layout's fixed date (docx itself stamps the current time). */
+function coreProperties(layout: AnnexLayout): string {
+  const when = layout.date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const element = (name: string, value: string | null) => (value ? `<${name}>${escapeXml(value)}</${name}>` : "");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    element("dc:title", layout.title) +
+    element("dc:subject", layout.subject) +
+    element("dc:creator", layout.author) +
+    element("dc:language", layout.language) +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    `</cp:coreProperties>`
+  );
+}
+
+export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
+  const contentWidth = A4.height - 2 * MARGIN;
+  const total = layout.columns.reduce((sum, c) => sum + c.width, 0);
+  const columnWidths = layout.columns.map((c) => Math.floor((c.width * contentWidth) / total));
+
+  const legend: Paragraph[] = [];
+  if (layout.legend.entries.length > 0) {
+    legend.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(layout.legend.title)] }));
+    for (const { letter, name } of layout.legend.entries) legend.push(...paragraphs(`${letter}${layout.labels.legend.separator}${name}`));
+  }
+
+  const doc = new Document({
+    title: layout.title,
+    subject: layout.subject,
+    creator: layout.author ?? undefined,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: SIZE, language: { value: layout.language } }, paragraph: { spacing: { before: 0, after: 0 } } },
+        heading1: { run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 160 } } },
+        heading2: { run: { font: FONT, size: SIZE, bold: true, color: "000000" }, paragraph: { spacing: { before: 160, after: 40 } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: MARGIN / 2, footer: MARGIN / 2 },
+          },
+        },
+        footers: { default: new Footer({ children: [pageFooter(layout.labels.page)] }) },
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(layout.title)] }),
+          new Table({
+            layout: TableLayoutType.FIXED,
+            width: { size: contentWidth, type: WidthType.DXA },
+            columnWidths,
+            borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+            margins: { left: 57, right: 57, top: 20, bottom: 20 },
+            rows: [...headerRows(layout), ...layout.rows.map((row) => bodyRow(layout, row))],
+          }),
+          new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: layout.footnote, italics: true })] }),
+          ...legend,
+        ],
+      },
+    ],
+  });
+
+  const zip = await Packer.pack(doc, "uint8array", false, [{ path: "docProps/core.xml", data: coreProperties(layout) }]);
+  return setZipDates(zip, layout.date);
+}

@@ -1,0 +1,176 @@
+// The annex as one accessible, self-contained HTML page (templates/annex.html.hbs with
+// templates/annex.css and templates/annex-search.js inlined: no network request). The view model
+// below gives every cell its `headers`: the column headings above it and the hierarchy cells
+// (function, macro process, process, sub process, activity code) to its left, so a screen reader
+// announces where each activity sits. One tbody per macro process, so merged cells are cut at
+// each group's first row (the label is simply repeated there: a group is not a continuation).
+import Handlebars from "handlebars";
+import { readFileSync } from "node:fs";
+import { fill, TEMPLATE_FILES } from "./labels.ts";
+import { cutSpans, LEVELS, type AnnexLayout, type DataKey, type Level, type Row, type SpanPart } from "./layout.ts";
+
+interface CellView {
+  th: boolean;
+  id?: string;
+  rowspan?: number;
+  scope?: string;
+  headers: string;
+  /** hierarchy level (0 = function): the search script moves these cells when it hides rows */
+  level?: number;
+  classes: string;
+  lines: string[];
+  notActive?: string;
+}
+
+interface RowView {
+  classes: string;
+  cells: CellView[];
+}
+
+interface GroupView {
+  id: string;
+  anchor: string;
+  label: string;
+  count: number;
+  rows: RowView[];
+}
+
+/** ids of the header cells: the band over a column and the column's own heading */
+const BAND: Record<Level | DataKey, string | null> = {
+  function: null,
+  macro: "b-macro",
+  process: "b-process",
+  subprocess: "b-subprocess",
+  activityCode: "b-activity",
+  activityTitle: "b-activity",
+  riskAreas: null,
+  areaDirigenziale: "b-structures",
+  servizio: "b-structures",
+  uo: "b-structures",
+};
+const HEADING: Record<Level | DataKey, string> = {
+  function: "h-function",
+  macro: "h-macro",
+  process: "h-process",
+  subprocess: "h-subprocess",
+  activityCode: "h-code",
+  activityTitle: "h-title",
+  riskAreas: "h-risk",
+  areaDirigenziale: "h-area",
+  servizio: "h-servizio",
+  uo: "h-uo",
+};
+
+function columnHeaders(key: Level | DataKey): string[] {
+  const band = BAND[key];
+  return band ? [band, HEADING[key]] : [HEADING[key]];
+}
+
+function lines(text: string): string[] {
+  return text === "" ? [] : text.split("\n");
+}
+
+/** The id of a part of a merged cell: the span's id, then -1, -2… for the parts in later groups. */
+function partId(part: SpanPart, index: number): string {
+  return index === 0 ? part.span.id : `${part.span.id}-${index}`;
+}
+
+function rowView(layout: AnnexLayout, row: Row, starting: SpanPart[], owners: Map<string, string>, partIndex: Map<string, number>): RowView {
+  const cells: CellView[] = [];
+  const rowHeaders: string[] = [];
+  LEVELS.forEach((level, depth) => {
+    const span = row.spans[level];
+    const part = starting.find((p) => p.span.level === level);
+    if (part) {
+      const n = partIndex.get(span.id) ?? 0;
+      partIndex.set(span.id, n + 1);
+      const id = partId(part, n);
+      owners.set(span.id, id);
+      const labelled = part.text !== "";
+      cells.push({
+        th: labelled,
+        id: labelled ? id : undefined,
+        rowspan: part.count > 1 ? part.count : undefined,
+        scope: labelled ? "row" : undefined,
+        headers: [...columnHeaders(level), ...rowHeaders].join(" "),
+        level: depth,
+        classes: ["level", `level-${level}`, span.inactive ? "inactive" : ""].filter(Boolean).join(" "),
+        lines: lines(part.text),
+      });
+    }
+    // an empty hierarchy cell is no header: nothing to announce
+    if (span.label !== "") rowHeaders.push(owners.get(span.id) ?? span.id);
+  });
+  const shade = row.inactive ? "inactive" : "";
+  cells.push({
+    th: true,
+    id: row.id,
+    scope: "row",
+    headers: [...columnHeaders("activityCode"), ...rowHeaders].join(" "),
+    classes: ["code", shade].filter(Boolean).join(" "),
+    lines: lines(row.cells.activityCode),
+  });
+  const withCode = [...rowHeaders, row.id];
+  for (const key of ["activityTitle", "riskAreas", "areaDirigenziale", "servizio", "uo"] as const) {
+    cells.push({
+      th: false,
+      headers: [...columnHeaders(key), ...withCode].join(" "),
+      classes: [key === "riskAreas" ? "risk" : key === "activityTitle" ? "title" : "structure", shade].filter(Boolean).join(" "),
+      lines: lines(row.cells[key]),
+      notActive: key === "activityTitle" && row.inactive ? layout.labels.notActive : undefined,
+    });
+  }
+  return { classes: row.inactive ? "inactive" : "", cells };
+}
+
+export function htmlView(layout: AnnexLayout) {
+  const groupStarts = layout.groups.map((g) => g.first);
+  const parts = cutSpans(layout, groupStarts, false);
+  const owners = new Map<string, string>();
+  const partIndex = new Map<string, number>();
+  const groups: GroupView[] = layout.groups.map((group, g) => ({
+    id: `gruppo-${g + 1}`,
+    anchor: group.span.label !== "" ? group.span.id : `gruppo-${g + 1}`,
+    label: group.span.label !== "" ? group.span.label : group.span.code ?? `${g + 1}`,
+    count: group.count,
+    rows: layout.rows.slice(group.first, group.first + group.count).map((row) => rowView(layout, row, parts.get(row.index) ?? [], owners, partIndex)),
+  }));
+  const html = layout.labels.html;
+  const values = { planYears: layout.planYears, body: layout.author ?? "", total: layout.counts.total, inactive: layout.counts.inactive, notActive: layout.labels.notActive };
+  return {
+    lang: layout.language.split("-")[0],
+    title: layout.title,
+    shortTitle: layout.shortTitle,
+    subject: layout.subject,
+    author: layout.author,
+    caption: fill(html.caption, values),
+    description: fill(html.description, values),
+    counts: fill(html.activityCount, values),
+    columns: layout.labels.columns,
+    bands: layout.labels.bands,
+    labels: { ...html, generated: layout.author ? fill(html.generated, values) : null },
+    groups,
+    footnote: layout.footnote,
+    legend: layout.legend,
+    search: {
+      result: html.search.result.replace("{total}", String(layout.counts.total)),
+      none: html.search.none,
+    },
+  };
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+function template(): Handlebars.TemplateDelegate {
+  if (compiled) return compiled;
+  // {{ }} escapes every value: a "<script>" or "{{" in the data comes out as text
+  compiled = Handlebars.create().compile(readFileSync(TEMPLATE_FILES.html, "utf8"));
+  return compiled;
+}
+
+export function renderHtml(layout: AnnexLayout): string {
+  const css = readFileSync(TEMPLATE_FILES.css, "utf8");
+  // "</" cannot appear inside an inline script or style: the files are ours, but make sure
+  const script = readFileSync(TEMPLATE_FILES.script, "utf8").replace(/<\//g, "<\\/");
+  return template()({ ...htmlView(layout), css: css.replace(/<\//g, "<\\/"), script });
+}

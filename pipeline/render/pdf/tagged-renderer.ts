@@ -1,0 +1,82 @@
+// Draws pdfmake's laid-out pages into pdfkit with every piece of content marked: text that
+// belongs to a structure element goes in marked content tied to it (MCID); everything else —
+// ruling lines, shading, page numbers, header rows repeated on later pages, labels printed again
+// where a merged cell continues — is an artifact. pdfmake's own `tagged` option only writes an
+// empty structure tree; this gives the tree its content.
+import { PdfmakeRenderer, type LaidOutPage, type PdfKitDocument } from "./engine.ts";
+import type { Tagged } from "./structure.ts";
+
+type ArtifactType = "Layout" | "Pagination";
+
+export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[], tagged: ReadonlyMap<string, Tagged>): void {
+  const renderer = new PdfmakeRenderer(doc);
+  /** the page on which a structure element got its content: drawn on a later page, it is a repetition */
+  const firstPage = new Map<string, number>();
+  let open: ArtifactType | null = null;
+  const closeArtifact = () => {
+    if (open !== null) doc.endMarkedContent();
+    open = null;
+  };
+  const artifact = (type: ArtifactType) => {
+    if (open === type) return;
+    closeArtifact();
+    doc.markContent("Artifact", { type });
+    open = type;
+  };
+
+  pages.forEach((page, pageIndex) => {
+    (doc as unknown as { addPage(o: unknown): void }).addPage({ size: [page.pageSize.width, page.pageSize.height] });
+    for (const { type, item } of page.items) {
+      switch (type) {
+        case "line": {
+          const tag = item.inlines[0]?._tag;
+          const target = tag ? tagged.get(tag.key) : undefined;
+          const seenOn = tag ? firstPage.get(tag.key) : undefined;
+          if (tag && target && !tag.repeat && (seenOn === undefined || seenOn === pageIndex)) {
+            firstPage.set(tag.key, pageIndex);
+            closeArtifact();
+            target.element.add(doc.markStructureContent(target.role));
+            renderer.renderLine(item, item.x, item.y);
+            doc.endMarkedContent();
+          } else {
+            artifact("Pagination");
+            renderer.renderLine(item, item.x, item.y);
+          }
+          break;
+        }
+        case "vector":
+          artifact("Layout");
+          renderer.renderVector(item);
+          break;
+        case "image":
+          artifact("Layout");
+          renderer.renderImage(item);
+          break;
+        case "svg":
+          artifact("Layout");
+          renderer.renderSVG(item);
+          break;
+        case "attachment":
+          renderer.renderAttachment(item);
+          break;
+        case "beginClip":
+          closeArtifact(); // graphics-state changes stay outside marked content
+          renderer.beginClip(item);
+          break;
+        case "endClip":
+          closeArtifact(); // graphics-state changes stay outside marked content
+          renderer.endClip();
+          break;
+        case "beginVerticalAlignment":
+          closeArtifact(); // graphics-state changes stay outside marked content
+          renderer.beginVerticalAlignment(item);
+          break;
+        case "endVerticalAlignment":
+          closeArtifact(); // graphics-state changes stay outside marked content
+          renderer.endVerticalAlignment(item);
+          break;
+      }
+    }
+    closeArtifact();
+  });
+}

@@ -1,0 +1,86 @@
+// The HTML change report is published by the office: it must be valid, accessible and
+// self-contained, and its meaning must not rest on colour.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { HtmlValidate } from "html-validate";
+import { chromium } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { renderHtml } from "../pipeline/diff/format-html.ts";
+import { diffAnnexes } from "../pipeline/diff/index.ts";
+import { applyKnownEdits, clone, expectedAnnex2020 } from "./diff-helpers.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+async function reportWithEveryKind(): Promise<string> {
+  const { a, b } = applyKnownEdits(expectedAnnex2020());
+  return renderHtml(diffAnnexes(a, b));
+}
+
+async function reportWithoutChanges(): Promise<string> {
+  const a = expectedAnnex2020();
+  return renderHtml(diffAnnexes(a, clone(a)));
+}
+
+describe("HTML change report", () => {
+  it("passes html-validate's recommended rules with no error, with changes and without", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+    for (const html of [await reportWithEveryKind(), await reportWithoutChanges()]) {
+      const report = await validator.validateString(html);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+      expect(messages).toEqual([]);
+    }
+  });
+
+  it("is in Italian, self-contained, with captions and header cells", async () => {
+    const html = await reportWithEveryKind();
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="it">/);
+    expect(html).not.toMatch(/<(link|script|img)\b/);
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html.match(/<caption>/g)).toHaveLength(2);
+    expect(html).toContain('<th scope="col">Codice</th>');
+    expect(html).toMatch(/<tr><th scope="row">A1\.1\.1\.1<\/th>/);
+  });
+
+  it("marks changed words with del and ins and a text for screen readers, not colour alone", async () => {
+    const html = await reportWithEveryKind();
+    expect(html).toContain('<ins><span class="vh">[testo inserito: </span>(aggiornamento annuale)<span class="vh">]</span></ins>');
+    expect(html).toMatch(/del \{[^}]*text-decoration: line-through/);
+    expect(html).toMatch(/ins \{[^}]*text-decoration: underline/);
+  });
+
+  it("groups a structure renamed in several activities instead of repeating it row by row", async () => {
+    const html = await reportWithEveryKind();
+    expect(html).toMatch(/<li>U\.O\.: «Innovazione e sviluppo» diventa «Innovazione e sviluppo e servizi digitali» in 27 attività \(D2\.1\.1\.1, /);
+    expect(html).not.toContain("<td>U.O. modificata</td><td>Innovazione e sviluppo</td>");
+  });
+
+  it("escapes the texts of the data", async () => {
+    const a = expectedAnnex2020();
+    const b = clone(a);
+    (b.activities[0] as { title: string }).title = "Relazione <script>alert(1)</script> & co.";
+    const html = await renderHtml(diffAnnexes(a, b));
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))("has no axe-core violations in Chromium (WCAG 2.1 A/AA and best practice)", async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    try {
+      for (const html of [await reportWithEveryKind(), await reportWithoutChanges()]) {
+        const page = await browser.newPage();
+        await page.setContent(html);
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () => {
+          const run = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run;
+          const result = await run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] });
+          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        expect(violations).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { annexDataHeader, annexToYaml } from "../pipeline/diff/annex-yaml.ts";
+import { editionYaml, initPlanYear, nextEdition } from "../pipeline/diff/init.ts";
+import { readAnnexData } from "../pipeline/extract/annex-data.ts";
+import { InputError } from "../pipeline/diagnostics.ts";
+import { checkPlanYears } from "../pipeline/plan-years.ts";
+import { expectedAnnex2020 } from "./diff-helpers.ts";
+
+const BIN = new URL("../bin/annex.js", import.meta.url).pathname;
+const PLAN = new URL("../sources/2020-2022/plan.yaml", import.meta.url).pathname;
+
+async function annex(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A sources/ folder with the 2020-2022 edition as annex data, as a person would keep it. */
+function sourcesWith2020(): string {
+  const dir = mkdtempSync(join(tmpdir(), "annex-init-"));
+  mkdirSync(join(dir, "sources", "2020-2022"), { recursive: true });
+  writeFileSync(join(dir, "sources", "2020-2022", "allegato-1.yaml"), annexToYaml(expectedAnnex2020(), annexDataHeader("2020-2022", "2019-2021")));
+  writeFileSync(join(dir, "sources", "2020-2022", "plan.yaml"), readFileSync(PLAN, "utf8"));
+  return dir;
+}
+
+describe("plan-year names", () => {
+  it("accepts YYYY-YYYY over three years", () => {
+    expect(checkPlanYears("2021-2023")).toBeNull();
+    expect(checkPlanYears("2020-2022")).toBeNull();
+  });
+
+  it("rejects other spans, short years and reversed years, saying why", () => {
+    expect(checkPlanYears("2021-2022")).toMatch(/spans three years.*2021-2023/);
+    expect(checkPlanYears("21-23")).toMatch(/YYYY-YYYY/);
+    expect(checkPlanYears("2023-2021")).toMatch(/last year comes before the first.*2021-2023/);
+    expect(checkPlanYears("2021-2023 ")).not.toBeNull();
+  });
+});
+
+describe("the next edition's annex data", () => {
+  it("carries the new plan years and replaces them in the title", () => {
+    const { annex, titleUpdated } = nextEdition(expectedAnnex2020(), "2021-2023");
+    expect(titleUpdated).toBe(true);
+    expect(annex.planYears).toBe("2021-2023");
+    expect(annex.title).toContain("TRIENNIO 2021-2023");
+    expect(annex.title).not.toContain("2020-2022");
+  });
+
+  it("reads back as exactly the same annex", () => {
+    const { annex } = nextEdition(expectedAnnex2020(), "2021-2023");
+    expect(readAnnexData(editionYaml(annex, "2020-2022"), "x.yaml").annex).toEqual(annex);
+  });
+
+  it("is written for a person: a comment header, one block per activity, keys in contract order", () => {
+    const text = editionYaml(nextEdition(expectedAnnex2020(), "2021-2023").annex, "2020-2022");
+    expect(text.startsWith("# Allegato 1 — Mappatura dei processi, edizione 2021-2023")).toBe(true);
+    const first = text.slice(text.indexOf("\n  - code: A1.1.1.1"), text.indexOf("\n  - code: A1.1.1.2"));
+    expect(first.match(/^ {2}- code|^ {4}\w+/gm)).toEqual([
+      "  - code",
+      ...["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function", "macro", "process", "subprocess"].map((k) => `    ${k}`),
+    ]);
+    expect(first).toContain(`macro: {code: A1, title: "PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE"}`);
+    expect(text).not.toMatch(/[ \t]$/m);
+    expect(text.match(/\n {2}- code: /g)?.length).toBe(245);
+    expect(text.match(/\n\n {2}- code: /g)?.length).toBe(244);
+  });
+
+  it("refuses to overwrite an existing plan year and leaves it untouched", async () => {
+    const dir = sourcesWith2020();
+    const sources = join(dir, "sources");
+    mkdirSync(join(sources, "2021-2023"));
+    writeFileSync(join(sources, "2021-2023", "allegato-1.yaml"), "edited by hand\n");
+    await expect(initPlanYear({ planYears: "2021-2023", previous: expectedAnnex2020(), previousFile: join(sources, "2020-2022", "allegato-1.yaml"), sourcesDir: sources })).rejects.toThrow(InputError);
+    expect(readFileSync(join(sources, "2021-2023", "allegato-1.yaml"), "utf8")).toBe("edited by hand\n");
+    expect(readdirSync(sources).sort()).toEqual(["2020-2022", "2021-2023"]);
+  });
+});
+
+describe("annex init (command)", () => {
+  it("starts the next plan year from the previous one: annex data and plan file, and diff finds no content changes", async () => {
+    const dir = sourcesWith2020();
+    const result = await annex(["init", "2021-2023", "--from", "2020-2022"], dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const folder = join(dir, "sources", "2021-2023");
+    expect(readdirSync(folder).sort()).toEqual(["allegato-1.yaml", "plan.yaml"]);
+    const plan = readFileSync(join(folder, "plan.yaml"), "utf8");
+    expect(plan).toBe(readFileSync(PLAN, "utf8").replaceAll("2020-2022", "2021-2023"));
+    const data = readFileSync(join(folder, "allegato-1.yaml"), "utf8");
+    expect(data).toContain("planYears: 2021-2023");
+    expect(data).toContain("TRIENNIO 2021-2023");
+
+    const diff = await annex(["diff", "2020-2022", "2021-2023", "--format", "json"], dir);
+    expect(diff.code).toBe(0);
+    expect(JSON.parse(diff.stdout)).toEqual({ from: "2020-2022", to: "2021-2023", changes: [] });
+  });
+
+  it("refuses to start a plan year that exists: one line, exit 2", async () => {
+    const dir = sourcesWith2020();
+    expect((await annex(["init", "2021-2023", "--from", "2020-2022"], dir)).code).toBe(0);
+    const before = readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8");
+    const again = await annex(["init", "2021-2023", "--from", "2020-2022"], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^annex: plan year 2021-2023 already exists .*never overwrites/);
+    expect(again.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8")).toBe(before);
+  });
+
+  it("refuses a malformed plan-year name: one line, exit 2, nothing written", async () => {
+    const dir = sourcesWith2020();
+    for (const name of ["2021-2022", "21-23", "2023-2021"]) {
+      const result = await annex(["init", name, "--from", "2020-2022"], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^annex: "${name}" is not a plan-year name: .+\\n$`));
+      expect(existsSync(join(dir, "sources", name))).toBe(false);
+    }
+  });
+
+  it("refuses to start from a plan year that does not exist: one line, exit 2", async () => {
+    const dir = sourcesWith2020();
+    const result = await annex(["init", "2021-2023", "--from", "2019-2021"], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("annex: no plan year 2019-2021 in sources/ (there is: 2020-2022)\n");
+    expect(existsSync(join(dir, "sources", "2021-2023"))).toBe(false);
+  });
+});
