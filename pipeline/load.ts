@@ -55,6 +55,7 @@ export async function listPlanYears(sourcesDir = "sources"): Promise<string[]> {
 /** Finds the source file, and the plan and corrections files beside it. */
 export async function resolveSource(input: string, sourcesDir = "sources"): Promise<ResolvedSource> {
   let path = input;
+  if (!(await exists(path)) && PLAN_YEARS.test(input)) path = join(sourcesDir, input);
   if (!(await exists(path))) {
     if (PLAN_YEARS.test(input)) {
       const years = await listPlanYears(sourcesDir);

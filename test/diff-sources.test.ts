@@ -1,0 +1,34 @@
+// The diff on the real sources: the 2020-2022 PDF read through the whole pipeline.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
+import { loadInput } from "../pipeline/load.ts";
+import type { Annex } from "../pipeline/model/annex.ts";
+import { applyKnownEdits, sortChanges } from "./diff-helpers.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const TEXT_LAYER = "test/fixtures/allegato-1-2020-2022.text-layer.txt";
+
+let pdf: Annex;
+beforeAll(async () => {
+  pdf = (await loadInput("sources/2020-2022", { sourcesDir: `${ROOT}sources` })).annex;
+});
+
+describe("diff on the 2020-2022 sources", () => {
+  it("reports exactly the known edits made to the annex read from the PDF", () => {
+    const { a, b, expected } = applyKnownEdits(pdf);
+    expect(sortChanges(diffToJson(diffAnnexes(a, b)).changes)).toEqual(sortChanges(expected));
+  });
+
+  it("finds no content change between the PDF and its text layer (activation aside: the text layer cannot tell)", async () => {
+    const textLayer = (await loadInput(TEXT_LAYER)).annex;
+    expect(textLayer.activities.every((x) => x.active === null)).toBe(true);
+    expect(diffToJson(diffAnnexes(pdf, textLayer)).changes).toEqual([]);
+  });
+
+  it("annex diff of a plan year with itself: no changes, exit 0", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["bin/annex.js", "diff", "2020-2022", "2020-2022", "--format", "json"], { cwd: ROOT });
+    expect(JSON.parse(stdout)).toEqual({ from: "2020-2022", to: "2020-2022", changes: [] });
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { loadInput } from "../pipeline/load.ts";
+import { annex } from "./helpers/cli.ts";
+import { expected2020, fieldDifferences } from "./helpers/expected.ts";
+
+describe("the 2020-2022 source PDF, end to end", () => {
+  it("yields the 245 hand-checked activities in document order, every field equal, the active flag included", async () => {
+    const loaded = await loadInput("sources/2020-2022/allegato-1.pdf");
+    expect(loaded.annex.activities.map((a) => a.code)).toEqual(expected2020.activities.map((a) => a.code));
+    expect(fieldDifferences(loaded.annex.activities, expected2020.activities)).toEqual([]);
+    expect(loaded.annex.title).toBe(expected2020.title);
+    expect(loaded.annex.footnote).toBe(expected2020.footnote);
+    expect(loaded.annex.planYears).toBe("2020-2022");
+  });
+
+  it("reads the 19 shaded rows as inactive activities", async () => {
+    const loaded = await loadInput("2020-2022");
+    const inactive = loaded.annex.activities.filter((a) => a.active === false).map((a) => a.code);
+    expect(inactive).toEqual([
+      "A1.3.1.3", "B3.2.2.2", "C1.2.1.1", "C1.2.2.1", "C1.2.3.1", "C2.5.1.6", "C2.8.1.1", "C2.9.1.2", "D5.2.1.1", "D5.2.1.2",
+      "D5.2.1.3", "D6.1.2.3", "D6.1.3.1", "E1.1.3.1", "E1.1.4.1", "F1.2.2.1", "Z1.1.1.1", "Z1.1.1.2", "Z1.1.1.3",
+    ]);
+  });
+
+  it("places each activity at its page and row for diagnostics", async () => {
+    const loaded = await loadInput("2020-2022");
+    expect(loaded.provenance.get("A1.1.1.1")).toMatchObject({ page: 1, row: 1 });
+    expect(loaded.provenance.get("G")).toMatchObject({ page: 20 });
+  });
+
+  it("exports the contract JSON on stdout with exit 0 (warnings allowed)", () => {
+    const r = annex(["export", "sources/2020-2022/allegato-1.pdf", "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const data = JSON.parse(r.stdout) as typeof expected2020;
+    expect(Object.keys(data)).toEqual(["planYears", "title", "footnote", "activities"]);
+    expect(Object.keys(data.activities[0]!)).toEqual([
+      "code", "title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function", "macro", "process", "subprocess",
+    ]);
+    expect(data).toEqual(expected2020);
+  });
+
+  it("exports the same rows as RFC 4180 CSV with a header row", () => {
+    const r = annex(["export", "2020-2022", "--format", "csv"]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split("\r\n");
+    expect(lines[0]).toBe("code,title,riskAreas,areaDirigenziale,servizio,uo,note,active,function,macroCode,macroTitle,processCode,processTitle,subprocessCode,subprocessTitle");
+    expect(lines).toHaveLength(245 + 2); // header, rows, and the empty string after the last CRLF
+    // a field with a comma is quoted; C/E risk areas are joined with a slash
+    expect(lines.find((l) => l.startsWith("C2.5.1.3,"))).toContain(",C/E,Sviluppo economico,");
+    expect(lines[1]).toContain(`"PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE"`);
+  });
+});
