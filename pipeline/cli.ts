@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { registerDataCommands } from "./cli/data-commands.ts";
 import { setDebug } from "./cli/run.ts";
 import { registerDiffCommands } from "./diff/command.ts";
+import { registerRenderCommands } from "./render/command.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -28,5 +29,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 registerDataCommands(program);
 registerDiffCommands(program);
+registerRenderCommands(program);
 
 await program.parseAsync(process.argv);

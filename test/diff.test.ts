@@ -130,7 +130,7 @@ describe("size", () => {
     return { ...base, activities };
   }
 
-  it("compares two annexes of 2,450 activities, every code renumbered, in well under a second", () => {
+  it("pairs every renumbered activity of a 2,450-activity annex with its own old code (speed: npm run bench)", () => {
     const a = tenfold(expectedAnnex2020());
     const b = clone(a);
     b.planYears = "2021-2023";
@@ -138,14 +138,11 @@ describe("size", () => {
       x.code = `${x.code}.1`;
       if (i % 25 === 0) x.uo = "Nuovo ufficio";
     });
-    const start = performance.now();
     const result = diffAnnexes(a, b);
-    const elapsed = performance.now() - start;
     expect(new Set(a.activities.map((x) => x.code)).size).toBe(2450);
     expect(result.summary.byKind).toEqual({ added: 0, removed: 0, moved: 2450, changed: 98 });
     // ten copies of each title: the nearest code wins, so each activity pairs with itself
     expect(result.changes.filter((c) => c.kind === "moved").every((c) => c.code === `${c.from}.1`)).toBe(true);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
 
@@ -223,7 +220,13 @@ describe("terminal report", () => {
     const b = annex("2021-2023", [activity("A1.1.1.1", "Predisposizione del Bilancio preventivo")]);
     const text = formatText(diffAnnexes(a, b), { color: false });
     expect(text).toContain("A1.1.1.1  title: Predisposizione {+del +}Bilancio preventivo");
-    expect(text).not.toMatch(/\u001b\[/);
+    expect(text).not.toContain("\u001b[");
+  });
+
+  it("keeps the word marks when colour is on", () => {
+    const a = annex("2020-2022", [activity("A1.1.1.1", "Predisposizione Bilancio preventivo")]);
+    const b = annex("2021-2023", [activity("A1.1.1.1", "Predisposizione del Bilancio preventivo")]);
+    expect(formatText(diffAnnexes(a, b), { color: true })).toContain("\u001b[32m{+del +}\u001b[39m");
   });
 
   it("says so when there are no changes", () => {

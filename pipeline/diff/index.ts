@@ -13,9 +13,9 @@ import type { Activity, Annex } from "../model/annex.ts";
 import { compareActivity, levelKey, levelTitles } from "./compare.ts";
 import { DEFAULT_MOVE_THRESHOLD, matchMoves } from "./match.ts";
 import { DEFAULT_RENAME_GROUP_MIN, summarize } from "./summary.ts";
-import { LEVELS, type Change, type ChangeContext, type DiffOptions, type DiffResult } from "./types.ts";
+import { LEVELS, type Change, type ChangeContext, type DiffJson, type DiffOptions, type DiffResult, type JsonChange } from "./types.ts";
 
-export type { Change, ChangeField, ChangeKind, DiffOptions, DiffResult, DiffSummary } from "./types.ts";
+export type { Change, ChangeField, ChangeKind, DiffJson, DiffOptions, DiffResult, DiffSummary, JsonChange } from "./types.ts";
 export { CHANGE_FIELDS } from "./types.ts";
 
 /** Pure: the changes from edition a to edition b. */
@@ -122,11 +122,11 @@ function macroOf(activity: Activity): ChangeContext["macro"] {
 }
 
 /** The JSON of DESIGN.md: {from, to, changes:[{kind, code, from?, field?, before?, after?}]}. */
-export function diffToJson(result: DiffResult): { from: string; to: string; changes: Record<string, unknown>[] } {
+export function diffToJson(result: DiffResult): DiffJson {
   return {
     from: result.from,
     to: result.to,
-    changes: result.changes.map((change) => {
+    changes: result.changes.map((change): JsonChange => {
       switch (change.kind) {
         case "added":
         case "removed":

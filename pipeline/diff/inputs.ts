@@ -2,7 +2,6 @@
 // checked first: "21-23" or "2021-2022" deserve a word on how plan years are named, not a bare
 // "no such file".
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { InputError, type Diagnostic } from "../diagnostics.ts";
 import { loadInput, type Loaded } from "../load.ts";
 import { checkPlanYears, looksLikePlanYears } from "../plan-years.ts";
@@ -11,9 +10,6 @@ export async function loadEdition(input: string, sourcesDir: string): Promise<Lo
   if (!existsSync(input) && looksLikePlanYears(input)) {
     const problem = checkPlanYears(input);
     if (problem) throw new InputError(problem);
-    // a plan year by name: its folder in sources/
-    const folder = join(sourcesDir, input);
-    if (existsSync(folder)) return loadInput(folder, { sourcesDir });
   }
   return loadInput(input, { sourcesDir });
 }

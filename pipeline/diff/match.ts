@@ -95,7 +95,11 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
     const yGrams = trigrams(y);
     const touched: number[] = [];
     for (const g of yGrams) {
-      for (const i of grams.get(g) ?? []) if (shared[i]++ === 0) touched.push(i);
+      for (const i of grams.get(g) ?? []) {
+        const n = shared[i] as number;
+        shared[i] = n + 1;
+        if (n === 0) touched.push(i);
+      }
     }
     for (const i of touched) {
       const x = left[i] as string;

@@ -69,6 +69,22 @@ export interface DiffResult {
   summary: DiffSummary;
 }
 
+/** One change in the JSON of DESIGN.md (`annex diff --format json`). */
+export interface JsonChange {
+  kind: ChangeKind;
+  code: string;
+  from?: string;
+  field?: ChangeField;
+  before?: FieldValue;
+  after?: FieldValue;
+}
+
+export interface DiffJson {
+  from: string;
+  to: string;
+  changes: JsonChange[];
+}
+
 export interface DiffOptions {
   /** least title similarity (0..1) for a removed and an added activity to count as one moved activity */
   moveThreshold?: number;

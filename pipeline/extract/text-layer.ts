@@ -17,14 +17,12 @@ export function readTextLayer(text: string, file: string): { table: RawTable; di
   let seenContentOnPage = false;
   let headerSeen = false;
   let width = 0;
-  let rowOnPage = 0;
 
   lines.forEach((line, index) => {
     const cells = line.split("\t").map(normalizeText);
     if (cells.every((c) => c === "")) {
       if (seenContentOnPage) {
         page++;
-        rowOnPage = 0;
         seenContentOnPage = false;
       }
       return;
@@ -45,7 +43,6 @@ export function readTextLayer(text: string, file: string): { table: RawTable; di
     }
     if (!headerSeen) return;
     width = Math.max(width, cells.length);
-    rowOnPage++;
     rows.push({
       page,
       // the line number in the file places a row exactly for a person reading the text layer

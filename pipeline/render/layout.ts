@@ -155,10 +155,11 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
   annex.activities.forEach((activity, index) => {
     const previous = rows[index - 1];
     const current = {} as Record<Level, Span>;
+    // a merged cell continues while its label and every outer label stay the same
     let parentContinues = previous !== undefined;
     for (const level of LEVELS) {
       const before = previous?.spans[level];
-      const continues = parentContinues && before !== undefined && levelKey(previous.activity, level) === levelKey(activity, level);
+      const continues = parentContinues && previous !== undefined && before !== undefined && levelKey(previous.activity, level) === levelKey(activity, level);
       if (continues && before) {
         before.count++;
         before.inactive &&= activity.active === false;

@@ -8,7 +8,7 @@ import type { Activity } from "../model/annex.ts";
 import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
 import { LEVELS } from "./levels.ts";
 
-const SUPPLY_HINT = "supply it in corrections.yaml if it is known";
+const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)";
 
 interface Group {
   /** distinct texts in order of first appearance → indexes of the activities giving them */

@@ -120,10 +120,14 @@ export function readContent(
       case OPS.setStrokeRGBColor:
         state.stroke = args?.[0] as string;
         break;
+      // What pdfjs leaves as setFillColorN/setStrokeColorN is a pattern or a shading: not a
+      // plain colour, so it counts neither as a rule nor as row shading.
       case OPS.setFillTransparent:
+      case OPS.setFillColorN:
         state.fill = null;
         break;
       case OPS.setStrokeTransparent:
+      case OPS.setStrokeColorN:
         state.stroke = null;
         break;
       case OPS.clip:

@@ -8,6 +8,8 @@ import { readContent } from "./content.ts";
 import { joinLines, marksBreakSpaces, toLines } from "./lines.ts";
 import { loadPage, openPdf } from "./open.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
+import { placeText } from "./placement.ts";
+import type { Piece } from "./lines.ts";
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -17,7 +19,13 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
   const doc = await openPdf(data, file);
   const diagnostics: Diagnostic[] = [];
   const pages: PageTable[] = [];
+  /** text of pages without a table: a title page before it, the footnote's end after it */
+  const loose: { page: number; pieces: Piece[] }[] = [];
   let glyphs = 0;
+  // Clipped text (the part of a merged cell's label that falls on the other side of a page
+  // break) is expected from spreadsheet exports: one note for the whole file is enough.
+  let hidden = 0;
+  const hiddenPages: number[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const { page, operators } = await loadPage(doc, n, file);
@@ -25,13 +33,13 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
       // Free the page's parsed resources now: only the extracted geometry is kept.
       page.cleanup();
       glyphs += content.runs.length;
-      if (content.hiddenGlyphs > 0)
-        diagnostics.push(
-          diag("info", "pdf-ghost-text", `${content.hiddenGlyphs} characters drawn outside the visible part of their cell were ignored`, { file, page: n }),
-        );
+      if (content.hiddenGlyphs > 0) {
+        hidden += content.hiddenGlyphs;
+        hiddenPages.push(n);
+      }
       const table = readPageTable(content);
       if (table) pages.push(table);
-      else if (content.runs.length > 0) diagnostics.push(diag("warning", "pdf-no-table", "the page has text but no ruled table; it was ignored", { file, page: n }));
+      else if (content.runs.length > 0) loose.push({ page: n, pieces: placeText(content.runs, null).outside });
     }
   } finally {
     await doc.destroy();
@@ -46,12 +54,22 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
       "The PDF does not contain the annex table: no header row with the columns Funzione, Macro Processi, Processi, Sotto Processi, Attività was found.",
       { file },
     );
+  if (hidden > 0)
+    diagnostics.push(
+      diag("info", "pdf-ghost-text", `${hidden} characters drawn outside the visible part of their cells were ignored (pages ${hiddenPages.join(", ")})`, { file }),
+    );
   diagnostics.push(...assembled.diagnostics);
 
   const first = pages.find((p) => p.kinds !== null);
   const last = pages[pages.length - 1];
-  const title = first ? joinLines(toLines(first.above), marked) : "";
-  const footnote = last ? joinLines(toLines(last.below), marked) : "";
+  const linesOf = (which: typeof loose) => which.flatMap((l) => toLines(l.pieces));
+  const before = loose.filter((l) => first && l.page < first.page);
+  const after = loose.filter((l) => last && l.page > last.page);
+  const title = first ? joinLines([...linesOf(before), ...toLines(first.above)], marked) : "";
+  const footnote = last ? joinLines([...toLines(last.below), ...linesOf(after)], marked) : "";
+  for (const l of loose)
+    if (first && last && l.page > first.page && l.page < last.page)
+      diagnostics.push(diag("warning", "pdf-no-table", "the page has text but no ruled table; it was ignored", { file, page: l.page }));
   for (const p of pages) {
     const stray = [...p.beside, ...(p === first ? [] : p.above), ...(p === last ? [] : p.below)];
     const text = joinLines(toLines(stray));

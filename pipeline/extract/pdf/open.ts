@@ -53,7 +53,6 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
-    stopAtErrors: true,
   });
   try {
     return await task.promise;

@@ -1,7 +1,10 @@
-// Puts the visible text of a page into the grid's cells. Runs drawn one after another on the
-// same baseline form a chunk (producers split a line into several runs: Chromium at kerning
-// pairs or glyph by glyph, LibreOffice per cell). A chunk passes into the next cell only across
-// a gap or a blank; a word that overflows its cell's border without a gap stays in its cell.
+// Puts the visible text of a page into the grid's cells. Producers draw each line of a cell as
+// one run (LibreOffice) or as several runs that follow each other without a gap (Chromium
+// splits lines at kerning pairs, sometimes glyph by glyph). Such a sequence is one piece of
+// text and belongs, whole, to the cell where it starts: text that runs past its cell's border
+// (a word too long for the column, a spreadsheet cell spilling into an empty neighbour) stays
+// with its cell. A new piece starts after a word gap, or where a column border lies in the gap
+// between two runs.
 import { bandCount, columnCount, slot, type Grid } from "./grid.ts";
 import { WORD_GAP, type Piece } from "./lines.ts";
 import type { TextRun } from "./text.ts";
@@ -14,9 +17,8 @@ export interface Placed {
 }
 
 const OUTSIDE = -1;
-/** Consecutive runs continue a chunk when the next starts within these fractions of the font size. */
+/** Runs overlapping by up to this fraction of the font size still follow each other (kerning). */
 const BACKSTEP = 0.5;
-const FORWARD = 1;
 const SAME_BASELINE = 0.2;
 
 export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
@@ -25,12 +27,11 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
   const columns = grid ? columnCount(grid) : 0;
   const bands = grid ? bandCount(grid) : 0;
 
-  let piece: Piece | null = null;
-  let pieceCell = OUTSIDE;
-  let lastRight = -Infinity;
-  let lastBlank = true;
-  let lastBaseline = NaN;
-
+  const cellAt = (x: number, band: number): number => {
+    if (!grid || band < 0 || band >= bands) return OUTSIDE;
+    const col = slot(grid.xs, x);
+    return col >= 0 && col < columns ? (grid.owner[band * columns + col] ?? OUTSIDE) : OUTSIDE;
+  };
   const open = (cell: number, run: TextRun, left: number): Piece => {
     const p: Piece = { baseline: run.baseline, middle: run.middle, size: run.size, left, right: left, text: "" };
     if (cell === OUTSIDE) outside.push(p);
@@ -42,40 +43,42 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
     return p;
   };
 
+  let piece: Piece | null = null;
+  let pieceCell = OUTSIDE;
+  let lastRight = -Infinity;
+  let lastBaseline = NaN;
+
   for (const run of runs) {
     const band = grid ? slot(grid.ys, run.middle) : -1;
-    const first = run.glyphs[0];
-    const continues =
+    const first = run.glyphs.find((g) => g.text !== "");
+    const follows =
       piece !== null &&
-      first !== undefined &&
       Math.abs(run.baseline - lastBaseline) <= SAME_BASELINE * run.size &&
-      first.left >= lastRight - BACKSTEP * run.size &&
-      first.left <= lastRight + FORWARD * run.size;
-    if (!continues) {
-      piece = null;
-      lastBlank = true;
-    }
-
-    for (const g of run.glyphs) {
-      if (g.text === "") {
-        // A blank belongs to the text before it, even when it sticks out past the cell's
-        // border: a line's trailing blank tells how the line break is to be joined.
-        if (piece && piece.text !== "" && !piece.text.endsWith(" ")) piece.text += " ";
-        lastBlank = true;
-        lastRight = g.right;
-        continue;
-      }
-      const col = grid && band >= 0 && band < bands ? slot(grid.xs, (g.left + g.right) / 2) : -1;
-      const cell = grid && col >= 0 && col < columns ? (grid.owner[band * columns + col] ?? OUTSIDE) : OUTSIDE;
-      const gap = g.left - lastRight > WORD_GAP * run.size;
-      if (piece === null || (cell !== pieceCell && (lastBlank || gap))) {
-        piece = open(cell, run, g.left);
+      (first === undefined ||
+        (first.left >= lastRight - BACKSTEP * run.size && first.left - lastRight <= WORD_GAP * run.size));
+    if (first === undefined) {
+      if (!follows) piece = null; // blanks alone, after nothing: they separate, nothing more
+    } else {
+      const cell = cellAt((first.left + first.right) / 2, band);
+      // A column border in the gap between two runs separates cells even when the gap is narrow.
+      const border = grid !== null && slot(grid.xs, lastRight) !== slot(grid.xs, first.left);
+      if (!follows || (cell !== pieceCell && border)) {
+        piece = open(cell, run, first.left);
         pieceCell = cell;
-      } else if (gap && piece.text !== "" && !piece.text.endsWith(" ")) piece.text += " ";
-      piece.text += g.text;
-      piece.right = Math.max(piece.right, g.right);
+      }
+    }
+    if (piece === null) continue;
+    for (const g of run.glyphs) {
+      if (g.text === "" || g.left - lastRight > WORD_GAP * run.size) {
+        // A blank (also one past the cell's border) or a word gap: one space. A line's trailing
+        // blank is kept; it tells how the line break is to be joined.
+        if (piece.text !== "" && !piece.text.endsWith(" ")) piece.text += " ";
+      }
+      if (g.text !== "") {
+        piece.text += g.text;
+        piece.right = Math.max(piece.right, g.right);
+      }
       lastRight = g.right;
-      lastBlank = false;
     }
     lastBaseline = run.baseline;
   }

@@ -1,7 +1,8 @@
 // Text as drawn: each show-text operator becomes a run of glyphs with their positions in page
-// coordinates (y down). Working from the operator list rather than pdfjs' text content gives
-// per-glyph positions (a run that crosses a cell border can be cut exactly there) and the clip
-// in force when the glyph was painted (a glyph outside it is not visible: ghost text).
+// coordinates (y down). Working from the operator list rather than pdfjs' text content keeps
+// what the text content merges away: which glyphs were drawn in one operator, the blanks at
+// line ends, and the clip in force when each glyph was painted (a glyph outside it is not
+// visible: ghost text).
 import { applyX, applyY, compose, contains, type Box, type Matrix, IDENTITY } from "./matrix.ts";
 
 export interface Glyph {
@@ -75,7 +76,7 @@ export class TextState {
 
 /** pdfjs glyph objects carry more; these are the fields used here. */
 interface PdfjsGlyph {
-  unicode: string;
+  unicode?: string;
   width: number;
   isSpace: boolean;
 }
@@ -94,8 +95,8 @@ const LIGATURES: Record<string, string> = {
   "\ufb06": "st",
 };
 
-function glyphText(unicode: string): string {
-  if (unicode.trim() === "") return "";
+function glyphText(unicode: string | undefined): string {
+  if (unicode === undefined || unicode.trim() === "") return "";
   return LIGATURES[unicode] ?? unicode;
 }
 

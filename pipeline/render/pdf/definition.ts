@@ -3,7 +3,6 @@
 // around every cell (the extractor reads the table back from them), shaded rows marked in words.
 // Every text node carries a `_tag` naming its structure element, for the tagged renderer.
 import { cutSpans, LEVELS, type AnnexLayout, type ColumnKey, type DataKey, type SpanPart } from "../layout.ts";
-import { fill } from "../labels.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import type { DocDefinition, Tag } from "./engine.ts";
 
@@ -44,6 +43,7 @@ interface CellDef {
   colSpan?: number;
   fillColor?: string;
   alignment?: string;
+  verticalAlignment?: string;
   bold?: boolean;
 }
 
@@ -62,7 +62,7 @@ function headerRows(layout: AnnexLayout): CellDef[][] {
   return layout.headerRows.map((cells, r) => {
     const row: CellDef[] = [];
     for (const cell of cells) {
-      row.push({ text: textOf(cell.text, { key: keys.header(r, cell.column) }), colSpan: cell.colSpan, fillColor: COLOURS.header, alignment: "center", bold: true });
+      row.push({ text: textOf(cell.text, { key: keys.header(r, cell.column) }), colSpan: cell.colSpan, fillColor: COLOURS.header, alignment: "center", verticalAlignment: "middle", bold: true });
       for (let i = 1; i < cell.colSpan; i++) row.push({});
     }
     return row;
@@ -111,33 +111,38 @@ const tableLayout = {
   paddingBottom: () => PADDING_Y,
 };
 
-/**
- * The document with the table cut into one table per page at `breaks` (indexes of rows that
- * start a page); the last piece flows freely, and pdfmake breaks it where rows no longer fit.
- * Merged cells are cut at the breaks, their label printed again with the continued word.
- */
-export function pdfDefinition(layout: AnnexLayout, breaks: readonly number[]): DocDefinition {
-  const widths = columnWidths(layout);
-  const parts = cutSpans(layout, breaks, true);
-  const bounds = [0, ...breaks, layout.rows.length];
-  const tables: unknown[] = [];
-  for (let piece = 0; piece + 1 < bounds.length; piece++) {
-    const start = bounds[piece] ?? 0;
-    const end = bounds[piece + 1] ?? layout.rows.length;
-    const body: CellDef[][] = headerRows(layout);
-    for (let index = start; index < end; index++) body.push(bodyRow(layout, index, parts.get(index) ?? []));
-    tables.push({
-      table: { headerRows: 2, dontBreakRows: true, widths, body },
-      layout: tableLayout,
-      ...(piece > 0 ? { pageBreak: "before" } : {}),
-    });
-  }
+export interface Slice {
+  /** first row of the table */
+  from: number;
+  /** row after the last one */
+  to: number;
+  /** the title block above the table (the first page) */
+  title: boolean;
+  /** the footnote and the legend below the table (the last page) */
+  closing: boolean;
+}
 
-  const legend: unknown[] = [];
-  if (layout.legend.entries.length > 0) {
-    legend.push({ text: textOf(layout.legend.title, { key: keys.legendTitle }), bold: true, margin: [0, 6, 0, 1] });
-    for (const { letter, name } of layout.legend.entries) {
-      legend.push({ text: textOf(`${letter}${layout.labels.legend.separator}${name}`, { key: keys.legendEntry(letter) }) });
+/**
+ * A document holding the rows [from, to) as one table (pdfmake breaks it between rows where they
+ * no longer fit). Merged cells are cut at `from` and `to`; a part that starts at `from` while its
+ * cell began earlier prints its label followed by the continued word.
+ */
+export function pdfDefinition(layout: AnnexLayout, slice: Slice): DocDefinition {
+  const widths = columnWidths(layout);
+  const parts = cutSpans(layout, [slice.from, slice.to], true);
+  const body: CellDef[][] = headerRows(layout);
+  for (let index = slice.from; index < slice.to; index++) body.push(bodyRow(layout, index, parts.get(index) ?? []));
+
+  const content: unknown[] = [];
+  if (slice.title) content.push({ text: textOf(layout.title, { key: keys.title }), bold: true, fontSize: 10, alignment: "center", margin: [0, 0, 0, 6] });
+  content.push({ table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: tableLayout });
+  if (slice.closing) {
+    content.push({ text: textOf(layout.footnote, { key: keys.footnote }), italics: true, margin: [0, 8, 0, 0] });
+    if (layout.legend.entries.length > 0) {
+      content.push({ text: textOf(layout.legend.title, { key: keys.legendTitle }), bold: true, margin: [0, 6, 0, 1] });
+      for (const { letter, name } of layout.legend.entries) {
+        content.push({ text: textOf(`${letter}${layout.labels.legend.separator}${name}`, { key: keys.legendEntry(letter) }) });
+      }
     }
   }
 
@@ -146,17 +151,6 @@ export function pdfDefinition(layout: AnnexLayout, breaks: readonly number[]): D
     pageOrientation: "landscape",
     pageMargins: PAGE_MARGINS,
     defaultStyle: { font: FONT_FAMILY, fontSize: 7, lineHeight: 1.05, color: "#000000" },
-    content: [
-      { text: textOf(layout.title, { key: keys.title }), bold: true, fontSize: 10, alignment: "center", margin: [0, 0, 0, 6] },
-      ...tables,
-      { text: textOf(layout.footnote, { key: keys.footnote }), italics: true, margin: [0, 8, 0, 0] },
-      ...legend,
-    ],
-    footer: (page: number, pages: number) => ({
-      text: fill(layout.labels.page, { page, pages }),
-      alignment: "right",
-      fontSize: 7,
-      margin: [PAGE_MARGINS[0], 14, PAGE_MARGINS[2], 0],
-    }),
+    content,
   };
 }

@@ -39,6 +39,13 @@ export interface Tag {
 /** pdfkit's document as extended by pdfmake (fonts by family), with the tagging API of pdfkit 0.19. */
 export interface PdfKitDocument extends NodeJS.ReadableStream {
   info: Record<string, unknown>;
+  _font: unknown;
+  provideFont(family: string, bold: boolean, italics: boolean): unknown;
+  fontSize(size: number): PdfKitDocument;
+  fillColor(color: string): PdfKitDocument;
+  widthOfString(text: string): number;
+  text(text: string, x: number, y: number, options?: Record<string, unknown>): PdfKitDocument;
+  addPage(options?: Record<string, unknown>): PdfKitDocument;
   page: { dictionary: unknown } | null;
   struct(type: string, options?: Record<string, unknown>, children?: unknown): StructElement;
   addStructure(element: StructElement): PdfKitDocument;
@@ -90,7 +97,6 @@ export interface DocDefinition {
   pageOrientation: "landscape" | "portrait";
   pageMargins: [number, number, number, number];
   content: unknown[];
-  footer?: (page: number, pages: number) => unknown;
   styles?: Record<string, unknown>;
   defaultStyle: Record<string, unknown>;
 }
@@ -103,10 +109,10 @@ export interface PdfOptions {
 }
 
 /** A pdfkit document that reads its fonts from memory (nothing from the file system at render time). */
-export function createDocument(definition: DocDefinition, options: PdfOptions): PdfKitDocument {
+export function createDocument(options: PdfOptions): PdfKitDocument {
   const files = fontFiles();
   const virtualfs = { existsSync: (name: string) => files.has(name), readFileSync: (name: string) => files.get(name) };
-  const size = normalizePageSize(definition.pageSize, definition.pageOrientation);
+  const size = normalizePageSize("A4", "landscape");
   return new PdfmakeDocument(
     fontDescriptors(),
     {},
@@ -136,5 +142,5 @@ export function layOut(definition: DocDefinition, doc: PdfKitDocument): LaidOutP
   const size = normalizePageSize(definition.pageSize, definition.pageOrientation);
   const builder = new LayoutBuilder(size, normalizePageMargin(definition.pageMargins), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
-  return builder.layoutDocument(definition.content, doc, definition.styles ?? {}, definition.defaultStyle, undefined, undefined, definition.footer, undefined, undefined);
+  return builder.layoutDocument(definition.content, doc, definition.styles ?? {}, definition.defaultStyle, undefined, undefined, undefined, undefined, undefined);
 }

@@ -1,30 +1,93 @@
-// The annex as a tagged PDF. Pagination is found by laying out: first the whole table flowing
-// freely (pdfmake breaks it between rows), then again with the table cut into one table per page
-// at those breaks, so that each merged cell cut by a break starts its page with its label marked
-// as continued. A label printed again can make a page's first rows taller; when that pushes rows
-// onto another page, the breaks are taken from the new layout and it is laid out once more.
+// The annex as a tagged PDF.
+//
+// Pagination. pdfmake breaks a table between rows where they no longer fit, but it cannot print
+// a merged cell's label again, marked as continued, at the top of the page where the cell goes
+// on. So the table is laid out once as a whole, to learn where pages would break; then each page
+// is laid out on its own as a table holding just its rows, its merged cells cut at its first and
+// last row (a cut label followed by the continued word). A label printed again can make the
+// page's first rows taller; if the page then no longer holds its rows, the rows that do not fit
+// move to the next page, and that page is laid out with them. The pages so laid out are the
+// document: nothing is laid out twice more than needed, and no page is left nearly empty.
+import { fill } from "../labels.ts";
 import type { AnnexLayout } from "../layout.ts";
-import { pdfDefinition, rowOfCodeKey } from "./definition.ts";
+import { pdfDefinition, rowOfCodeKey, type Slice } from "./definition.ts";
 import { createDocument, layOut, type LaidOutPage, type PdfKitDocument } from "./engine.ts";
 import { buildStructure } from "./structure.ts";
 import { renderTagged } from "./tagged-renderer.ts";
 
-const MAX_PASSES = 8;
-
-/** Indexes of the rows that start a page (the first row excluded), from a layout. */
-export function pageStarts(pages: readonly LaidOutPage[], rowCount: number): number[] {
-  const pageOfRow = new Array<number | undefined>(rowCount);
+/** For each row, the index of the page its activity code is drawn on (undefined: not drawn). */
+function pageOfRows(pages: readonly LaidOutPage[], rowCount: number): (number | undefined)[] {
+  const pageOf = new Array<number | undefined>(rowCount);
   pages.forEach((page, p) => {
     for (const { type, item } of page.items) {
       if (type !== "line") continue;
       const tag = item.inlines[0]?._tag;
       const row = tag ? rowOfCodeKey(tag.key) : null;
-      if (row !== null && pageOfRow[row] === undefined) pageOfRow[row] = p;
+      if (row !== null && pageOf[row] === undefined) pageOf[row] = p;
     }
   });
+  return pageOf;
+}
+
+/** Indexes of the rows that start a page (the first row excluded). */
+export function pageStarts(pages: readonly LaidOutPage[], rowCount: number): number[] {
+  const pageOf = pageOfRows(pages, rowCount);
   const starts: number[] = [];
-  for (let row = 1; row < rowCount; row++) if (pageOfRow[row] !== pageOfRow[row - 1]) starts.push(row);
+  for (let row = 1; row < rowCount; row++) if (pageOf[row] !== pageOf[row - 1]) starts.push(row);
   return starts;
+}
+
+export interface Pagination {
+  pages: LaidOutPage[];
+  /** rows that start a page */
+  breaks: number[];
+  /** how many times pdfmake laid out (a whole table or one page) */
+  layouts: number;
+}
+
+export function paginate(layout: AnnexLayout, doc: PdfKitDocument): Pagination {
+  const n = layout.rows.length;
+  const slice = (from: number, to: number): Slice => ({ from, to, title: from === 0, closing: to === n });
+  let layouts = 1;
+  const whole = layOut(pdfDefinition(layout, slice(0, n)), doc);
+  const natural = pageStarts(whole, n);
+  // a table without a page break: the whole layout is the document
+  if (natural.length === 0) return { pages: whole, breaks: [], layouts };
+
+  const pages: LaidOutPage[] = [];
+  const breaks: number[] = [];
+  // page p ends where the whole layout ended it; rows that did not fit move to page p + 1,
+  // which still ends where it did (so no page is left with only the rows that moved)
+  const ends = [...natural, n];
+  let from = 0;
+  for (let p = 0; from < n; p++) {
+    let to = ends[p] ?? n;
+    for (;;) {
+      layouts++;
+      const laidOut = layOut(pdfDefinition(layout, slice(from, to)), doc);
+      const pageOf = pageOfRows(laidOut, n);
+      let fits = from;
+      while (fits < to && pageOf[fits] === 0) fits++;
+      if (fits === to) {
+        // all its rows on one page; the footnote and the legend may run onto a page of their own
+        pages.push(...(to === n ? laidOut : laidOut.slice(0, 1)));
+        break;
+      }
+      if (fits === from) {
+        // not even the first row fits on a page: try it alone, then take pdfmake's pages as they are
+        if (to !== from + 1) {
+          to = from + 1;
+          continue;
+        }
+        pages.push(...laidOut);
+        break;
+      }
+      to = fits;
+    }
+    if (to < n) breaks.push(to);
+    from = to;
+  }
+  return { pages, breaks, layouts };
 }
 
 function escapeXml(text: string): string {
@@ -57,12 +120,9 @@ function collect(doc: PdfKitDocument): Promise<Uint8Array> {
   });
 }
 
-export interface PdfResult {
+export interface PdfResult extends Omit<Pagination, "pages"> {
   bytes: Uint8Array;
   pages: number;
-  passes: number;
-  /** rows that start a page */
-  breaks: number[];
 }
 
 export async function renderPdfDetailed(layout: AnnexLayout): Promise<PdfResult> {
@@ -74,22 +134,14 @@ export async function renderPdfDetailed(layout: AnnexLayout): Promise<PdfResult>
     Producer: "pdfmake/pdfkit",
     CreationDate: layout.date,
   };
-  let breaks: number[] = [];
-  for (let pass = 1; ; pass++) {
-    const definition = pdfDefinition(layout, breaks);
-    const doc = createDocument(definition, { info, lang: layout.language });
-    const pages = layOut(definition, doc);
-    const starts = pageStarts(pages, layout.rows.length);
-    const settled = starts.length === breaks.length && starts.every((row, i) => row === breaks[i]);
-    if (settled || pass === MAX_PASSES) {
-      escapeXmpInfo(doc);
-      const bytes = collect(doc);
-      renderTagged(doc, pages, buildStructure(doc, layout));
-      doc.end();
-      return { bytes: await bytes, pages: pages.length, passes: pass, breaks: starts };
-    }
-    breaks = starts;
-  }
+  // one pdfkit document measures every layout and then receives the pages
+  const doc = createDocument({ info, lang: layout.language });
+  const { pages, breaks, layouts } = paginate(layout, doc);
+  escapeXmpInfo(doc);
+  const bytes = collect(doc);
+  renderTagged(doc, pages, buildStructure(doc, layout), (page, count) => fill(layout.labels.page, { page, pages: count }));
+  doc.end();
+  return { bytes: await bytes, pages: pages.length, breaks, layouts };
 }
 
 export async function renderPdf(layout: AnnexLayout): Promise<Uint8Array> {

@@ -3,12 +3,20 @@
 // ruling lines, shading, page numbers, header rows repeated on later pages, labels printed again
 // where a merged cell continues — is an artifact. pdfmake's own `tagged` option only writes an
 // empty structure tree; this gives the tree its content.
+import { PAGE_MARGINS } from "./definition.ts";
 import { PdfmakeRenderer, type LaidOutPage, type PdfKitDocument } from "./engine.ts";
+import { FONT_FAMILY } from "./fonts.ts";
 import type { Tagged } from "./structure.ts";
+
+const FOOTER_SIZE = 7;
 
 type ArtifactType = "Layout" | "Pagination";
 
-export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[], tagged: ReadonlyMap<string, Tagged>): void {
+/**
+ * Draws the pages; `footer(page, pages)` gives the page-number line ("Pagina 3 di 19"), drawn
+ * here because the pages come from separate layouts and only now is their number known.
+ */
+export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[], tagged: ReadonlyMap<string, Tagged>, footer: (page: number, pages: number) => string): void {
   const renderer = new PdfmakeRenderer(doc);
   /** the page on which a structure element got its content: drawn on a later page, it is a repetition */
   const firstPage = new Map<string, number>();
@@ -25,7 +33,7 @@ export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[],
   };
 
   pages.forEach((page, pageIndex) => {
-    (doc as unknown as { addPage(o: unknown): void }).addPage({ size: [page.pageSize.width, page.pageSize.height] });
+    doc.addPage({ size: [page.pageSize.width, page.pageSize.height] });
     for (const { type, item } of page.items) {
       switch (type) {
         case "line": {
@@ -77,6 +85,12 @@ export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[],
           break;
       }
     }
+    artifact("Pagination");
+    const text = footer(pageIndex + 1, pages.length);
+    doc._font = doc.provideFont(FONT_FAMILY, false, false);
+    doc.fontSize(FOOTER_SIZE).fillColor("#000000");
+    const x = page.pageSize.width - PAGE_MARGINS[2] - doc.widthOfString(text);
+    doc.text(text, x, page.pageSize.height - PAGE_MARGINS[3] + 14, { lineBreak: false });
     closeArtifact();
   });
 }
