@@ -272,7 +272,7 @@ describe("title/missing", () => {
       {
         severity: "warning",
         rule: "title/missing",
-        reason: "sub-process A1.3.3 has no title in the source; supply it in corrections.yaml if it is known",
+        reason: "sub-process A1.3.3 has no title in the source; if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)",
         place: { file: "allegato-1.yaml", code: "A1.3.3" },
       },
     ]);
