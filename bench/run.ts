@@ -40,3 +40,5 @@ for (const [label, file, runs] of [
     `| ${label} | ${ms(floor.median)} | ${ms(pipeline.median)} | ${(pipeline.median / floor.median).toFixed(2)}× | ${pipeline.activities} | ${pipeline.maxRssMiB.toFixed(0)} MiB |`,
   );
 }
+
+execFileSync(process.execPath, ["--import", "tsx", "bench/stages.ts", String(RUNS)], { stdio: "inherit" });

@@ -192,6 +192,15 @@ describe("extractPdf on an annex printed by Chromium (borders as thin fills, cod
     expect(cut?.pages).toEqual([1, 2]);
     expect(cut?.rowSpan).toBe(3);
   });
+
+  it("keeps a word too long for its column in its own cell, though it is printed across the border", () => {
+    // "APPROVVIGIONAMENTO" runs over the Macro Processi column's right border on page 2.
+    const b2 = table.rows.find((r) => r.cells.some((c) => c.text.startsWith("B2 ")));
+    expect(b2?.cells.slice(0, 2).map((c) => [c.col, c.text])).toEqual([
+      [1, "B2 APPROVVIGIONAMENTO E GESTIONE DEI BENI"],
+      [2, "B2.1 ACQUISTI"],
+    ]);
+  });
 });
 
 /** A minimal, well-formed PDF whose only page draws `content`. */
