@@ -25,7 +25,7 @@
     own.forEach(function (tr, i) {
       rows.push(tr);
       toArray(tr.querySelectorAll("[data-level]")).forEach(function (cell) {
-        spans.push({ cell: cell, rows: own.slice(i, i + cell.rowSpan), level: Number(cell.getAttribute("data-level")) });
+        spans.push({ cell: cell, rows: own.slice(i, i + cell.rowSpan), level: Number(cell.getAttribute("data-level")), rowspan: cell.getAttribute("rowspan") });
       });
     });
   });
@@ -69,7 +69,13 @@
       var visible = span.rows.filter(function (tr) {
         return !tr.hidden;
       });
-      span.cell.rowSpan = Math.max(visible.length, 1);
+      if (visible.length === span.rows.length) {
+        // every row shown again: the cell exactly as it was written
+        if (span.rowspan === null) span.cell.removeAttribute("rowspan");
+        else span.cell.setAttribute("rowspan", span.rowspan);
+      } else {
+        span.cell.rowSpan = Math.max(visible.length, 1);
+      }
       place(span.cell, visible[0] || span.rows[0], span.level);
     });
     bodies.forEach(function (tbody) {

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { join } from "node:path";
 import { countBySeverity } from "../diagnostics.ts";
+import { summary } from "../cli/output.ts";
 import { EXIT, action, reportFailure } from "../cli/run.ts";
 import { listPlanYears } from "../load.ts";
 import { FORMATS, parseFormats } from "./index.ts";
@@ -53,7 +54,7 @@ export function registerRenderCommands(program: Command): void {
             }
             const counts = countBySeverity(result.loaded.diagnostics);
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
-            write(`${tag}: done in ${seconds} s${counts.warning ? ` — ${counts.warning} warnings, see ${join(outDir, "build-report.txt")}` : ""}`);
+            write(`${tag}: done in ${seconds} s${counts.warning ? ` — ${summary(result.loaded.diagnostics)}, see ${join(outDir, "build-report.txt")}` : ""}`);
           } catch (error) {
             // one plan year that cannot be read does not stop the others
             process.stderr.write(`${tag}: `);

@@ -18,7 +18,7 @@ interface CellView {
   /** hierarchy level (0 = function): the search script moves these cells when it hides rows */
   level?: number;
   classes: string;
-  lines: string[];
+  lines: string[][];
   notActive?: string;
 }
 
@@ -66,8 +66,13 @@ function columnHeaders(key: Level | DataKey): string[] {
   return band ? [band, HEADING[key]] : [HEADING[key]];
 }
 
-function lines(text: string): string[] {
-  return text === "" ? [] : text.split("\n");
+/**
+ * A cell's text as lines, each cut after every "/" ("Predisposizione/aggiornamento"): browsers do
+ * not break a line there by themselves, and such words would widen the table past the screen.
+ * The template joins the pieces with <wbr>, which adds no text.
+ */
+function lines(text: string): string[][] {
+  return text === "" ? [] : text.split("\n").map((line) => line.split(/(?<=\/)(?=\S)/));
 }
 
 /** The id of a part of a merged cell: the span's id, then -1, -2… for the parts in later groups. */

@@ -6,6 +6,7 @@ import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { countBySeverity, formatDiagnostic, hasErrors, InputError, type Diagnostic } from "../diagnostics.ts";
+import { summary } from "../cli/output.ts";
 import { writeFileAtomic } from "../io.ts";
 import { loadInput, type Loaded } from "../load.ts";
 import { outputName, renderAll, type Format } from "./index.ts";
@@ -64,8 +65,8 @@ function describe(data: Uint8Array | string, file: string, format: PublishedFile
 export async function publish(input: string, options: PublishOptions): Promise<PublishResult> {
   const say = options.progress ?? (() => {});
   const loaded = await loadInput(input, options.sourcesDir ? { sourcesDir: options.sourcesDir } : {});
-  const counts = countBySeverity(loaded.diagnostics);
-  say(`read ${loaded.annex.activities.length} activities from ${loaded.file} (${counts.error} errors, ${counts.warning} warnings, ${loaded.repairs.length} repairs)`);
+  const repairs = loaded.repairs.length;
+  say(`read ${loaded.annex.activities.length} activities from ${loaded.file} (${summary(loaded.diagnostics)}, ${repairs} repair${repairs === 1 ? "" : "s"})`);
   const outDir = typeof options.outDir === "function" ? options.outDir(loaded.annex.planYears) : options.outDir;
   if (hasErrors(loaded.diagnostics)) return { loaded, published: false, outDir, files: [] };
 
@@ -100,7 +101,7 @@ export function buildReportText(loaded: Loaded, files: readonly PublishedFile[])
     ``,
     `source: ${loaded.file}`,
     `activities: ${annex.activities.length} (${inactive} not active)`,
-    `diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`,
+    `diagnostics: ${summary(loaded.diagnostics)}, ${counts.info} notes`,
     `repairs applied: ${loaded.repairs.length}`,
     ``,
     `== diagnostics ==`,
@@ -133,6 +134,5 @@ export function buildReportJson(loaded: Loaded, files: readonly PublishedFile[])
 /** Printed on stderr for an annex that is not published. */
 export function refusal({ loaded, outDir }: PublishResult): string[] {
   const errors: Diagnostic[] = loaded.diagnostics.filter((d) => d.severity === "error");
-  const counts = countBySeverity(loaded.diagnostics);
-  return [...errors.map(formatDiagnostic), `${loaded.file}: ${counts.error} errors, ${counts.warning} warnings: not published (nothing written to ${outDir})`];
+  return [...errors.map(formatDiagnostic), `${loaded.file}: ${summary(loaded.diagnostics)}: not published (nothing written to ${outDir})`];
 }

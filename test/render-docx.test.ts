@@ -1,0 +1,107 @@
+// The DOCX: a Word document that opens and converts cleanly (LibreOffice), with the header rows
+// repeated on every page, merged hierarchy cells, rows that do not split, Italian as its
+// language, fixed dates (same bytes every build), and data printed as text, never as markup.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Annex } from "../pipeline/model/annex.ts";
+import { renderDocx } from "../pipeline/render/docx.ts";
+import { buildLayout } from "../pipeline/render/layout.ts";
+import { largeSampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
+
+const EVIL = "<script>alert(1)</script> {{title}} & co";
+
+let dir: string;
+let annex: Annex;
+let bytes: Uint8Array;
+let documentXml: string;
+let converted: { status: number | null; stderr: string; text: string };
+
+function part(file: string, name: string): string {
+  return execFileSync("unzip", ["-p", file, name], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "annex-docx-"));
+  annex = largeSampleAnnex(5);
+  const first = annex.activities[0];
+  if (!first) throw new Error("fixture changed");
+  first.title = EVIL;
+  bytes = await renderDocx(buildLayout(annex, samplePlan()));
+  const file = join(dir, "allegato-1.docx");
+  writeFileSync(file, bytes);
+  documentXml = part(file, "word/document.xml");
+  // one LibreOffice conversion for the whole file, with a profile of its own
+  const result = spawnSync(
+    "soffice",
+    [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", join(dir, "pdf"), file],
+    { encoding: "utf8", timeout: 120_000 },
+  );
+  const pdfs = readdirSync(join(dir, "pdf")).filter((f) => f.endsWith(".pdf"));
+  const text = pdfs[0] ? execFileSync("pdftotext", ["-layout", join(dir, "pdf", pdfs[0]), "-"], { encoding: "utf8" }) : "";
+  converted = { status: result.status, stderr: result.stderr, text };
+});
+
+describe("DOCX", () => {
+  it("converts to PDF with LibreOffice without error, every activity code in the result", () => {
+    expect(converted.status).toBe(0);
+    expect(converted.stderr).not.toMatch(/error/i);
+    const words = new Set(converted.text.split(/\s+/));
+    for (const a of annex.activities) expect(words.has(a.code), a.code).toBe(true);
+  });
+
+  it("marks both header rows to repeat on every page, and every row as one that cannot split", () => {
+    const rows = documentXml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
+    expect(rows).toHaveLength(annex.activities.length + 2);
+    expect(rows.slice(0, 2).every((r) => r.includes("<w:tblHeader/>"))).toBe(true);
+    expect(rows.slice(2).some((r) => r.includes("<w:tblHeader/>"))).toBe(false);
+    expect(rows.every((r) => r.includes("<w:cantSplit/>"))).toBe(true);
+    // LibreOffice honours the repetition: the headings are on every page of its PDF
+    const pages = converted.text.split("\f").filter((p) => p.trim() !== "");
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) expect(page).toContain("STRUTTURE RESPONSABILI");
+  });
+
+  it("merges the hierarchy cells vertically", () => {
+    expect(documentXml).toContain('<w:vMerge w:val="restart"/>');
+    const continued = documentXml.match(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/g) ?? [];
+    expect(continued.length).toBeGreaterThan(annex.activities.length);
+  });
+
+  it("is landscape, in Italian, with the title as a heading", () => {
+    const file = join(dir, "allegato-1.docx");
+    expect(part(file, "word/styles.xml")).toContain('<w:lang w:val="it-IT"/>');
+    expect(documentXml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(documentXml).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?ALLEGATO 1 AL PIANO/);
+  });
+
+  it("has title, subject, creator and fixed dates in its core properties, and fixed zip dates", () => {
+    const core = part(join(dir, "allegato-1.docx"), "docProps/core.xml");
+    expect(core).toContain(`<dc:title>${annex.title}</dc:title>`);
+    expect(core).toContain("<dc:creator>Camera di Commercio di Pistoia</dc:creator>");
+    expect(core).toContain("<dc:subject>Mappatura dei processi");
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2020-01-01T00:00:00Z</dcterms:created>');
+    const listing = execFileSync("unzip", ["-l", join(dir, "allegato-1.docx")], { encoding: "utf8" });
+    const dates = new Set(listing.split("\n").flatMap((line) => line.match(/\d{4}-\d\d-\d\d \d\d:\d\d/g) ?? []));
+    expect([...dates]).toEqual(["2020-01-01 00:00"]);
+  });
+
+  it("marks inactive activities in words as well as shading", () => {
+    const inactive = annex.activities.filter((a) => a.active === false).length;
+    expect(documentXml.match(/\(non attiva\)/g)).toHaveLength(inactive);
+    expect(documentXml).toContain('w:fill="D9D9D9"');
+  });
+
+  it("gives the same bytes when rendered twice", async () => {
+    const again = await renderDocx(buildLayout(annex, samplePlan()));
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
+  });
+
+  it("prints markup and template braces in the data as text", () => {
+    expect(documentXml).toContain("&lt;script&gt;alert(1)&lt;/script&gt; {{title}} &amp; co");
+    expect(documentXml).not.toContain("<script>");
+    expect(converted.text).toContain(EVIL);
+  });
+});

@@ -1,0 +1,176 @@
+// The HTML page: valid, accessible (axe-core in real Chromium, WCAG 2.1 AA and best practices),
+// self-contained, every activity announced with its function, macro process, process and sub
+// process; usable without JavaScript; the search keeps the table well formed; data is text.
+import { HtmlValidate } from "html-validate";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Annex } from "../pipeline/model/annex.ts";
+import { renderHtml } from "../pipeline/render/html.ts";
+import { buildLayout, levelLabel } from "../pipeline/render/layout.ts";
+import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
+import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+let browser: Browser;
+let annex: Annex;
+let html: string;
+
+beforeAll(async () => {
+  annex = sampleAnnex();
+  html = renderHtml(buildLayout(annex, samplePlan()));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface RowRead {
+  code: string;
+  headers: string[];
+  hidden: boolean;
+}
+
+/** For every body row: its activity code and the texts of the cells its title cell names in `headers`. */
+function readRows(page: Page): Promise<RowRead[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("#tabella tbody tr")).map((tr) => {
+      const title = tr.querySelector("td.title");
+      const ids = (title?.getAttribute("headers") ?? "").split(" ").filter(Boolean);
+      return {
+        code: tr.querySelector("th.code")?.textContent ?? "",
+        headers: ids.map((id) => document.getElementById(id)?.textContent ?? `missing #${id}`),
+        hidden: (tr as HTMLElement).hidden,
+      };
+    }),
+  );
+}
+
+/** Every visible row, with its cells and the row-spanning cells above, covers the 10 columns exactly. */
+function gridIsWhole(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    for (const tbody of Array.from(document.querySelectorAll<HTMLTableSectionElement>("#tabella tbody"))) {
+      if (tbody.hidden) continue;
+      const pending: number[] = [];
+      for (const tr of Array.from(tbody.rows)) {
+        if (tr.hidden) continue;
+        let width = pending.filter((n) => n > 0).length;
+        for (let i = 0; i < pending.length; i++) pending[i] = (pending[i] ?? 0) - 1;
+        for (const cell of Array.from(tr.cells)) {
+          width += cell.colSpan;
+          if (cell.rowSpan > 1) pending.push(cell.rowSpan - 1);
+        }
+        if (width !== 10) return false;
+      }
+    }
+    return true;
+  });
+}
+
+describe("HTML", () => {
+  it("is valid HTML (html-validate, recommended rules)", async () => {
+    const report = await new HtmlValidate({ extends: ["html-validate:recommended"] }).validateString(html);
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.ruleId}: ${m.message}`));
+    expect(messages).toEqual([]);
+    expect(report.valid).toBe(true);
+  });
+
+  it("has no axe-core violations (WCAG 2.0/2.1 A and AA, best practices) at desktop and phone widths, and makes no request", async () => {
+    for (const width of [1280, 390]) {
+      const { page, requests } = await openHtml(browser, html, width);
+      const violations = await runAxe(page, AXE_TAGS);
+      expect(violations.map((v) => `${width}px ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("ties every activity to its function, macro process, process and sub process headers", async () => {
+    const { page } = await openHtml(browser, html);
+    const rows = await readRows(page);
+    expect(rows.map((r) => r.code)).toEqual(annex.activities.map((a) => a.code));
+    annex.activities.forEach((a, i) => {
+      const headers = rows[i]?.headers ?? [];
+      expect(headers).toContain("Attività");
+      expect(headers).toContain(a.code);
+      for (const label of [a.function ?? "", levelLabel(a.macro.code, a.macro.title), levelLabel(a.process.code, a.process.title), levelLabel(a.subprocess.code, a.subprocess.title)]) {
+        if (label !== "") expect(headers, a.code).toContain(label);
+      }
+      expect(headers.some((h) => h.startsWith("missing"))).toBe(false);
+    });
+    // one row group per macro process, each listed in the contents
+    expect(await page.locator("#tabella tbody").count()).toBe(5);
+    expect(await page.locator("nav.contents a").allTextContents()).toEqual(["A1 PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE", "A2", "C2 TUTELA E LEGALITÀ", "Z1 EXTRA", "G GESTIONE GENERALE DELL'ENTE"]);
+    await page.context().close();
+  });
+
+  it("marks inactive activities in words, has a caption, a skip link to the table and a visible focus", async () => {
+    const { page } = await openHtml(browser, html);
+    expect(await page.locator("tr.inactive em.not-active").allTextContents()).toEqual(["(non attiva)", "(non attiva)", "(non attiva)", "(non attiva)"]);
+    expect(await page.locator("#tabella caption").textContent()).toBe("Mappatura dei processi 2020-2022");
+    expect(await page.locator("html").getAttribute("lang")).toBe("it");
+    await page.keyboard.press("Tab");
+    const skip = page.locator("a.skip-link");
+    expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await skip.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe("solid");
+    expect(await skip.getAttribute("href")).toBe("#tabella");
+    await page.context().close();
+  });
+
+  it("shows the whole table without JavaScript (the search appears only with it)", async () => {
+    const { page } = await openHtml(browser, html, 1280, false);
+    expect(await page.locator("form.search").isHidden()).toBe(true);
+    const rows = await readRows(page);
+    expect(rows.filter((r) => !r.hidden)).toHaveLength(annex.activities.length);
+    await page.context().close();
+  });
+
+  it("finds activities by code, words or office, keeping the merged cells and the grid whole", async () => {
+    const { page } = await openHtml(browser, html);
+    const before = await page.locator("#tabella").innerHTML();
+    expect(await page.locator("form.search").isVisible()).toBe(true);
+    for (const [query, codes] of [
+      ["legale interno", ["A2.1.3.3", "A2.1.3.4"]],
+      ["A1.3.2", ["A1.3.2.1", "A1.3.2.2", "A1.3.2.3", "A1.3.2.4"]],
+      ["attivita porti", ["Z1.1.1.2"]],
+    ] as const) {
+      await page.fill("#cerca", query);
+      await page.press("#cerca", "Enter");
+      const visible = (await readRows(page)).filter((r) => !r.hidden);
+      expect(visible.map((r) => r.code)).toEqual(codes);
+      // each visible activity still has all its headers above or beside it
+      for (const row of visible) {
+        const a = annex.activities.find((x) => x.code === row.code);
+        expect(row.headers).toContain(levelLabel(a?.subprocess.code ?? null, a?.subprocess.title ?? null));
+      }
+      expect(await gridIsWhole(page)).toBe(true);
+      expect(await page.locator("#cerca-esito").textContent()).toBe(`${codes.length} attività trovate su ${annex.activities.length}.`);
+    }
+    // the filtered table is as accessible as the whole one
+    expect((await runAxe(page, AXE_TAGS)).map((v) => v.id)).toEqual([]);
+    await page.click("button[type=reset]");
+    await page.waitForFunction(() => document.querySelectorAll("#tabella tbody tr[hidden]").length === 0);
+    expect(await page.locator("#tabella").innerHTML()).toBe(before);
+    await page.context().close();
+  });
+
+  it("prints markup and template braces in the data as text", async () => {
+    const hostile = sampleAnnex();
+    const evil = "<script>window.hacked = 1</script> {{title}} & co";
+    hostile.title = evil;
+    const first = hostile.activities[0];
+    if (!first) throw new Error("fixture changed");
+    first.title = evil;
+    first.areaDirigenziale = '"><img src=x onerror="window.hacked=2">';
+    const page2 = renderHtml(buildLayout(hostile, samplePlan()));
+    expect(page2).not.toContain("<script>window.hacked");
+    expect(page2).not.toContain("<img src=x");
+    const { page, requests } = await openHtml(browser, page2);
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    expect(await page.locator("h1").textContent()).toBe(evil);
+    expect(await page.locator("#tabella td.title").first().textContent()).toBe(evil);
+    expect(requests).toEqual([]);
+    await page.context().close();
+  });
+});
