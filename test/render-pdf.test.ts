@@ -101,6 +101,15 @@ describe("PDF", () => {
     expect(read.info.Language).toBe("it-IT");
   });
 
+  it("declares PDF/A-2a, with the sRGB output intent and the metadata repeated in XMP", () => {
+    const raw = Buffer.from(result.bytes).toString("latin1");
+    expect(raw).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(raw).toContain("<pdfaid:conformance>A</pdfaid:conformance>");
+    expect(raw).toMatch(/\/S \/GTS_PDFA1/);
+    expect(raw).toContain(`<rdf:li xml:lang="x-default">${annex.title}</rdf:li>`);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+  });
+
   it("has a structure tree with a Table whose TD cells hold every activity, and its headings as TH", () => {
     const tds = read.pages.flatMap((p) => all(p.structure, "TD")).map((n) => n.text);
     const cells = new Set(tds);

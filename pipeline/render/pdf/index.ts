@@ -120,6 +120,9 @@ function collect(doc: PdfKitDocument): Promise<Uint8Array> {
   });
 }
 
+/** The PDF/A part and conformance level the PDF declares. */
+export const PDF_A = "PDF/A-2a";
+
 export interface PdfResult extends Omit<Pagination, "pages"> {
   bytes: Uint8Array;
   pages: number;
@@ -134,8 +137,10 @@ export async function renderPdfDetailed(layout: AnnexLayout): Promise<PdfResult>
     Producer: "pdfmake/pdfkit",
     CreationDate: layout.date,
   };
-  // one pdfkit document measures every layout and then receives the pages
-  const doc = createDocument({ info, lang: layout.language });
+  // One pdfkit document measures every layout and then receives the pages. PDF/A-2a: pdfkit
+  // adds the identification, the sRGB output intent and the XMP metadata; level "a" asks for
+  // what this renderer gives — every content marked, a structure tree, Unicode text, a language.
+  const doc = createDocument({ info, lang: layout.language, subset: PDF_A });
   const { pages, breaks, layouts } = paginate(layout, doc);
   escapeXmpInfo(doc);
   const bytes = collect(doc);
