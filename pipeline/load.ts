@@ -11,6 +11,7 @@ import { readTextLayer } from "./extract/text-layer.ts";
 import type { Annex } from "./model/annex.ts";
 import { PlanConfig } from "./model/plan.ts";
 import { parseCorrections, type ParsedCorrections } from "./repair/corrections.ts";
+import type { PrintedMarks } from "./repair/hierarchy.ts";
 import { repair } from "./repair/index.ts";
 import { validateAnnex } from "./validate/index.ts";
 
@@ -131,11 +132,12 @@ async function readCorrections(file: string | undefined): Promise<ParsedCorrecti
   return file ? parseCorrections(await readFile(file, "utf8"), file) : undefined;
 }
 
-/** The words a renderer appends to a label repeated on a new page, from templates/labels.yaml. */
-async function continuedWords(): Promise<string[]> {
+/** The words our renderers add to the printed table (templates/labels.yaml), so that reading our own PDF back drops them. */
+async function printedMarks(): Promise<PrintedMarks> {
   const file = new URL("../templates/labels.yaml", import.meta.url);
-  const labels = (await readFile(file, "utf8").then(parseYaml, () => null)) as { continued?: unknown } | null;
-  return typeof labels?.continued === "string" ? [labels.continued] : [];
+  const labels = (await readFile(file, "utf8").then(parseYaml, () => null)) as { continued?: unknown; notActive?: unknown } | null;
+  const words = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? [v.trim()] : []);
+  return { continued: words(labels?.continued), notActive: words(labels?.notActive) };
 }
 
 export interface RepairedSource {
@@ -161,7 +163,7 @@ export async function readAnnex(input: string, opts: { sourcesDir?: string } = {
   const repaired = repair(extracted.table, {
     ...(source.planYears ? { planYears: source.planYears } : {}),
     ...(corrections ? { corrections } : {}),
-    continued: await continuedWords(),
+    marks: await printedMarks(),
   });
   return {
     source,

@@ -27,7 +27,25 @@ export function ancestor(code: string, depth: 1 | 2 | 3): string {
   return c;
 }
 
-export function buildActivities(readings: readonly RowReading[], continued: readonly string[]): Built {
+/** Words a renderer adds to the printed table: not part of any text of the annex. */
+export interface PrintedMarks {
+  /** appended to a label repeated on a new page ("(segue)") */
+  continued: readonly string[];
+  /** appended to the title of an activity that is not active ("(non attiva)") */
+  notActive: readonly string[];
+}
+
+/** The title without a trailing mark, and whether it had one. */
+function stripMark(title: string | null, marks: readonly string[]): { title: string | null; marked: boolean } {
+  if (title === null) return { title, marked: false };
+  for (const mark of marks) {
+    if (mark && title.endsWith(mark) && title.length > mark.length) return { title: title.slice(0, -mark.length).trimEnd(), marked: true };
+  }
+  return { title, marked: false };
+}
+
+export function buildActivities(readings: readonly RowReading[], marks: PrintedMarks): Built {
+  const continued = marks.continued;
   const repairs: Diagnostic[] = readings.flatMap((r) => r.repairs);
   const titles = collectTitles(readings, repairs, continued);
   const functions = collectFunctions(readings);
@@ -44,18 +62,29 @@ export function buildActivities(readings: readonly RowReading[], continued: read
     };
     const notes = a.structures.filter((s): s is string => s !== null && isNote(s));
     const [area, servizio, uo] = a.structures.map((s) => (s !== null && isNote(s) ? null : s));
+    // an inactive activity may be marked in words as well as by shading (our own publications are)
+    const { title, marked } = stripMark(a.title, marks.notActive);
+    let active = r.shaded === null ? null : !r.shaded;
+    if (marked) {
+      if (active === true) {
+        repairs.push(diag("warning", "repair/active-conflict", `activity ${a.code} is marked not active in words but not shaded: taken as not active`, { ...r.place, code: a.code }));
+      } else if (active === null) {
+        repairs.push(diag("info", "repair/active-words", `activity ${a.code} is marked not active in words: taken as not active`, { ...r.place, code: a.code }));
+      }
+      active = false;
+    }
     for (const n of notes) {
       repairs.push(diag("info", "repair/note", `activity ${a.code}: "${n}" is a remark, not a structure: kept as its note`, { ...r.place, code: a.code }));
     }
     activities.push({
       code: a.code,
-      title: a.title,
+      title,
       riskAreas: parseRisk(a.risk),
       areaDirigenziale: area ?? null,
       servizio: servizio ?? null,
       uo: uo ?? null,
       note: notes.length ? notes.join(" / ") : null,
-      active: r.shaded === null ? null : !r.shaded,
+      active,
       function: functions.get(index) ?? null,
       macro: level(1),
       process: level(2),

@@ -4,15 +4,15 @@ import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
 import type { RawTable } from "../extract/raw.ts";
 import type { Annex } from "../model/annex.ts";
 import { applyCorrections, type ParsedCorrections } from "./corrections.ts";
-import { buildActivities } from "./hierarchy.ts";
+import { buildActivities, type PrintedMarks } from "./hierarchy.ts";
 import { readRow } from "./rows.ts";
 
 export interface RepairOptions {
   /** plan years when the caller knows them (the plan-year folder); else read from the title */
   planYears?: string;
   corrections?: ParsedCorrections;
-  /** words the renderer appends to a label repeated on a new page ("(segue)"): not part of the title */
-  continued?: readonly string[];
+  /** words a renderer adds to the printed table ("(segue)", "(non attiva)"): not part of any text */
+  marks?: Partial<PrintedMarks>;
 }
 
 export interface Repaired {
@@ -26,11 +26,11 @@ export interface Repaired {
 
 export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
   const readings = table.rows.map((row) => readRow(row, table.columns, table.file));
-  const built = buildActivities(readings, options.continued ?? []);
+  const built = buildActivities(readings, { continued: options.marks?.continued ?? [], notActive: options.marks?.notActive ?? [] });
   const log = [...built.repairs];
   const fileOnly: Place = { file: table.file };
 
-  if (table.rows.some((r) => r.shaded === null)) {
+  if (built.activities.some((a) => a.active === null)) {
     log.push(diag("warning", "input/no-shading", "this input does not show shading, so whether an activity is active cannot be told: `active` is null", fileOnly));
   }
   if (options.corrections) log.push(...applyCorrections(built.activities, options.corrections));

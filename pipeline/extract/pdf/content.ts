@@ -82,6 +82,10 @@ export function readContent(
   };
   const stack: GraphicsState[] = [];
   let pendingClip = false;
+  // Marked content is a stack of its own (it may cross save/restore); a tagged PDF puts page
+  // furniture — repeated headers, "continued" labels, page numbers — under the Artifact tag.
+  const marked: boolean[] = [];
+  let inArtifact = 0;
 
   const { fnArray, argsArray } = operators;
   for (let i = 0; i < fnArray.length; i++) {
@@ -196,9 +200,19 @@ export function readContent(
       case OPS.setTextMatrix:
         state.text.setMatrix(args?.[0] as ArrayLike<number>);
         break;
+      case OPS.beginMarkedContent:
+      case OPS.beginMarkedContentProps: {
+        const artifact = args?.[0] === "Artifact";
+        marked.push(artifact);
+        if (artifact) inArtifact++;
+        break;
+      }
+      case OPS.endMarkedContent:
+        if (marked.pop()) inArtifact--;
+        break;
       case OPS.showText: {
         const shown = showText(args?.[0] as Parameters<typeof showText>[0], state.text, state.ctm, state.clip);
-        if (shown.run) runs.push(shown.run);
+        if (shown.run) runs.push(inArtifact > 0 ? { ...shown.run, artifact: true } : shown.run);
         hiddenGlyphs += shown.hidden;
         break;
       }

@@ -5,7 +5,7 @@ import { diag, InputError, type Diagnostic } from "../../diagnostics.ts";
 import type { RawTable } from "../raw.ts";
 import { assemble } from "./assemble.ts";
 import { readContent } from "./content.ts";
-import { joinLines, marksBreakSpaces, toLines } from "./lines.ts";
+import { joinLines, marksBreakSpaces, toLines, toParagraphs } from "./lines.ts";
 import { loadPage, openPdf } from "./open.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
 import { placeText } from "./placement.ts";
@@ -66,7 +66,12 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
   const before = loose.filter((l) => first && l.page < first.page);
   const after = loose.filter((l) => last && l.page > last.page);
   const title = first ? joinLines([...linesOf(before), ...toLines(first.above)], marked) : "";
-  const footnote = last ? joinLines([...toLines(last.below), ...linesOf(after)], marked) : "";
+  // the footnote is the first paragraph under the table; what follows it (a legend, say) is not
+  const below = last ? toParagraphs([...last.below, ...after.flatMap((l) => l.pieces)]) : [];
+  const footnote = joinLines(below[0] ?? [], marked);
+  const rest = below.slice(1).map((p) => joinLines(p, marked)).filter((t) => t !== "");
+  if (rest.length > 0 && last)
+    diagnostics.push(diag("info", "pdf-text-after-footnote", `text after the footnote was ignored: "${preview(rest.join(" "))}"`, { file, page: last.page }));
   for (const l of loose)
     if (first && last && l.page > first.page && l.page < last.page)
       diagnostics.push(diag("warning", "pdf-no-table", "the page has text but no ruled table; it was ignored", { file, page: l.page }));

@@ -22,6 +22,25 @@ export const WORD_GAP = 0.2;
  * from a break after a hyphen inside a word.
  */
 export function toLines(pieces: Piece[]): string[] {
+  return placedLines(pieces).map((l) => l.text);
+}
+
+/** Lines closer than this many font sizes (baseline to baseline) belong to one paragraph. */
+const PARAGRAPH_GAP = 1.6;
+
+/** Lines grouped into paragraphs by the vertical gaps between them (a footnote, then a legend). */
+export function toParagraphs(pieces: Piece[]): string[][] {
+  const out: string[][] = [];
+  let previous: { baseline: number; size: number } | null = null;
+  for (const line of placedLines(pieces)) {
+    if (!previous || line.baseline - previous.baseline > PARAGRAPH_GAP * Math.max(line.size, previous.size)) out.push([]);
+    out[out.length - 1]!.push(line.text);
+    previous = line;
+  }
+  return out;
+}
+
+function placedLines(pieces: Piece[]): { baseline: number; size: number; text: string }[] {
   const sorted = [...pieces].sort((a, b) => a.baseline - b.baseline || a.left - b.left);
   const lines: { baseline: number; size: number; parts: Piece[] }[] = [];
   for (const p of sorted) {
@@ -29,7 +48,7 @@ export function toLines(pieces: Piece[]): string[] {
     if (line && Math.abs(p.baseline - line.baseline) <= SAME_LINE * Math.max(p.size, line.size)) line.parts.push(p);
     else lines.push({ baseline: p.baseline, size: p.size, parts: [p] });
   }
-  return lines.map(({ parts }) => {
+  return lines.map(({ baseline, size, parts }) => {
     parts.sort((a, b) => a.left - b.left);
     let text = "";
     let right = -Infinity;
@@ -39,7 +58,7 @@ export function toLines(pieces: Piece[]): string[] {
       text += p.text;
       right = Math.max(right, p.right);
     }
-    return text;
+    return { baseline, size, text };
   });
 }
 

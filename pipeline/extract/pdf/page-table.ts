@@ -59,22 +59,35 @@ function rowShading(grid: Grid, firstData: number, fills: readonly Fill[]): bool
   return shaded;
 }
 
+function cellLines(placed: ReturnType<typeof placeText>): { lines: Map<number, string[]>; texts: Map<number, string> } {
+  const lines = new Map<number, string[]>();
+  const texts = new Map<number, string>();
+  for (const [id, pieces] of placed.cells) {
+    const cell = toLines(pieces);
+    const text = joinLines(cell);
+    if (text === "") continue;
+    lines.set(id, cell);
+    texts.set(id, text);
+  }
+  return { lines, texts };
+}
+
 /** Analyses a page; null when the page has no ruled table. */
 export function readPageTable(content: PageContent): PageTable | null {
   const grid = buildGrid(content.geometry.segments);
   if (!grid) return null;
   const placed = placeText(content.runs, grid);
-  const lines = new Map<number, string[]>();
-  const texts = new Map<number, string>();
-  for (const [id, pieces] of placed.cells) {
-    const cellLines = toLines(pieces);
-    const text = joinLines(cellLines);
-    if (text === "") continue;
-    lines.set(id, cellLines);
-    texts.set(id, text);
-  }
-  const header = findHeader(grid, texts);
+  const all = cellLines(placed);
+  const header = findHeader(grid, all.texts);
   const firstData = header ? header.lastBand + 1 : 0;
+  // In a tagged PDF the header repeated on a page is an artifact but still names the columns;
+  // below it, artifacts (a label repeated as "continued", page numbers) are not content.
+  const hasArtifacts = content.runs.some((r) => r.artifact);
+  const contentOnly = hasArtifacts ? placeText(content.runs.filter((r) => !r.artifact), grid) : placed;
+  const data = hasArtifacts ? cellLines(contentOnly) : all;
+  const lines = new Map<number, string[]>();
+  for (const [id, cell] of all.lines) if ((grid.cells[id]?.band0 ?? 0) < firstData) lines.set(id, cell);
+  for (const [id, cell] of data.lines) if ((grid.cells[id]?.band0 ?? 0) >= firstData) lines.set(id, cell);
   const top = grid.ys[0] ?? 0;
   const bottom = grid.ys[grid.ys.length - 1] ?? 0;
   return {
@@ -85,6 +98,6 @@ export function readPageTable(content: PageContent): PageTable | null {
     firstData,
     lines,
     shaded: rowShading(grid, firstData, content.geometry.fills),
-    ...splitOutside(placed.outside, top, bottom),
+    ...splitOutside(contentOnly.outside, top, bottom),
   };
 }

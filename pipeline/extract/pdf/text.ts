@@ -19,6 +19,8 @@ export interface TextRun {
   /** font size on the page, in points */
   size: number;
   glyphs: Glyph[];
+  /** drawn inside /Artifact marked content: page furniture in a tagged PDF, not content */
+  artifact?: boolean;
 }
 
 /** What pdfjs tells about a font, reduced to what positioning needs. */
