@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { annexDataHeader, annexToYaml } from "../pipeline/diff/annex-yaml.ts";
 import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
-import { applyKnownEdits, expectedAnnex2020 } from "./diff-helpers.ts";
+import { applyKnownEdits, expectedAnnex2020 } from "./helpers/diff.ts";
 
 const BIN = new URL("../bin/annex.js", import.meta.url).pathname;
 

@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../pipeline/diff/format-html.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
-import { applyKnownEdits, clone, expectedAnnex2020 } from "./diff-helpers.ts";
+import { applyKnownEdits, clone, expectedAnnex2020 } from "./helpers/diff.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
 import { loadInput } from "../pipeline/load.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
-import { applyKnownEdits, sortChanges } from "./diff-helpers.ts";
+import { applyKnownEdits, sortChanges } from "./helpers/diff.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const TEXT_LAYER = "test/fixtures/allegato-1-2020-2022.text-layer.txt";

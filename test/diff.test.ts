@@ -3,7 +3,7 @@ import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
 import { matchMoves, normalizeTitle, similarity } from "../pipeline/diff/match.ts";
 import { formatText, useColor } from "../pipeline/diff/format-terminal.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
-import { applyKnownEdits, clone, expectedAnnex2020, sortChanges } from "./diff-helpers.ts";
+import { applyKnownEdits, clone, expectedAnnex2020, sortChanges } from "./helpers/diff.ts";
 
 function activity(code: string, title: string, extra: Partial<Activity> = {}): Activity {
   const parts = code.split(".");

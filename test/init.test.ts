@@ -9,7 +9,7 @@ import { editionYaml, initPlanYear, nextEdition } from "../pipeline/diff/init.ts
 import { readAnnexData } from "../pipeline/extract/annex-data.ts";
 import { InputError } from "../pipeline/diagnostics.ts";
 import { checkPlanYears } from "../pipeline/plan-years.ts";
-import { expectedAnnex2020 } from "./diff-helpers.ts";
+import { expectedAnnex2020 } from "./helpers/diff.ts";
 
 const BIN = new URL("../bin/annex.js", import.meta.url).pathname;
 const PLAN = new URL("../sources/2020-2022/plan.yaml", import.meta.url).pathname;

@@ -1,11 +1,11 @@
 // Shared by the diff and init tests: the 2020-2022 annex as checked by hand (the fixture that
 // does not depend on extraction), and a set of known edits of every kind the diff reports.
 import { readFileSync } from "node:fs";
-import { Annex, type Activity } from "../pipeline/model/annex.ts";
-import { similarity, DEFAULT_MOVE_THRESHOLD } from "../pipeline/diff/match.ts";
+import { Annex, type Activity } from "../../pipeline/model/annex.ts";
+import { similarity, DEFAULT_MOVE_THRESHOLD } from "../../pipeline/diff/match.ts";
 
 export function expectedAnnex2020(): Annex {
-  const url = new URL("./fixtures/expected-2020-2022.json", import.meta.url);
+  const url = new URL("../fixtures/expected-2020-2022.json", import.meta.url);
   return Annex.parse(JSON.parse(readFileSync(url, "utf8")));
 }
 
