@@ -55,7 +55,18 @@ export function assemble(
     if (text === "") return;
     const cell: RawCell = { col: chain.col, text, rowSpan: chain.span };
     if (chain.crossed) cell.pages = chain.pages;
-    rows[chain.row]?.cells.push(cell);
+    const row = rows[chain.row];
+    row?.cells.push(cell);
+    if (chain.pages.length > 1) {
+      diagnostics.push(
+        diag("info", "pdf-merge-joined", `the merged cell "${text}" crosses a page break: its visible parts on pages ${chain.pages.join(", ")} were joined`, {
+          file,
+          page: row?.page,
+          row: row?.row,
+          column: columns[chain.col],
+        }),
+      );
+    }
   };
 
   for (const page of pages) {
