@@ -28,6 +28,13 @@ describe("the 2020-2022 source PDF, end to end", () => {
     expect(loaded.provenance.get("G")).toMatchObject({ page: 20 });
   });
 
+  it("logs each merged cell it joined across a page break, with its place (the repair log)", async () => {
+    const loaded = await loadInput("2020-2022");
+    const joined = loaded.diagnostics.filter((d) => d.rule === "pdf-merge-joined");
+    expect(joined.find((d) => d.reason.includes('"Governo Camerale"'))?.place).toMatchObject({ page: 1, row: 1, column: "function" });
+    expect(joined.find((d) => d.reason.includes('"C1 SEMPLIFICAZIONE E TRASPARENZA"'))?.reason).toMatch(/pages 8, 9 were joined/);
+  });
+
   it("exports the contract JSON on stdout with exit 0 (warnings allowed)", () => {
     const r = annex(["export", "sources/2020-2022/allegato-1.pdf", "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
