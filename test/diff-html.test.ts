@@ -1,15 +1,11 @@
 // The HTML change report is published by the office: it must be valid, accessible and
 // self-contained, and its meaning must not rest on colour.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { HtmlValidate } from "html-validate";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../pipeline/diff/format-html.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
+import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
 import { applyKnownEdits, clone, expectedAnnex2020 } from "./helpers/diff.ts";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 async function reportWithEveryKind(): Promise<string> {
   const { a, b } = applyKnownEdits(expectedAnnex2020());
@@ -64,20 +60,13 @@ describe("HTML change report", () => {
   });
 
   it("has no axe-core violations in Chromium (WCAG 2.1 A/AA and best practice)", async () => {
-    const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    const browser = await launchChromium();
     try {
       for (const html of [await reportWithEveryKind(), await reportWithoutChanges()]) {
-        const page = await browser.newPage();
-        await page.setContent(html);
-        await page.addScriptTag({ content: axe });
-        const violations = await page.evaluate(async () => {
-          const run = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run;
-          const result = await run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] });
-          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-        });
+        const { page } = await openHtml(browser, html);
+        const violations = (await runAxe(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])).map((v) => `${v.id} (${v.nodes.length})`);
         expect(violations).toEqual([]);
-        await page.close();
+        await page.context().close();
       }
     } finally {
       await browser.close();

@@ -1,28 +1,16 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { annexDataHeader, annexToYaml } from "../pipeline/diff/annex-yaml.ts";
 import { editionYaml, initPlanYear, nextEdition } from "../pipeline/diff/init.ts";
 import { readAnnexData } from "../pipeline/extract/annex-data.ts";
 import { InputError } from "../pipeline/diagnostics.ts";
 import { checkPlanYears } from "../pipeline/plan-years.ts";
+import { annex } from "./helpers/cli.ts";
 import { expectedAnnex2020 } from "./helpers/diff.ts";
 
-const BIN = new URL("../bin/annex.js", import.meta.url).pathname;
 const PLAN = new URL("../sources/2020-2022/plan.yaml", import.meta.url).pathname;
-
-async function annex(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** A sources/ folder with the 2020-2022 edition as annex data, as a person would keep it. */
 function sourcesWith2020(): string {
@@ -87,11 +75,11 @@ describe("the next edition's annex data", () => {
 });
 
 describe("annex init (command)", () => {
-  it("starts the next plan year from the previous one: annex data and plan file, and diff finds no content changes", async () => {
+  it("starts the next plan year from the previous one: annex data and plan file, and diff finds no content changes", () => {
     const dir = sourcesWith2020();
-    const result = await annex(["init", "2021-2023", "--from", "2020-2022"], dir);
+    const result = annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
     expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const folder = join(dir, "sources", "2021-2023");
     expect(readdirSync(folder).sort()).toEqual(["allegato-1.yaml", "plan.yaml"]);
     const plan = readFileSync(join(folder, "plan.yaml"), "utf8");
@@ -100,36 +88,36 @@ describe("annex init (command)", () => {
     expect(data).toContain("planYears: 2021-2023");
     expect(data).toContain("TRIENNIO 2021-2023");
 
-    const diff = await annex(["diff", "2020-2022", "2021-2023", "--format", "json"], dir);
-    expect(diff.code).toBe(0);
+    const diff = annex(["diff", "2020-2022", "2021-2023", "--format", "json"], { cwd: dir });
+    expect(diff.status).toBe(0);
     expect(JSON.parse(diff.stdout)).toEqual({ from: "2020-2022", to: "2021-2023", changes: [] });
   });
 
-  it("refuses to start a plan year that exists: one line, exit 2", async () => {
+  it("refuses to start a plan year that exists: one line, exit 2", () => {
     const dir = sourcesWith2020();
-    expect((await annex(["init", "2021-2023", "--from", "2020-2022"], dir)).code).toBe(0);
+    expect(annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir }).status).toBe(0);
     const before = readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8");
-    const again = await annex(["init", "2021-2023", "--from", "2020-2022"], dir);
-    expect(again.code).toBe(2);
+    const again = annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
+    expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/^annex: plan year 2021-2023 already exists .*never overwrites/);
     expect(again.stderr.trim().split("\n")).toHaveLength(1);
     expect(readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8")).toBe(before);
   });
 
-  it("refuses a malformed plan-year name: one line, exit 2, nothing written", async () => {
+  it("refuses a malformed plan-year name: one line, exit 2, nothing written", () => {
     const dir = sourcesWith2020();
     for (const name of ["2021-2022", "21-23", "2023-2021"]) {
-      const result = await annex(["init", name, "--from", "2020-2022"], dir);
-      expect(result.code).toBe(2);
+      const result = annex(["init", name, "--from", "2020-2022"], { cwd: dir });
+      expect(result.status).toBe(2);
       expect(result.stderr).toMatch(new RegExp(`^annex: "${name}" is not a plan-year name: .+\\n$`));
       expect(existsSync(join(dir, "sources", name))).toBe(false);
     }
   });
 
-  it("refuses to start from a plan year that does not exist: one line, exit 2", async () => {
+  it("refuses to start from a plan year that does not exist: one line, exit 2", () => {
     const dir = sourcesWith2020();
-    const result = await annex(["init", "2021-2023", "--from", "2019-2021"], dir);
-    expect(result.code).toBe(2);
+    const result = annex(["init", "2021-2023", "--from", "2019-2021"], { cwd: dir });
+    expect(result.status).toBe(2);
     expect(result.stderr).toBe("annex: no plan year 2019-2021 in sources/ (there is: 2020-2022)\n");
     expect(existsSync(join(dir, "sources", "2021-2023"))).toBe(false);
   });

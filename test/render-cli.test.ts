@@ -1,28 +1,16 @@
 // `annex build` and `annex render` as an office runs them: every plan year published, a plan
 // year with errors refused without stopping the others, nothing written for it, clear one-line
 // failures, and the same bytes from two builds.
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Annex } from "../pipeline/model/annex.ts";
+import { annex, type Run } from "./helpers/cli.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
-const BIN = new URL("../bin/annex.js", import.meta.url).pathname;
 const OUTPUTS = ["allegato-1.csv", "allegato-1.docx", "allegato-1.html", "allegato-1.json", "allegato-1.pdf", "build-report.json", "build-report.txt"];
-
-async function annex(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function planYear(dir: string, annexData: Annex): void {
   const folder = join(dir, "sources", annexData.planYears);
@@ -41,18 +29,18 @@ function invalid(planYears: string): Annex {
 }
 
 let dir: string;
-let first: Awaited<ReturnType<typeof annex>>;
+let first: Run;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "annex-build-"));
   planYear(dir, sampleAnnex());
   planYear(dir, invalid("2021-2023"));
-  first = await annex(["build", "--out", "out"], dir);
+  first = annex(["build", "--out", "out"], { cwd: dir });
 });
 
 describe("annex build", () => {
   it("publishes every valid plan year with all formats and a build report, and says which one failed (exit 1)", () => {
-    expect(first.code).toBe(1);
+    expect(first.status).toBe(1);
     expect(readdirSync(join(dir, "out", "2020-2022")).sort()).toEqual(OUTPUTS);
     expect(first.stderr).toContain("annex: 2020-2022 [1/2]: read 48 activities");
     expect(first.stderr).toMatch(/A9\.9\.9\.9: error: .*\[code\/parent\]/);
@@ -73,9 +61,9 @@ describe("annex build", () => {
     expect(json.files.map((f: { file: string }) => f.file)).toEqual(["allegato-1.pdf", "allegato-1.docx", "allegato-1.html", "allegato-1.csv", "allegato-1.json"]);
   });
 
-  it("gives byte-identical files when built twice", async () => {
-    const second = await annex(["build", "--out", "again"], dir);
-    expect(second.code).toBe(1);
+  it("gives byte-identical files when built twice", () => {
+    const second = annex(["build", "--out", "again"], { cwd: dir });
+    expect(second.status).toBe(1);
     for (const name of OUTPUTS) {
       const a = readFileSync(join(dir, "out", "2020-2022", name));
       const b = readFileSync(join(dir, "again", "2020-2022", name));
@@ -85,28 +73,28 @@ describe("annex build", () => {
 });
 
 describe("annex render", () => {
-  it("refuses an annex with errors: exit 1, the diagnostics, nothing written", async () => {
-    const result = await annex(["render", join("sources", "2021-2023"), "--out", "refused"], dir);
-    expect(result.code).toBe(1);
+  it("refuses an annex with errors: exit 1, the diagnostics, nothing written", () => {
+    const result = annex(["render", join("sources", "2021-2023"), "--out", "refused"], { cwd: dir });
+    expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/error: activity A9\.9\.9\.9 is under sub-process A1\.1\.1/);
     expect(result.stderr).toContain("not published (nothing written to refused)");
     expect(existsSync(join(dir, "refused"))).toBe(false);
   });
 
-  it("fails with one clear line (exit 2) when the output folder cannot be written", async () => {
+  it("fails with one clear line (exit 2) when the output folder cannot be written", () => {
     writeFileSync(join(dir, "a-file"), "");
-    const result = await annex(["render", join("sources", "2020-2022"), "--format", "csv", "--out", join("a-file", "out")], dir);
-    expect(result.code).toBe(2);
+    const result = annex(["render", join("sources", "2020-2022"), "--format", "csv", "--out", join("a-file", "out")], { cwd: dir });
+    expect(result.status).toBe(2);
     const lines = result.stderr.trim().split("\n");
     expect(lines.at(-1)).toBe(`annex: ${join("a-file", "out")}: cannot write the output folder: a part of the path is a file, not a folder`);
   });
 
-  it("writes only the formats asked for, by default in out/<plan years>", async () => {
-    const result = await annex(["render", join("sources", "2020-2022"), "--format", "csv,json"], dir);
-    expect(result.code).toBe(0);
+  it("writes only the formats asked for, by default in out/<plan years>", () => {
+    const result = annex(["render", join("sources", "2020-2022"), "--format", "csv,json"], { cwd: dir });
+    expect(result.status).toBe(0);
     expect(readdirSync(join(dir, "out", "2020-2022"))).toContain("allegato-1.csv");
-    const bad = await annex(["render", join("sources", "2020-2022"), "--format", "pdf,odt"], dir);
-    expect(bad.code).toBe(2);
+    const bad = annex(["render", join("sources", "2020-2022"), "--format", "pdf,odt"], { cwd: dir });
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format takes a comma-separated list of pdf, docx, html, csv, json (got "pdf,odt")');
   });
 });

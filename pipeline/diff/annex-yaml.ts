@@ -4,10 +4,12 @@
 // no line folding (a long title stays on one line, easy to find and edit), and short lists and
 // the hierarchy levels on one line each.
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from "yaml";
-import type { Activity, Annex, Level } from "../model/annex.ts";
+import type { Annex } from "../model/annex.ts";
+import { toContract } from "../render/open-data.ts";
 
 export function annexToYaml(annex: Annex, header: string): string {
-  const doc = new Document(ordered(annex));
+  // a copy with keys in contract order, whatever order the object was built in
+  const doc = new Document(toContract(annex));
   const activities = doc.get("activities", true);
   if (isSeq(activities)) {
     (activities as YAMLSeq).items.forEach((item, i) => {
@@ -25,37 +27,6 @@ export function annexToYaml(annex: Annex, header: string): string {
     .map((line) => `#${line}`.trimEnd())
     .join("\n");
   return `${comment}\n\n${doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, nullStr: "null" })}`;
-}
-
-/** A copy with keys in contract order, whatever order the object was built in. */
-function ordered(annex: Annex): Annex {
-  return {
-    planYears: annex.planYears,
-    title: annex.title,
-    footnote: annex.footnote,
-    activities: annex.activities.map(orderedActivity),
-  };
-}
-
-function orderedActivity(a: Activity): Activity {
-  return {
-    code: a.code,
-    title: a.title,
-    riskAreas: [...a.riskAreas],
-    areaDirigenziale: a.areaDirigenziale,
-    servizio: a.servizio,
-    uo: a.uo,
-    note: a.note,
-    active: a.active,
-    function: a.function,
-    macro: level(a.macro),
-    process: level(a.process),
-    subprocess: level(a.subprocess),
-  };
-}
-
-function level(l: Level): Level {
-  return { code: l.code, title: l.title };
 }
 
 /** The comment at the top of an edition's annex data (Italian: it is read by the office that edits it). */

@@ -2,12 +2,16 @@
 import { stringify } from "csv-stringify/sync";
 import type { Activity, Annex } from "../model/annex.ts";
 
-/** Key order is the contract's, so that the JSON reads the same as DESIGN.md and diffs stay small. */
+/**
+ * Key order is the contract's, so that the JSON (and the YAML annex data) reads the same as
+ * DESIGN.md and diffs stay small. Nothing is shared with the input: a YAML writer would turn an
+ * array or object met twice into an alias.
+ */
 function contractActivity(a: Activity): Activity {
   return {
     code: a.code,
     title: a.title,
-    riskAreas: a.riskAreas,
+    riskAreas: [...a.riskAreas],
     areaDirigenziale: a.areaDirigenziale,
     servizio: a.servizio,
     uo: a.uo,

@@ -1,7 +1,14 @@
-// Headless Chromium for the HTML tests: the system's /usr/bin/chromium driven by playwright-core,
-// with the switches that keep it offline and quiet. One browser per test file (it is slow to start).
-import { chromium, type Browser, type Page } from "playwright-core";
+// Headless Chromium for the HTML tests and the fixture scripts: the system's /usr/bin/chromium
+// (or $CHROMIUM_PATH), driven by playwright-core or run from the command line, with the switches
+// that keep it offline and quiet. One browser per test file (it is slow to start).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -14,7 +21,19 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Prints an HTML file to PDF with Chromium's own print (no header or footer), in a throwaway profile. */
+export function printToPdf(htmlPath: string, pdfPath: string): void {
+  const profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
+  try {
+    const args = [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--no-pdf-header-footer", `--print-to-pdf=${pdfPath}`, `file://${htmlPath}`];
+    const result = spawnSync(CHROMIUM, args, { encoding: "utf8", timeout: 120_000 });
+    if (result.status !== 0) throw new Error(`chromium failed (${result.status}): ${result.stderr}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 export interface OpenedPage {

@@ -1,11 +1,17 @@
 // Tiny hand-made PDFs for bad-input tests: one page with the given content stream.
-export function minimalPdf(content: string): Uint8Array {
+
+/**
+ * A minimal, well-formed PDF whose only page draws `content`; with Helvetica as font /F1 unless
+ * `font` is false (then the page has no resources at all, as a scan has no fonts).
+ */
+export function minimalPdf(content: string, { font = true }: { font?: boolean } = {}): Uint8Array {
+  const resources = font ? "<< /Font << /F1 5 0 R >> >>" : "<< >>";
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources ${resources} >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ...(font ? ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"] : []),
   ];
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];

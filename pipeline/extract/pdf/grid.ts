@@ -60,21 +60,8 @@ function boundaries(values: number[]): number[] {
   return result;
 }
 
-/** Index of the boundary nearest to v (boundaries sorted). */
-function nearest(bounds: number[], v: number): number {
-  let lo = 0;
-  let hi = bounds.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((bounds[mid] ?? 0) <= v) lo = mid;
-    else hi = mid;
-  }
-  return Math.abs((bounds[hi] ?? Infinity) - v) < Math.abs((bounds[lo] ?? Infinity) - v) ? hi : lo;
-}
-
-/** Index i with bounds[i] <= v < bounds[i + 1], or -1 outside. */
-export function slot(bounds: number[], v: number): number {
-  if (bounds.length < 2 || v < (bounds[0] ?? 0) || v > (bounds[bounds.length - 1] ?? 0)) return -1;
+/** Binary search in sorted boundaries: the largest i below the last index with bounds[i] <= v, or 0. */
+function below(bounds: number[], v: number): number {
   let lo = 0;
   let hi = bounds.length - 1;
   while (hi - lo > 1) {
@@ -83,6 +70,19 @@ export function slot(bounds: number[], v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the boundary nearest to v (boundaries sorted). */
+function nearest(bounds: number[], v: number): number {
+  const lo = below(bounds, v);
+  const hi = Math.min(lo + 1, bounds.length - 1);
+  return Math.abs((bounds[hi] ?? Infinity) - v) < Math.abs((bounds[lo] ?? Infinity) - v) ? hi : lo;
+}
+
+/** Index i with bounds[i] <= v < bounds[i + 1], or -1 outside. */
+export function slot(bounds: number[], v: number): number {
+  if (bounds.length < 2 || v < (bounds[0] ?? 0) || v > (bounds[bounds.length - 1] ?? 0)) return -1;
+  return below(bounds, v);
 }
 
 function find(parent: Int32Array, i: number): number {
