@@ -57,3 +57,16 @@ describe("the 2020-2022 source PDF, end to end", () => {
     expect(lines[1]).toContain(`"PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE"`);
   });
 });
+
+describe("an annex printed by another producer (Chromium: code and title in one cell, top-aligned merges)", () => {
+  it("reads all 66 activities with their hierarchy, notes and shading, without errors", async () => {
+    const loaded = await loadInput("test/fixtures/other-producer/allegato-1.pdf");
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.annex.activities).toHaveLength(66);
+    // the rows made shaded in test/fixtures/other-producer/make.ts
+    expect(loaded.annex.activities.filter((a) => a.active === false).map((a) => a.code)).toEqual(["A1.2.2.2", "A2.1.2.3", "B1.1.3.4", "C1.1.2.3"]);
+    const b = loaded.annex.activities.find((a) => a.code === "B1.1.3.4")!;
+    expect(b).toMatchObject({ title: "Telelavoro e lavoro agile", areaDirigenziale: "Servizi amministrativi", servizio: "Risorse umane e patrimonio", uo: null, note: "In corso di attivazione" });
+    expect(loaded.annex.activities[0]).toMatchObject({ code: "A1.1.1.1", function: "Governo Camerale", macro: { code: "A1", title: "PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE" } });
+  });
+});

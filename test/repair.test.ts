@@ -70,4 +70,10 @@ describe("repair", () => {
   it("takes the plan years from the title when the folder does not give them", () => {
     expect(repair(table([row(1, { 4: "A1.1.1.1", 5: "Uno" })])).annex.planYears).toBe("2020-2022");
   });
+
+  it("refuses to guess plan years that neither the title nor the folder gives", () => {
+    const untitled = { ...table([row(1, { 4: "A1.1.1.1", 5: "Uno" })]), title: "MAPPATURA DEI PROCESSI" };
+    expect(() => repair(untitled)).toThrow(/plan years are not printed in the title/);
+    expect(repair(untitled, { planYears: "2023-2025" }).annex.planYears).toBe("2023-2025");
+  });
 });

@@ -1,6 +1,6 @@
 // repair: from the raw table (cells with page/position) to the annex. Domain-aware,
 // format-independent. Every change is logged with its provenance.
-import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
+import { diag, InputError, type Diagnostic, type Place } from "../diagnostics.ts";
 import type { RawTable } from "../extract/raw.ts";
 import type { Annex } from "../model/annex.ts";
 import { applyCorrections, type ParsedCorrections } from "./corrections.ts";
@@ -41,11 +41,14 @@ export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
   if (options.planYears && titleYears && titleYears !== options.planYears) {
     log.push(diag("warning", "repair/plan-years", `the title says ${titleYears} but the plan year is ${options.planYears}`, fileOnly));
   }
-  if (!planYears) log.push(diag("error", "repair/plan-years", "the plan years are not printed in the title: name the plan-year folder YYYY-YYYY", fileOnly));
+  // the plan years name the edition everywhere (file names, titles, diff): without them there is no annex to speak of
+  if (!planYears) {
+    throw new InputError("the plan years are not printed in the title: put the file in a plan-year folder named YYYY-YYYY (e.g. sources/2020-2022/)", fileOnly);
+  }
   if (table.title === null) log.push(diag("warning", "repair/title", "the annex title is not printed", fileOnly));
 
   const annex: Annex = {
-    planYears: planYears ?? "0000-0000",
+    planYears,
     title: table.title,
     footnote: table.footnote,
     activities: built.activities,
