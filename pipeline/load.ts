@@ -10,6 +10,7 @@ import type { RawTable } from "./extract/raw.ts";
 import { readTextLayer } from "./extract/text-layer.ts";
 import type { Annex } from "./model/annex.ts";
 import { PlanConfig } from "./model/plan.ts";
+import { checkPlanYears, looksLikePlanYears } from "./plan-years.ts";
 import { parseCorrections, type ParsedCorrections } from "./repair/corrections.ts";
 import type { PrintedMarks } from "./repair/hierarchy.ts";
 import { repair } from "./repair/index.ts";
@@ -58,6 +59,9 @@ export async function resolveSource(input: string, sourcesDir = "sources"): Prom
   let path = input;
   if (!(await exists(path)) && PLAN_YEARS.test(input)) path = join(sourcesDir, input);
   if (!(await exists(path))) {
+    // "21-23" or "2021-2022" deserve a word on how plan years are named, not a bare "no such file"
+    const misnamed = looksLikePlanYears(input) ? checkPlanYears(input) : null;
+    if (misnamed) throw new InputError(misnamed);
     if (PLAN_YEARS.test(input)) {
       const years = await listPlanYears(sourcesDir);
       throw new InputError(`no plan year ${input} in ${sourcesDir}/ (there ${years.length === 1 ? "is" : "are"}: ${years.join(", ") || "none"})`);

@@ -7,7 +7,8 @@ import { diffAnnexes, diffToJson } from "./index.ts";
 import { formatText, useColor } from "./format-terminal.ts";
 import { renderHtml } from "./format-html.ts";
 import { checkNewPlanYear, initPlanYear } from "./init.ts";
-import { errorsOf, loadEdition } from "./inputs.ts";
+import { loadInput } from "../load.ts";
+import { errorsOf } from "./inputs.ts";
 import type { DiffResult } from "./types.ts";
 
 const SIDE = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
@@ -23,7 +24,7 @@ export function registerDiffCommands(program: Command): void {
     .option("--sources <dir>", "the folder holding the plan years", "sources")
     .action(
       action(async (a: string, b: string, opts: { format: "text" | "json" | "html"; output?: string; sources: string }) => {
-        const [before, after] = await Promise.all([loadEdition(a, opts.sources), loadEdition(b, opts.sources)]);
+        const [before, after] = await Promise.all([loadInput(a, { sourcesDir: opts.sources }), loadInput(b, { sourcesDir: opts.sources })]);
         for (const side of [before, after]) {
           const errors = errorsOf(side.diagnostics).length;
           if (errors) {
@@ -52,7 +53,7 @@ export function registerDiffCommands(program: Command): void {
       action(async (planYears: string, opts: { from: string; sources: string }) => {
         // refuse a bad name or an existing plan year before the (slow) reading of a PDF
         checkNewPlanYear(planYears, opts.sources);
-        const previous = await loadEdition(opts.from, opts.sources);
+        const previous = await loadInput(opts.from, { sourcesDir: opts.sources });
         const errors = errorsOf(previous.diagnostics);
         if (errors.length) {
           for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
