@@ -176,3 +176,13 @@ describe("HTML", () => {
     await page.context().close();
   });
 });
+
+describe("HTML from a source that cannot tell active from inactive", () => {
+  it("says so instead of counting every activity as active", () => {
+    const annex = sampleAnnex();
+    annex.activities.forEach((a) => (a.active = null));
+    const html = renderHtml(buildLayout(annex, samplePlan()));
+    expect(html).toContain(`${annex.activities.length} attività. La fonte non indica quali attività sono attive.`);
+    expect(html).not.toMatch(/di cui 0 non attive/);
+  });
+});

@@ -150,7 +150,8 @@ export function htmlView(layout: AnnexLayout) {
     author: layout.author,
     caption: fill(html.caption, values),
     description: fill(html.description, values),
-    counts: fill(html.activityCount, values),
+    // never "0 non attive" when the source could not tell (a text layer has no shading)
+    counts: fill(layout.counts.unknown > 0 ? html.activityCountUnknown : html.activityCount, values),
     columns: layout.labels.columns,
     bands: layout.labels.bands,
     labels: { ...html, generated: layout.author ? fill(html.generated, values) : null },

@@ -63,6 +63,7 @@ export const Labels = z
         tableHeading: phrase,
         scrollHint: phrase,
         activityCount: phrase,
+        activityCountUnknown: phrase,
         search: z.object({ label: phrase, button: phrase, reset: phrase, result: phrase, none: phrase }).strict(),
         generated: phrase,
       })

@@ -88,7 +88,8 @@ export interface AnnexLayout {
   spans: Record<Level, Span[]>;
   groups: Group[];
   legend: { title: string; entries: { letter: string; name: string }[] };
-  counts: { total: number; inactive: number };
+  /** unknown: activities whose source cannot tell whether they are active (a text layer) */
+  counts: { total: number; inactive: number; unknown: number };
   labels: Labels;
 }
 
@@ -247,7 +248,7 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
     spans,
     groups: spans.macro.map((span) => ({ span, first: span.first, count: span.count })),
     legend: { title: labels.legend.title, entries: legendEntries },
-    counts: { total: rows.length, inactive: rows.filter((r) => r.inactive).length },
+    counts: { total: rows.length, inactive: rows.filter((r) => r.inactive).length, unknown: annex.activities.filter((a) => a.active === null).length },
     labels,
   };
 }
