@@ -3,7 +3,6 @@
 // the stages it calls are pure.
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { diag, InputError, type Diagnostic, type Place } from "./diagnostics.ts";
 import { readAnnexData } from "./extract/annex-data.ts";
 import type { RawTable } from "./extract/raw.ts";
@@ -12,9 +11,11 @@ import type { Annex } from "./model/annex.ts";
 import { PlanConfig } from "./model/plan.ts";
 import { checkPlanYears, looksLikePlanYears } from "./plan-years.ts";
 import { parseCorrections, type ParsedCorrections } from "./repair/corrections.ts";
+import { loadLabels } from "./render/labels.ts";
 import type { PrintedMarks } from "./repair/hierarchy.ts";
 import { repair } from "./repair/index.ts";
 import { validateAnnex } from "./validate/index.ts";
+import { parseYamlDocument } from "./yaml-document.ts";
 
 export const PLAN_YEARS = /^\d{4}-\d{4}$/;
 const SOURCE_NAMES = ["allegato-1.yaml", "allegato-1.yml", "allegato-1.json", "allegato-1.pdf", "allegato-1.txt"];
@@ -116,14 +117,7 @@ export async function readRawTable(source: ResolvedSource): Promise<{ table: Raw
 
 export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
   if (!planFile) return null;
-  let data: unknown;
-  try {
-    data = parseYaml(await readFile(planFile, "utf8"));
-  } catch (error) {
-    const e = error as { message: string; linePos?: { line: number; col: number }[] };
-    const pos = e.linePos?.[0];
-    throw new InputError(`YAML syntax error: ${e.message.split("\n")[0]}`, { file: planFile, ...(pos ? { line: pos.line, col: pos.col } : {}) });
-  }
+  const data: unknown = parseYamlDocument(await readFile(planFile, "utf8"), planFile).doc.toJS();
   const parsed = PlanConfig.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -137,11 +131,9 @@ async function readCorrections(file: string | undefined): Promise<ParsedCorrecti
 }
 
 /** The words our renderers add to the printed table (templates/labels.yaml), so that reading our own PDF back drops them. */
-async function printedMarks(): Promise<PrintedMarks> {
-  const file = new URL("../templates/labels.yaml", import.meta.url);
-  const labels = (await readFile(file, "utf8").then(parseYaml, () => null)) as { continued?: unknown; notActive?: unknown } | null;
-  const words = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? [v.trim()] : []);
-  return { continued: words(labels?.continued), notActive: words(labels?.notActive) };
+function printedMarks(): PrintedMarks {
+  const labels = loadLabels();
+  return { continued: [labels.continued], notActive: [labels.notActive] };
 }
 
 export interface RepairedSource {
@@ -167,7 +159,7 @@ export async function readAnnex(input: string, opts: { sourcesDir?: string } = {
   const repaired = repair(extracted.table, {
     ...(source.planYears ? { planYears: source.planYears } : {}),
     ...(corrections ? { corrections } : {}),
-    marks: await printedMarks(),
+    marks: printedMarks(),
   });
   return {
     source,

@@ -9,7 +9,7 @@ import { action, EXIT } from "./run.ts";
 const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
 
 function oneOf(value: string, allowed: readonly string[], option: string): string {
-  if (!allowed.includes(value)) throw Object.assign(new Error(`${option} must be one of ${allowed.join(", ")} (got "${value}")`), { usage: true });
+  if (!allowed.includes(value)) throw new Error(`${option} must be one of ${allowed.join(", ")} (got "${value}")`);
   return value;
 }
 

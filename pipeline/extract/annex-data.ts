@@ -5,7 +5,8 @@
 // flagged far from its line), and the same activity code twice. Everything else (missing
 // fields, wrong values) is left to validation, which reports all problems at once.
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, type Document, type LineCounter } from "yaml";
+import { parseYamlDocument } from "../yaml-document.ts";
 import { Annex } from "../model/annex.ts";
 import { InputError, type Diagnostic } from "../diagnostics.ts";
 
@@ -16,7 +17,7 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   // YAML document on a large annex); the `yaml` document, which keeps every line and column and
   // words its errors well, is built only when a problem has to be placed in the file.
   let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
-  const document = () => (parsed ??= parseYaml(text, file));
+  const document = () => (parsed ??= parseYamlDocument(text, file));
   const fast = looksLikeJson(text) ? tryJson(text) : tryYaml(text);
   const data: unknown = fast !== undefined ? fast : document().doc.toJS({ maxAliasCount: 100 });
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -48,34 +49,6 @@ function tryYaml(text: string): unknown {
   } catch {
     return undefined; // the `yaml` document will say where the problem is, and how to fix it
   }
-}
-
-function parseYaml(text: string, file: string): { doc: Document; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  // uniqueKeys (the default) makes a key written twice in one mapping a syntax error
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const at = syntax.linePos?.[0];
-    const hint = HINTS[syntax.code] ?? "";
-    throw new InputError(`YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
-  }
-  return { doc, lineCounter };
-}
-
-/** What the usual slips of a hand edit look like to the YAML parser, said plainly. */
-const HINTS: Partial<Record<string, string>> = {
-  BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
-  MULTILINE_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
-  BAD_INDENT: " (check the spaces at the start of the line against the lines around it)",
-  TAB_AS_INDENT: " (indent with spaces, not tabs)",
-  MISSING_CHAR: " (a quote or bracket opened and not closed)",
-};
-
-/** yaml's messages end with " at line L, column C:" and a code excerpt; the place is reported apart. */
-function firstLine(message: string): string {
-  const head = message.split("\n")[0] ?? message;
-  return head.replace(/ at line \d+, column \d+:?$/, "");
 }
 
 function checkUnknownFields(data: unknown, file: string, locate: Locate): void {

@@ -1,10 +1,11 @@
 // The plan year's corrections file (sources/<plan>/corrections.yaml), reviewed by a person: it
 // supplies a title the source does not carry, or overrides one cell. Each entry is checked (the
 // code must exist) and every change it makes is logged with the line it came from.
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import { isMap, isSeq, type Node } from "yaml";
 import { z } from "zod";
 import { diag, InputError, type Diagnostic, type Place } from "../diagnostics.ts";
 import type { Activity } from "../model/annex.ts";
+import { parseYamlDocument } from "../yaml-document.ts";
 import { parseRisk } from "./cells.ts";
 
 const CellField = z.enum(["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function"]);
@@ -36,13 +37,7 @@ export interface ParsedCorrections {
 }
 
 export function parseCorrections(text: string, file: string): ParsedCorrections {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = counter.linePos(first.pos[0]);
-    throw new InputError(`YAML syntax error: ${first.message.split("\n")[0]}`, { file, line: pos.line, col: pos.col });
-  }
+  const { doc, lineCounter: counter } = parseYamlDocument(text, file);
   const lines = new Map<string, number>();
   const lineOf = (node: Node | null | undefined): number | undefined => (node?.range ? counter.linePos(node.range[0]).line : undefined);
   const root = doc.contents;

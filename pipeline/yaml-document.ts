@@ -1,0 +1,32 @@
+// Every YAML file a person edits (annex data, corrections, plan settings) is read here, so that
+// a syntax error always comes out the same way: one line, with its line and column, and a plain
+// hint for the usual slips of a hand edit.
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { InputError } from "./diagnostics.ts";
+
+const HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
+  MULTILINE_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
+  BAD_INDENT: " (check the spaces at the start of the line against the lines around it)",
+  TAB_AS_INDENT: " (indent with spaces, not tabs)",
+  MISSING_CHAR: " (a quote or bracket opened and not closed)",
+};
+
+/** yaml's messages end with " at line L, column C:" and a code excerpt; the place is reported apart. */
+function firstLine(message: string): string {
+  const head = message.split("\n")[0] ?? message;
+  return head.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+export function parseYamlDocument(text: string, file: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  // uniqueKeys (the default) makes a key written twice in one mapping a syntax error
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const at = syntax.linePos?.[0];
+    const hint = HINTS[syntax.code] ?? "";
+    throw new InputError(`YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
+  }
+  return { doc, lineCounter };
+}
