@@ -4,11 +4,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { annexToYaml } from "../pipeline/diff/annex-yaml.ts";
+import { annexToYaml } from "../pipeline/formats/annex-data/write.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
-import { loadInput } from "../pipeline/load.ts";
+import { loadInput } from "../pipeline/app/load.ts";
 import { FORMATS, renderAll } from "../pipeline/render/index.ts";
-import { toContractJson } from "../pipeline/render/open-data.ts";
+import { toContractJson } from "../pipeline/render/open-data/open-data.ts";
 import { edited, tenfold } from "./tenfold.ts";
 
 const runs = Number(process.argv[2] ?? 5);

@@ -2,10 +2,10 @@
 // Each group of commands registers itself; the commands read files, call stages, write files.
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { registerDataCommands } from "./cli/data-commands.ts";
+import { registerDataCommands } from "./cli/commands/data.ts";
 import { setDebug } from "./cli/run.ts";
-import { registerDiffCommands } from "./diff/command.ts";
-import { registerRenderCommands } from "./render/command.ts";
+import { registerDiffCommands } from "./cli/commands/editions.ts";
+import { registerRenderCommands } from "./cli/commands/publish.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 

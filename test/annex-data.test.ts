@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readAnnexData } from "../pipeline/extract/annex-data.ts";
-import { InputError } from "../pipeline/diagnostics.ts";
+import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
+import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
 
 const ACTIVITY = (code: string, extra = "") => `  - code: ${code}
     title: Relazione Previsionale e Programmatica

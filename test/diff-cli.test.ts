@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { annexDataHeader, annexToYaml } from "../pipeline/diff/annex-yaml.ts";
+import { annexDataHeader, annexToYaml } from "../pipeline/formats/annex-data/write.ts";
 import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
 import { annex, type Run } from "./helpers/cli.ts";

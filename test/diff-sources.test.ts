@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
-import { loadInput } from "../pipeline/load.ts";
+import { loadInput } from "../pipeline/app/load.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
 import { applyKnownEdits, sortChanges } from "./helpers/diff.ts";
 

@@ -3,9 +3,9 @@
 // (Chromium) from HTML that is the truth, and against inputs it must refuse.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { InputError } from "../pipeline/diagnostics.ts";
+import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
 import { extractPdf } from "../pipeline/extract/pdf/index.ts";
-import { RawTable, type RawCell, type RawRow } from "../pipeline/extract/raw.ts";
+import { RawTable, type RawCell, type RawRow } from "../pipeline/model/raw.ts";
 import { minimalPdf } from "./helpers/minimal-pdf.ts";
 
 const SOURCE = "sources/2020-2022/allegato-1.pdf";

@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { annexDataHeader, annexToYaml } from "../pipeline/diff/annex-yaml.ts";
-import { editionYaml, initPlanYear, nextEdition } from "../pipeline/diff/init.ts";
-import { readAnnexData } from "../pipeline/extract/annex-data.ts";
-import { InputError } from "../pipeline/diagnostics.ts";
-import { checkPlanYears } from "../pipeline/plan-years.ts";
+import { annexDataHeader, annexToYaml } from "../pipeline/formats/annex-data/write.ts";
+import { editionYaml, initPlanYear, nextEdition } from "../pipeline/app/init.ts";
+import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
+import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
+import { checkPlanYears } from "../pipeline/model/plan-years.ts";
 import { annex } from "./helpers/cli.ts";
 import { expectedAnnex2020 } from "./helpers/diff.ts";
 

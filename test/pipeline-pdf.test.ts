@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadInput } from "../pipeline/load.ts";
+import { loadInput } from "../pipeline/app/load.ts";
 import { annex } from "./helpers/cli.ts";
 import { expected2020, fieldDifferences } from "./helpers/expected.ts";
 

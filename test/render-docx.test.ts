@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Annex } from "../pipeline/model/annex.ts";
-import { renderDocx } from "../pipeline/render/docx.ts";
+import { renderDocx } from "../pipeline/render/docx/document.ts";
 import { buildLayout } from "../pipeline/render/layout.ts";
 import { largeSampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 

@@ -5,7 +5,7 @@ import { HtmlValidate } from "html-validate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Annex } from "../pipeline/model/annex.ts";
-import { renderHtml } from "../pipeline/render/html.ts";
+import { renderHtml } from "../pipeline/render/html/page.ts";
 import { buildLayout, levelLabel } from "../pipeline/render/layout.ts";
 import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../pipeline/diagnostics.ts";
+import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
 import { loadLabels } from "../pipeline/render/labels.ts";
 import { buildLayout, continuedLabel, cutSpans, documentDate } from "../pipeline/render/layout.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";

@@ -1,6 +1,6 @@
 // Repair on small raw tables: the rules that the two real sources do not exercise on their own.
 import { describe, expect, it } from "vitest";
-import type { ColumnKind, RawRow, RawTable } from "../pipeline/extract/raw.ts";
+import type { ColumnKind, RawRow, RawTable } from "../pipeline/model/raw.ts";
 import { repair } from "../pipeline/repair/index.ts";
 
 const COLUMNS: ColumnKind[] = ["function", "macro", "process", "subprocess", "activityCode", "activityTitle", "risk", "areaDirigenziale", "servizio", "uo"];

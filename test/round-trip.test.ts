@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadInput } from "../pipeline/load.ts";
+import { loadInput } from "../pipeline/app/load.ts";
 import { renderAll } from "../pipeline/render/index.ts";
 import { expected2020, fieldDifferences } from "./helpers/expected.ts";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readTextLayer } from "../pipeline/extract/text-layer.ts";
+import { readTextLayer } from "../pipeline/extract/text-layer/read.ts";
 import { repair } from "../pipeline/repair/index.ts";
 import { expected2020, fieldDifferences } from "./helpers/expected.ts";
 

@@ -1,6 +1,6 @@
 // Writing a command's result: to stdout, or atomically to a file with -o.
-import { countBySeverity, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
-import { writeFileAtomic } from "../io.ts";
+import { countBySeverity, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { writeFileAtomic } from "../app/files.ts";
 
 export async function emit(text: string, outFile: string | undefined): Promise<void> {
   if (outFile) await writeFileAtomic(outFile, text);

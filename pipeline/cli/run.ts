@@ -1,6 +1,6 @@
 // Shared by every command: how errors become one line on stderr and an exit status.
 // 0 ok (warnings allowed), 1 the data has errors (or, for diff, changes), 2 bad usage or unreadable input.
-import { InputError, formatPlace } from "../diagnostics.ts";
+import { InputError, formatPlace } from "../diagnostics/diagnostic.ts";
 
 export const EXIT = { ok: 0, dataErrors: 1, trouble: 2 } as const;
 

@@ -1,10 +1,10 @@
 // Rendering: one layout model from the validated annex, then every requested format from it.
 import type { Annex } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
-import { renderDocx } from "./docx.ts";
-import { renderHtml } from "./html.ts";
+import { renderDocx } from "./docx/document.ts";
+import { renderHtml } from "./html/page.ts";
 import { buildLayout, type AnnexLayout } from "./layout.ts";
-import { toContractJson, toCsv } from "./open-data.ts";
+import { toContractJson, toCsv } from "./open-data/open-data.ts";
 import { renderPdf } from "./pdf/index.ts";
 
 export const FORMATS = ["pdf", "docx", "html", "csv", "json"] as const;

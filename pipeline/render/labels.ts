@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { InputError } from "../diagnostics.ts";
+import { InputError } from "../diagnostics/diagnostic.ts";
 
 export const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
 

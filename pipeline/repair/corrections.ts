@@ -3,9 +3,9 @@
 // code must exist) and every change it makes is logged with the line it came from.
 import { isMap, isSeq, type Node } from "yaml";
 import { z } from "zod";
-import { diag, InputError, type Diagnostic, type Place } from "../diagnostics.ts";
+import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { Activity } from "../model/annex.ts";
-import { parseYamlDocument } from "../yaml-document.ts";
+import { parseYamlDocument } from "../formats/yaml-document.ts";
 import { parseRisk } from "./cells.ts";
 
 const CellField = z.enum(["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function"]);

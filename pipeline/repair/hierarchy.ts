@@ -3,7 +3,7 @@
 // supply titles. That is what makes a label printed on the wrong line, or after its children,
 // land on its own code. The function (a label without a code) is carried by the rows its
 // merged cell covers, and shared by every activity of a macro-process.
-import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
+import { diag, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { Activity, Level } from "../model/annex.ts";
 import { codeDepth, isNote, parentCode, parseRisk } from "./cells.ts";
 import type { RowReading } from "./rows.ts";

@@ -1,7 +1,7 @@
 // repair: from the raw table (cells with page/position) to the annex. Domain-aware,
 // format-independent. Every change is logged with its provenance.
-import { diag, InputError, type Diagnostic, type Place } from "../diagnostics.ts";
-import type { RawTable } from "../extract/raw.ts";
+import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { RawTable } from "../model/raw.ts";
 import type { Annex } from "../model/annex.ts";
 import { applyCorrections, type ParsedCorrections } from "./corrections.ts";
 import { buildActivities, type PrintedMarks } from "./hierarchy.ts";

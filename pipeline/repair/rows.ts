@@ -1,8 +1,8 @@
 // Reading one raw row: which cells are the function, the hierarchy labels, the activity, its risk
 // areas and its structures. Two ways, one result: by the column a cell sits in when the reader
 // knows the columns (PDF), by content and order when it does not (text layer with shifted cells).
-import { diag, type Diagnostic, type Place } from "../diagnostics.ts";
-import type { ColumnKind, RawRow } from "../extract/raw.ts";
+import { diag, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { ColumnKind, RawRow } from "../model/raw.ts";
 import { codeDepth, isRiskCell, parseCoded } from "./cells.ts";
 
 export interface Label {

@@ -2,10 +2,10 @@
 // code: the diff and the corrections file key activities by it), `code/parent` (each code sits
 // under its parent: A1.1.1.2 under A1.1.1 under A1.1 under A1), `code/missing` (a level printed
 // without its code) and `hierarchy/split` (one code's activities printed in two separate places).
-import { diag } from "../diagnostics.ts";
+import { diag } from "../diagnostics/diagnostic.ts";
 import { CODE_PATTERN, type Activity } from "../model/annex.ts";
 import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
-import { ACTIVITY_DEPTH, LEVELS, SPECIAL_CODE, ancestorAt, codeDepth, isWellFormedAt, type LevelInfo } from "./levels.ts";
+import { ACTIVITY_DEPTH, LEVELS, SPECIAL_CODE, ancestorAt, codeDepth, isWellFormedAt, type LevelInfo } from "../model/levels.ts";
 
 export function checkCodes(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];

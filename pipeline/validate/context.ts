@@ -1,7 +1,7 @@
 // What every rule needs besides the annex: where to point a person (file and provenance), and
 // how a rule hands back a diagnostic anchored to an activity so that the report reads in
 // document order whatever rule produced it.
-import type { Diagnostic, Place } from "../diagnostics.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 
 export interface RuleContext {
   file?: string;

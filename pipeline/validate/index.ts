@@ -1,7 +1,7 @@
 // The validate stage: the zod schema first (the single source of the data types), then the
 // semantic rules on the parsed annex. A pure function: annex data in, the typed annex (or null
 // when the schema fails) and diagnostics out, in document order like a compiler's.
-import type { Diagnostic, Place } from "../diagnostics.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import type { Annex } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { checkCodes } from "./codes.ts";

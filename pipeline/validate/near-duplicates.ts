@@ -11,7 +11,7 @@
 //
 // Speed: the distinct names of an annex are a few dozen even for thousands of activities, so
 // names are grouped first and only distinct names are compared, pair by pair.
-import { diag } from "../diagnostics.ts";
+import { diag } from "../diagnostics/diagnostic.ts";
 import type { Activity } from "../model/annex.ts";
 import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
 import { prepareName, variantKindOf, type VariantKind } from "./similar-names.ts";

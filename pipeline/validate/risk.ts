@@ -1,7 +1,7 @@
 // Rules on risk areas: `risk/unknown` (a letter the plan's risk-area legend does not define: the
 // published table would point to nothing), `risk/duplicate` (the same letter twice in one cell),
 // `risk/unchecked` (no plan settings to check against: said once, so nobody takes silence for a pass).
-import { diag } from "../diagnostics.ts";
+import { diag } from "../diagnostics/diagnostic.ts";
 import type { Activity } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";

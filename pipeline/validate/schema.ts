@@ -2,7 +2,7 @@
 // becomes an error that names the place in the data the way a person looks for it — by the
 // activity's code when it has one — and says what is expected in plain words.
 import type { z } from "zod";
-import { diag } from "../diagnostics.ts";
+import { diag } from "../diagnostics/diagnostic.ts";
 import { Annex } from "../model/annex.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
 

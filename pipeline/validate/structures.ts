@@ -5,7 +5,7 @@
 // A cell may name several offices joined by '/' ("Segretario generale/ Servizi amministrativi"),
 // each possibly with a parenthesised qualifier saying for what ("Sviluppo economico (Periti ed
 // esperti)"). The qualifier stays attached in the annex; names are compared without it.
-import { diag } from "../diagnostics.ts";
+import { diag } from "../diagnostics/diagnostic.ts";
 import { STRUCTURE_FIELDS, type Activity, type StructureField } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";

@@ -3,10 +3,10 @@
 // `title/missing` (a title the source does not carry). Texts are compared exactly: the annex keeps
 // them as published, so two spellings are two texts and a person decides which one is right.
 // A missing title is reported once per code, not once per activity repeating it.
-import { diag } from "../diagnostics.ts";
+import { diag } from "../diagnostics/diagnostic.ts";
 import type { Activity } from "../model/annex.ts";
 import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
-import { LEVELS } from "./levels.ts";
+import { LEVELS } from "../model/levels.ts";
 
 const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)";
 

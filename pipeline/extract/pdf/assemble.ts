@@ -1,8 +1,8 @@
 // Pages → one RawTable: columns named from the first header, rows in document order, and merged
 // cells that go on over a page break (no rule under them at the table's bottom) joined with
 // their continuation at the top of the next page into one cell spanning rows of both.
-import { diag, type Diagnostic } from "../../diagnostics.ts";
-import type { ColumnKind, RawCell, RawRow } from "../raw.ts";
+import { diag, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { slot } from "./grid.ts";
 import { joinLines } from "./lines.ts";
 import type { PageTable } from "./page-table.ts";

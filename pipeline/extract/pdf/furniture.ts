@@ -1,6 +1,6 @@
 // Page furniture: the header rows repeated on every page (named into column kinds), the title
 // above the table and the footnote below it. Only the header's own vocabulary is known here.
-import type { ColumnKind } from "../raw.ts";
+import type { ColumnKind } from "../../model/raw.ts";
 import { bandCount, type Grid } from "./grid.ts";
 
 /** Header cells must name at least this many columns for their row to be the column-name row. */

@@ -1,8 +1,8 @@
 // The geometry-based PDF reader: rebuilds the annex table from what each page draws (ruling
 // lines, filled rectangles, positioned glyphs and the clip they are painted in), not from the
 // text order, so merged cells keep their spans and clipped ghost text is left out.
-import { diag, InputError, type Diagnostic } from "../../diagnostics.ts";
-import type { RawTable } from "../raw.ts";
+import { diag, InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { RawTable } from "../../model/raw.ts";
 import { assemble } from "./assemble.ts";
 import { readContent } from "./content.ts";
 import { joinLines, marksBreakSpaces, toLines, toParagraphs } from "./lines.ts";

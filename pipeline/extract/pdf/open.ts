@@ -1,7 +1,7 @@
 // Opening a PDF with pdfjs, turning every way it can fail into one InputError line that a
 // person who does not program can act on. pdfjs itself is kept silent (verbosity 0).
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { InputError } from "../../diagnostics.ts";
+import { InputError } from "../../diagnostics/diagnostic.ts";
 
 /** pdfjs' "errors only" level: it reports errors by throwing, which we turn into InputError. */
 const SILENT = 0;

@@ -1,6 +1,6 @@
 // One page's table: grid, cell texts (as raw lines), header, data bands and their shading, and
 // the text around the table.
-import type { ColumnKind } from "../raw.ts";
+import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
 import type { Fill } from "./geometry.ts";
 import { findHeader, splitOutside } from "./furniture.ts";

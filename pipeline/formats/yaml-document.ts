@@ -2,7 +2,7 @@
 // a syntax error always comes out the same way: one line, with its line and column, and a plain
 // hint for the usual slips of a hand edit.
 import { LineCounter, parseDocument, type Document } from "yaml";
-import { InputError } from "./diagnostics.ts";
+import { InputError } from "../diagnostics/diagnostic.ts";
 
 const HINTS: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',

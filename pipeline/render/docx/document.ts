@@ -21,7 +21,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { LEVELS, type AnnexLayout, type Row } from "./layout.ts";
+import { LEVELS, type AnnexLayout, type Row } from "../layout.ts";
 import { setZipDates } from "./zip-dates.ts";
 
 const FONT = "Calibri";

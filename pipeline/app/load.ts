@@ -3,19 +3,19 @@
 // the stages it calls are pure.
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { diag, InputError, type Diagnostic, type Place } from "./diagnostics.ts";
-import { readAnnexData } from "./extract/annex-data.ts";
-import type { RawTable } from "./extract/raw.ts";
-import { readTextLayer } from "./extract/text-layer.ts";
-import type { Annex } from "./model/annex.ts";
-import { PlanConfig } from "./model/plan.ts";
-import { checkPlanYears, looksLikePlanYears } from "./plan-years.ts";
-import { parseCorrections, type ParsedCorrections } from "./repair/corrections.ts";
-import { loadLabels } from "./render/labels.ts";
-import type { PrintedMarks } from "./repair/hierarchy.ts";
-import { repair } from "./repair/index.ts";
-import { validateAnnex } from "./validate/index.ts";
-import { parseYamlDocument } from "./yaml-document.ts";
+import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import { readAnnexData } from "../formats/annex-data/read.ts";
+import type { RawTable } from "../model/raw.ts";
+import { readTextLayer } from "../extract/text-layer/read.ts";
+import type { Annex } from "../model/annex.ts";
+import { PlanConfig } from "../model/plan.ts";
+import { checkPlanYears, looksLikePlanYears } from "../model/plan-years.ts";
+import { parseCorrections, type ParsedCorrections } from "../repair/corrections.ts";
+import { loadLabels } from "../render/labels.ts";
+import type { PrintedMarks } from "../repair/hierarchy.ts";
+import { repair } from "../repair/index.ts";
+import { validateAnnex } from "../validate/index.ts";
+import { parseYamlDocument } from "../formats/yaml-document.ts";
 
 export const PLAN_YEARS = /^\d{4}-\d{4}$/;
 const SOURCE_NAMES = ["allegato-1.yaml", "allegato-1.yml", "allegato-1.json", "allegato-1.pdf", "allegato-1.txt"];
@@ -108,7 +108,7 @@ async function sniff(file: string): Promise<SourceKind> {
 export async function readRawTable(source: ResolvedSource): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
   if (source.kind === "pdf") {
     // pdf.js is large: load it only when a PDF is read
-    const { extractPdf } = await import("./extract/pdf/index.ts");
+    const { extractPdf } = await import("../extract/pdf/index.ts");
     return extractPdf(new Uint8Array(await readFile(source.file)), source.file);
   }
   if (source.kind === "text-layer") return readTextLayer(await readFile(source.file, "utf8"), source.file);

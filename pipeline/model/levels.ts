@@ -2,7 +2,7 @@
 // then dot-separated parts (C1.1.7b.1: a part may carry a local-variant letter); a child's code is
 // its parent's plus one part. The row of the body's general management is special: it prints the
 // bare letter G at every level, so its codes carry no hierarchy.
-import { CODE_PATTERN, type Activity, type Level } from "../model/annex.ts";
+import { CODE_PATTERN, type Activity, type Level } from "./annex.ts";
 
 export const SPECIAL_CODE = "G";
 

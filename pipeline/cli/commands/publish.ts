@@ -1,12 +1,12 @@
 // `annex build` (every plan year in sources/ → out/<plan>/) and `annex render` (one input).
 import type { Command } from "commander";
 import { join } from "node:path";
-import { countBySeverity } from "../diagnostics.ts";
-import { summary } from "../cli/output.ts";
-import { EXIT, action, reportFailure } from "../cli/run.ts";
-import { listPlanYears } from "../load.ts";
-import { FORMATS, parseFormats } from "./index.ts";
-import { publish, refusal } from "./publish.ts";
+import { countBySeverity } from "../../diagnostics/diagnostic.ts";
+import { summary } from "../output.ts";
+import { EXIT, action, reportFailure } from "../run.ts";
+import { listPlanYears } from "../../app/load.ts";
+import { FORMATS, parseFormats } from "../../render/index.ts";
+import { publish, refusal } from "../../app/publish.ts";
 
 const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
 

@@ -1,6 +1,6 @@
 // Open data: the rows of DESIGN.md's contract as JSON and CSV (RFC 4180, UTF-8, header row).
 import { stringify } from "csv-stringify/sync";
-import type { Activity, Annex } from "../model/annex.ts";
+import type { Activity, Annex } from "../../model/annex.ts";
 
 /**
  * Key order is the contract's, so that the JSON (and the YAML annex data) reads the same as

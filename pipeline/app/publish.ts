@@ -5,11 +5,11 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { countBySeverity, formatDiagnostic, hasErrors, InputError, type Diagnostic } from "../diagnostics.ts";
+import { countBySeverity, formatDiagnostic, hasErrors, InputError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { summary } from "../cli/output.ts";
-import { writeFileAtomic } from "../io.ts";
-import { loadInput, type Loaded } from "../load.ts";
-import { outputName, renderAll, type Format } from "./index.ts";
+import { writeFileAtomic } from "./files.ts";
+import { loadInput, type Loaded } from "./load.ts";
+import { outputName, renderAll, type Format } from "../render/index.ts";
 
 export interface PublishedFile {
   file: string;

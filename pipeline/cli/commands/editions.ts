@@ -1,15 +1,15 @@
 // `annex diff` and `annex init`: comparing two editions, and starting the next one.
 import { Option, type Command } from "commander";
-import { formatDiagnostic } from "../diagnostics.ts";
-import { writeFileAtomic } from "../io.ts";
-import { action, EXIT } from "../cli/run.ts";
-import { diffAnnexes, diffToJson } from "./index.ts";
-import { formatText, useColor } from "./format-terminal.ts";
-import { renderHtml } from "./format-html.ts";
-import { checkNewPlanYear, initPlanYear } from "./init.ts";
-import { loadInput } from "../load.ts";
-import { errorsOf } from "./inputs.ts";
-import type { DiffResult } from "./types.ts";
+import { formatDiagnostic } from "../../diagnostics/diagnostic.ts";
+import { writeFileAtomic } from "../../app/files.ts";
+import { action, EXIT } from "../run.ts";
+import { diffAnnexes, diffToJson } from "../../diff/index.ts";
+import { formatText, useColor } from "../../diff/format-terminal.ts";
+import { renderHtml } from "../../diff/format-html.ts";
+import { checkNewPlanYear, initPlanYear } from "../../app/init.ts";
+import { loadInput } from "../../app/load.ts";
+import { errorsOf } from "../../diff/inputs.ts";
+import type { DiffResult } from "../../diff/types.ts";
 
 const SIDE = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
 

@@ -1,10 +1,10 @@
 // extract | repair | validate | export: the data pipeline, one stage further each.
 import type { Command } from "commander";
-import { formatDiagnostic, hasErrors } from "../diagnostics.ts";
-import { loadInput, readAnnex, readRawTable, resolveSource } from "../load.ts";
-import { toContractJson, toCsv } from "../render/open-data.ts";
-import { emit, printDiagnostics, summary } from "./output.ts";
-import { action, EXIT } from "./run.ts";
+import { formatDiagnostic, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { loadInput, readAnnex, readRawTable, resolveSource } from "../../app/load.ts";
+import { toContractJson, toCsv } from "../../render/open-data/open-data.ts";
+import { emit, printDiagnostics, summary } from "../output.ts";
+import { action, EXIT } from "../run.ts";
 
 const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
 

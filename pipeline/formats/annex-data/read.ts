@@ -7,8 +7,8 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, type Document, type LineCounter } from "yaml";
 import { parseYamlDocument } from "../yaml-document.ts";
-import { Annex } from "../model/annex.ts";
-import { InputError, type Diagnostic } from "../diagnostics.ts";
+import { Annex } from "../../model/annex.ts";
+import { InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 
 type Path = readonly (string | number)[];
 

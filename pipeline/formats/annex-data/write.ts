@@ -4,8 +4,8 @@
 // no line folding (a long title stays on one line, easy to find and edit), and short lists and
 // the hierarchy levels on one line each.
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from "yaml";
-import type { Annex } from "../model/annex.ts";
-import { toContract } from "../render/open-data.ts";
+import type { Annex } from "../../model/annex.ts";
+import { toContract } from "../../render/open-data/open-data.ts";
 
 export function annexToYaml(annex: Annex, header: string): string {
   // a copy with keys in contract order, whatever order the object was built in

@@ -7,10 +7,10 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Annex } from "../model/annex.ts";
-import { InputError } from "../diagnostics.ts";
-import { readAnnexData } from "../extract/annex-data.ts";
-import { checkPlanYears, replacePlanYears } from "../plan-years.ts";
-import { annexDataHeader, annexToYaml } from "./annex-yaml.ts";
+import { InputError } from "../diagnostics/diagnostic.ts";
+import { readAnnexData } from "../formats/annex-data/read.ts";
+import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
+import { annexDataHeader, annexToYaml } from "../formats/annex-data/write.ts";
 
 export const ANNEX_DATA_FILE = "allegato-1.yaml";
 export const PLAN_FILE = "plan.yaml";

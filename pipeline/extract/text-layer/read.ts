@@ -1,8 +1,8 @@
 // Reader for a tab-separated text layer (the text of a published PDF, as copied out of it):
 // one line per printed line, tabs between cells, blank lines between pages. It has no geometry
 // and no shading, so every row says `shaded: null`; repair works from the content.
-import { InputError, type Diagnostic } from "../diagnostics.ts";
-import type { RawRow, RawTable } from "./raw.ts";
+import { InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { RawRow, RawTable } from "../../model/raw.ts";
 import { isHeaderRow, normalizeText } from "./text.ts";
 
 export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {

@@ -6,8 +6,8 @@
 // each group's first row (the label is simply repeated there: a group is not a continuation).
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
-import { fill, TEMPLATE_FILES } from "./labels.ts";
-import { cutSpans, LEVELS, type AnnexLayout, type DataKey, type Level, type Row, type SpanPart } from "./layout.ts";
+import { fill, TEMPLATE_FILES } from "../labels.ts";
+import { cutSpans, LEVELS, type AnnexLayout, type DataKey, type Level, type Row, type SpanPart } from "../layout.ts";
 
 interface CellView {
   th: boolean;
