@@ -8,7 +8,7 @@ import { annexToYaml } from "../pipeline/formats/annex-data/write.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
 import { loadInput } from "../pipeline/app/load.ts";
 import { FORMATS, renderAll } from "../pipeline/render/index.ts";
-import { toContractJson } from "../pipeline/render/open-data/open-data.ts";
+import { toContractJson } from "../pipeline/render/open-data/json.ts";
 import { edited, tenfold } from "./tenfold.ts";
 
 const runs = Number(process.argv[2] ?? 5);

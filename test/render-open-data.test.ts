@@ -1,7 +1,8 @@
 // The open data files: DESIGN.md's contract rows, as JSON and as CSV (RFC 4180, UTF-8, header row).
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, toContractJson, toCsv } from "../pipeline/render/open-data/open-data.ts";
+import { CSV_COLUMNS, toCsv } from "../pipeline/render/open-data/csv.ts";
+import { toContractJson } from "../pipeline/render/open-data/json.ts";
 import { sampleAnnex } from "./helpers/sample-annex.ts";
 
 describe("open data", () => {

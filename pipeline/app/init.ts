@@ -7,13 +7,12 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Annex } from "../model/annex.ts";
+import { ANNEX_DATA_FILE, PLAN_FILE } from "../model/files.ts";
 import { InputError } from "../diagnostics/diagnostic.ts";
 import { readAnnexData } from "../formats/annex-data/read.ts";
 import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
 import { annexDataHeader, annexToYaml } from "../formats/annex-data/write.ts";
 
-export const ANNEX_DATA_FILE = "allegato-1.yaml";
-export const PLAN_FILE = "plan.yaml";
 
 /** The annex of the next edition: same content, new plan years, the title's years replaced. */
 export function nextEdition(annex: Annex, planYears: string): { annex: Annex; titleUpdated: boolean } {

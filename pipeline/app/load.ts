@@ -9,15 +9,15 @@ import type { RawTable } from "../model/raw.ts";
 import { readTextLayer } from "../extract/text-layer/read.ts";
 import type { Annex } from "../model/annex.ts";
 import { PlanConfig } from "../model/plan.ts";
-import { checkPlanYears, looksLikePlanYears } from "../model/plan-years.ts";
-import { parseCorrections, type ParsedCorrections } from "../repair/corrections.ts";
+import { checkPlanYears, looksLikePlanYears, PLAN_YEARS } from "../model/plan-years.ts";
+import type { ParsedCorrections } from "../model/corrections.ts";
+import { parseCorrections } from "../repair/corrections.ts";
 import { loadLabels } from "../render/labels.ts";
 import type { PrintedMarks } from "../repair/hierarchy.ts";
 import { repair } from "../repair/index.ts";
 import { validateAnnex } from "../validate/index.ts";
 import { parseYamlDocument } from "../formats/yaml-document.ts";
 
-export const PLAN_YEARS = /^\d{4}-\d{4}$/;
 const SOURCE_NAMES = ["allegato-1.yaml", "allegato-1.yml", "allegato-1.json", "allegato-1.pdf", "allegato-1.txt"];
 
 export interface Loaded {

@@ -7,6 +7,7 @@ import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { countBySeverity, formatDiagnostic, hasErrors, InputError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { summary } from "../cli/output.ts";
+import { plural } from "../lib/plural.ts";
 import { writeFileAtomic } from "./files.ts";
 import { loadInput, type Loaded } from "./load.ts";
 import { outputName, renderAll, type Format } from "../render/index.ts";
@@ -66,7 +67,7 @@ export async function publish(input: string, options: PublishOptions): Promise<P
   const say = options.progress ?? (() => {});
   const loaded = await loadInput(input, options.sourcesDir ? { sourcesDir: options.sourcesDir } : {});
   const repairs = loaded.repairs.length;
-  say(`read ${loaded.annex.activities.length} activities from ${loaded.file} (${summary(loaded.diagnostics)}, ${repairs} repair${repairs === 1 ? "" : "s"})`);
+  say(`read ${loaded.annex.activities.length} activities from ${loaded.file} (${summary(loaded.diagnostics)}, ${plural(repairs, "repair")})`);
   const outDir = typeof options.outDir === "function" ? options.outDir(loaded.annex.planYears) : options.outDir;
   if (hasErrors(loaded.diagnostics)) return { loaded, published: false, outDir, files: [] };
 

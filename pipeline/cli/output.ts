@@ -1,6 +1,7 @@
 // Writing a command's result: to stdout, or atomically to a file with -o.
 import { countBySeverity, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeFileAtomic } from "../app/files.ts";
+import { plural } from "../lib/plural.ts";
 
 export async function emit(text: string, outFile: string | undefined): Promise<void> {
   if (outFile) await writeFileAtomic(outFile, text);
@@ -13,6 +14,5 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], stream: Nod
 
 export function summary(diagnostics: readonly Diagnostic[]): string {
   const c = countBySeverity(diagnostics);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}`;
 }

@@ -2,7 +2,9 @@
 // Texts are compared exactly as published (the annex is already normalized for spacing), so a
 // corrected typo is a change worth seeing.
 import type { Activity, Annex } from "../model/annex.ts";
-import { CHANGE_FIELDS, LEVELS, type ChangeField, type FieldValue, type HierarchyLevel } from "./types.ts";
+import { CHANGE_FIELDS } from "../model/fields.ts";
+import { LEVEL_KEYS } from "../model/levels.ts";
+import type { ChangeField, FieldValue, HierarchyLevel } from "./types.ts";
 
 export interface FieldChange {
   field: ChangeField;
@@ -48,7 +50,7 @@ export interface LevelTitle {
 export function levelTitles(annex: Annex): Map<string, LevelTitle> {
   const titles = new Map<string, LevelTitle>();
   for (const activity of annex.activities) {
-    for (const level of LEVELS) {
+    for (const level of LEVEL_KEYS) {
       const { code, title } = activity[level];
       if (code === null) continue;
       const key = levelKey(level, code);

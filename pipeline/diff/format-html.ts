@@ -5,35 +5,22 @@ import Handlebars from "handlebars";
 import { readFile } from "node:fs/promises";
 import { groupedByRename } from "./summary.ts";
 import { wordDiff } from "./words.ts";
+import { ACTIVITY_FIELDS } from "../model/fields.ts";
+import { levelOf } from "../model/levels.ts";
 import type { Change, ChangeField, DiffResult, FieldValue, HierarchyLevel } from "./types.ts";
 
 const TEMPLATE = new URL("../../templates/diff.html.hbs", import.meta.url);
 const STYLES = new URL("../../templates/diff.css", import.meta.url);
 
-const FIELD_NAME: Record<ChangeField, string> = {
-  title: "Titolo",
-  riskAreas: "Area di rischio",
-  areaDirigenziale: "Area dirigenziale",
-  servizio: "Servizio/Staff",
-  uo: "U.O.",
-  note: "Nota",
-  active: "Attivazione",
-};
+/** "Area di rischio modificata": the participle agrees with the field's label. */
+function fieldChanged(field: ChangeField): string {
+  const { label, gender } = ACTIVITY_FIELDS[field];
+  return `${label} ${gender === "m" ? "modificato" : "modificata"}`;
+}
 
-const FIELD_CHANGED: Record<Exclude<ChangeField, "active">, string> = {
-  title: "Titolo modificato",
-  riskAreas: "Area di rischio modificata",
-  areaDirigenziale: "Area dirigenziale modificata",
-  servizio: "Servizio/Staff modificato",
-  uo: "U.O. modificata",
-  note: "Nota modificata",
-};
-
-const LEVEL_CHANGED: Record<HierarchyLevel, string> = {
-  macro: "Titolo del macro processo modificato",
-  process: "Titolo del processo modificato",
-  subprocess: "Titolo del sotto processo modificato",
-};
+function levelChanged(level: HierarchyLevel): string {
+  return `Titolo del ${levelOf(level).label.toLowerCase()} modificato`;
+}
 
 interface ValueView {
   empty?: string;
@@ -72,7 +59,7 @@ function view(result: DiffResult, css: string) {
     byKind: summary.byKind,
     byMacro: summary.byMacro.map((m) => ({ ...m, code: m.code ?? "—", title: m.title ?? "titolo non presente" })),
     renames: summary.renames.map((r) => ({
-      field: FIELD_NAME[r.field],
+      field: ACTIVITY_FIELDS[r.field].label,
       before: r.before,
       after: r.after,
       count: r.codes.length,
@@ -97,7 +84,7 @@ function row(change: Change): RowView {
       if (change.field === "active") {
         return { ...base, what: change.after ? "Attività attivata" : "Attività disattivata", before: text(activeText(change.before)), after: text(activeText(change.after)) };
       }
-      const what = level === "activity" ? FIELD_CHANGED[change.field] : LEVEL_CHANGED[level];
+      const what = level === "activity" ? fieldChanged(change.field) : levelChanged(level);
       return { ...base, what, ...values(change.field, change.before, change.after) };
     }
   }

@@ -1,21 +1,21 @@
 // The report on a terminal: overview first, then every change on one line. Word changes are
 // marked [-removed-]{+added+} (as wdiff does) whether or not colour is on, so the meaning
 // never rests on colour alone; colour only on a terminal that wants it (see useColor).
+import { plural } from "../lib/plural.ts";
+import { ACTIVITY_FIELDS } from "../model/fields.ts";
+import { compoundName, levelOf } from "../model/levels.ts";
 import { groupedByRename } from "./summary.ts";
 import { wordDiff } from "./words.ts";
-import type { Change, ChangeField, DiffResult, FieldValue } from "./types.ts";
+import type { Change, ChangeField, DiffResult, FieldValue, HierarchyLevel } from "./types.ts";
 
-const FIELD_LABEL: Record<ChangeField, string> = {
-  title: "title",
-  riskAreas: "risk areas",
-  areaDirigenziale: "Area dirigenziale",
-  servizio: "Servizio/Staff",
-  uo: "U.O.",
-  note: "note",
-  active: "active",
-};
+function fieldName(field: ChangeField): string {
+  return ACTIVITY_FIELDS[field].name;
+}
 
-const LEVEL_LABEL = { macro: "macro-process title", process: "process title", subprocess: "sub-process title" } as const;
+/** "macro-process title": a hierarchy title that changed. */
+function levelTitleName(key: HierarchyLevel): string {
+  return `${compoundName(levelOf(key))} title`;
+}
 
 interface Paint {
   added: (s: string) => string;
@@ -45,7 +45,7 @@ export function formatText(result: DiffResult, opts: { color?: boolean } = {}): 
   }
   const k = summary.byKind;
   lines.push(
-    `${plural(summary.total, "change")}: ${k.added} added, ${k.removed} removed, ${k.moved} moved, ${k.changed} field${k.changed === 1 ? "" : "s"} changed`,
+    `${plural(summary.total, "change")}: ${k.added} added, ${k.removed} removed, ${k.moved} moved, ${plural(k.changed, "field")} changed`,
   );
 
   lines.push("", paint.heading("Per macro-process"));
@@ -60,7 +60,7 @@ export function formatText(result: DiffResult, opts: { color?: boolean } = {}): 
   if (summary.renames.length > 0) {
     lines.push("", paint.heading("Structures renamed in several activities"));
     for (const r of summary.renames) {
-      lines.push(`  ${FIELD_LABEL[r.field]} "${r.before}" → "${r.after}" in ${r.codes.length} activities: ${r.codes.join(", ")}`);
+      lines.push(`  ${fieldName(r.field)} "${r.before}" → "${r.after}" in ${r.codes.length} activities: ${r.codes.join(", ")}`);
     }
   }
 
@@ -83,7 +83,7 @@ function describe(change: Change, paint: Paint): string {
     case "moved":
       return `moved from ${change.from}: ${title}`;
     case "changed": {
-      const label = change.context.level === "activity" ? FIELD_LABEL[change.field] : LEVEL_LABEL[change.context.level];
+      const label = change.context.level === "activity" ? fieldName(change.field) : levelTitleName(change.context.level);
       return `${label}: ${describeValues(change.field, change.before, change.after, paint)}`;
     }
   }
@@ -120,8 +120,4 @@ function quoted(value: FieldValue): string {
 
 function num(n: number, width: number): string {
   return String(n).padStart(width);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -13,10 +13,10 @@ import type { Activity, Annex } from "../model/annex.ts";
 import { compareActivity, levelKey, levelTitles } from "./compare.ts";
 import { DEFAULT_MOVE_THRESHOLD, matchMoves } from "./match.ts";
 import { DEFAULT_RENAME_GROUP_MIN, summarize } from "./summary.ts";
-import { LEVELS, type Change, type ChangeContext, type DiffJson, type DiffOptions, type DiffResult, type JsonChange } from "./types.ts";
+import { LEVEL_KEYS } from "../model/levels.ts";
+import type { Change, ChangeContext, DiffJson, DiffOptions, DiffResult, JsonChange } from "./types.ts";
 
 export type { Change, ChangeField, ChangeKind, DiffJson, DiffOptions, DiffResult, DiffSummary, JsonChange } from "./types.ts";
-export { CHANGE_FIELDS } from "./types.ts";
 
 /** Pure: the changes from edition a to edition b. */
 export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffResult {
@@ -51,7 +51,7 @@ export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffRes
   const changes: Change[] = [];
 
   b.activities.forEach((activity, j) => {
-    for (const level of LEVELS) {
+    for (const level of LEVEL_KEYS) {
       const code = activity[level].code;
       if (code === null) continue;
       const id = levelKey(level, code);

@@ -2,16 +2,15 @@
 // DESIGN.md ("annex diff ... --format json"); each also carries `context` — what the formatters
 // need to explain a change to a person (titles, macro-process) — which the JSON leaves out.
 import type { Activity } from "../model/annex.ts";
+import type { ChangeField } from "../model/fields.ts";
+import type { LevelKey } from "../model/levels.ts";
 
-/** The compared fields of an activity, in the order their changes are listed. */
-export const CHANGE_FIELDS = ["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active"] as const;
-export type ChangeField = (typeof CHANGE_FIELDS)[number];
+export type { ChangeField } from "../model/fields.ts";
 
 export type FieldValue = string | string[] | boolean | null;
 
 /** The hierarchy levels that carry a code; the function (Funzione) has none. */
-export const LEVELS = ["macro", "process", "subprocess"] as const;
-export type HierarchyLevel = (typeof LEVELS)[number];
+export type HierarchyLevel = LevelKey;
 
 export interface ChangeContext {
   /** what `code` names: an activity, or a macro/process/sub-process whose title changed */

@@ -1,9 +1,8 @@
 // The annex: the single source of the data types (DESIGN.md, "Contract used by outside checks").
 // Everything else (export JSON/CSV, annex data in YAML, renderers, diff) uses these types.
 import { z } from "zod";
-
-/** Letter, then digits, then dot-separated parts; a part may carry a local-variant letter (C1.1.7b.1). */
-export const CODE_PATTERN = /^[A-Z](\d+(\.\d+[a-z]?)*)?$/;
+import { CODE_PATTERN } from "./codes.ts";
+import { PLAN_YEARS } from "./plan-years.ts";
 
 const text = z.string().min(1);
 
@@ -36,14 +35,10 @@ export type Activity = z.infer<typeof Activity>;
 
 export const Annex = z
   .object({
-    planYears: z.string().regex(/^\d{4}-\d{4}$/, "plan years are written YYYY-YYYY"),
+    planYears: z.string().regex(PLAN_YEARS, "plan years are written YYYY-YYYY"),
     title: text.nullable(),
     footnote: text.nullable(),
     activities: z.array(Activity),
   })
   .strict();
 export type Annex = z.infer<typeof Annex>;
-
-/** The fields of an activity that hold a responsible structure, in table order. */
-export const STRUCTURE_FIELDS = ["areaDirigenziale", "servizio", "uo"] as const;
-export type StructureField = (typeof STRUCTURE_FIELDS)[number];

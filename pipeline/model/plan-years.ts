@@ -2,11 +2,12 @@
 // calendar years and is named after them, "2021-2023". The name is also the folder name in
 // sources/, so a wrong name would silently create a plan year nobody can find again.
 
-const SHAPE = /^(\d{4})-(\d{4})$/;
+/** The shape of a plan-year name: the first and the last year in full. */
+export const PLAN_YEARS = /^(\d{4})-(\d{4})$/;
 
 /** null when `name` is a well-formed plan-year name, else one line saying what is wrong. */
 export function checkPlanYears(name: string): string | null {
-  const match = SHAPE.exec(name);
+  const match = PLAN_YEARS.exec(name);
   if (!match) {
     return `"${name}" is not a plan-year name: write the first and last year in full, as YYYY-YYYY (e.g. 2021-2023)`;
   }
@@ -24,6 +25,12 @@ export function checkPlanYears(name: string): string | null {
 /** True when `text` has the shape of a plan-year name, well-formed or not ("21-23", "2021-2022"). */
 export function looksLikePlanYears(text: string): boolean {
   return /^\d+-\d+$/.test(text);
+}
+
+/** The plan years a title prints ("… PER IL TRIENNIO 2020-2022 …", also with an en dash), or null. */
+export function planYearsInTitle(title: string): string | null {
+  const match = /(\d{4})\s*[-–]\s*(\d{4})/.exec(title);
+  return match ? `${match[1]}-${match[2]}` : null;
 }
 
 /** Replaces every occurrence of one plan-year name by another, as a whole token (not inside 12020-20222). */

@@ -1,19 +1,15 @@
 // Rendering: one layout model from the validated annex, then every requested format from it.
 import type { Annex } from "../model/annex.ts";
+import { FORMATS, type Format } from "../model/files.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { renderDocx } from "./docx/document.ts";
 import { renderHtml } from "./html/page.ts";
 import { buildLayout, type AnnexLayout } from "./layout.ts";
-import { toContractJson, toCsv } from "./open-data/open-data.ts";
+import { toCsv } from "./open-data/csv.ts";
+import { toContractJson } from "./open-data/json.ts";
 import { renderPdf } from "./pdf/index.ts";
 
-export const FORMATS = ["pdf", "docx", "html", "csv", "json"] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The published file name of each format. */
-export function outputName(format: Format): string {
-  return `allegato-1.${format}`;
-}
+export { FORMATS, outputName, type Format } from "../model/files.ts";
 
 /** "pdf,html" → ["pdf", "html"], in the order given; an unknown name is a usage error. */
 export function parseFormats(list: string): Format[] {

@@ -2,19 +2,21 @@
 // prints — the rows, the merged hierarchy cells and how many rows each covers, the words around
 // the table, and what is printed again when a page breaks. The PDF, DOCX and HTML renderers only
 // draw it, so the three outputs cannot disagree on content.
-import type { Activity, Annex, StructureField } from "../model/annex.ts";
+import type { Activity, Annex } from "../model/annex.ts";
+import type { StructureField } from "../model/fields.ts";
+import { LEVEL_KEYS } from "../model/levels.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { fill, loadLabels, type Labels } from "./labels.ts";
 
-/** The merged (vertically spanning) hierarchy columns, outermost first. */
-export const LEVELS = ["function", "macro", "process", "subprocess"] as const;
-export type Level = (typeof LEVELS)[number];
+/** The merged (vertically spanning) hierarchy columns, outermost first: the function, then the coded levels. */
+export const MERGED_COLUMNS = ["function", ...LEVEL_KEYS] as const;
+export type MergedColumn = (typeof MERGED_COLUMNS)[number];
 
 /** The per-activity columns, in table order. */
 export const DATA_KEYS = ["activityCode", "activityTitle", "riskAreas", "areaDirigenziale", "servizio", "uo"] as const;
 export type DataKey = (typeof DATA_KEYS)[number];
 
-export type ColumnKey = Level | DataKey;
+export type ColumnKey = MergedColumn | DataKey;
 
 export interface Column {
   key: ColumnKey;
@@ -36,7 +38,7 @@ export interface HeaderCell {
 export interface Span {
   /** stable, unique in the document (used as an HTML id): f0, m0, p0, s0… in document order */
   id: string;
-  level: Level;
+  level: MergedColumn;
   code: string | null;
   title: string | null;
   /** code and title as printed in the cell ("A1.1 PERFORMANCE CAMERALE"); "" when the source has neither */
@@ -59,7 +61,7 @@ export interface Row {
   /** the structure column whose cell carries the activity's note, if any */
   noteColumn: StructureField | null;
   /** the span covering this row at each level */
-  spans: Record<Level, Span>;
+  spans: Record<MergedColumn, Span>;
 }
 
 /** A macro process and its rows: an HTML tbody, an entry of the table of contents. */
@@ -85,7 +87,7 @@ export interface AnnexLayout {
   columns: Column[];
   headerRows: [HeaderCell[], HeaderCell[]];
   rows: Row[];
-  spans: Record<Level, Span[]>;
+  spans: Record<MergedColumn, Span[]>;
   groups: Group[];
   legend: { title: string; entries: { letter: string; name: string }[] };
   /** unknown: activities whose source cannot tell whether they are active (a text layer) */
@@ -107,13 +109,13 @@ const WIDTHS: Record<ColumnKey, number> = {
   uo: 92,
 };
 
-const ORDER: ColumnKey[] = [...LEVELS, ...DATA_KEYS];
+const ORDER: ColumnKey[] = [...MERGED_COLUMNS, ...DATA_KEYS];
 
 export function levelLabel(code: string | null, title: string | null): string {
   return [code, title].filter((part): part is string => part !== null && part !== "").join(" ");
 }
 
-function levelKey(activity: Activity, level: Level): string {
+function levelKey(activity: Activity, level: MergedColumn): string {
   if (level === "function") return JSON.stringify([activity.function]);
   const value = activity[level];
   return JSON.stringify([value.code, value.title]);
@@ -151,14 +153,14 @@ export function documentDate(planYears: string, env: NodeJS.ProcessEnv = process
 export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Labels = loadLabels()): AnnexLayout {
   const values = { planYears: annex.planYears, body: plan?.body ?? "l'ente" };
 
-  const spans: Record<Level, Span[]> = { function: [], macro: [], process: [], subprocess: [] };
+  const spans: Record<MergedColumn, Span[]> = { function: [], macro: [], process: [], subprocess: [] };
   const rows: Row[] = [];
   annex.activities.forEach((activity, index) => {
     const previous = rows[index - 1];
-    const current = {} as Record<Level, Span>;
+    const current = {} as Record<MergedColumn, Span>;
     // a merged cell continues while its label and every outer label stay the same
     let parentContinues = previous !== undefined;
-    for (const level of LEVELS) {
+    for (const level of MERGED_COLUMNS) {
       const before = previous?.spans[level];
       const continues = parentContinues && previous !== undefined && before !== undefined && levelKey(previous.activity, level) === levelKey(activity, level);
       if (continues && before) {
@@ -273,7 +275,7 @@ export interface SpanPart {
 export function cutSpans(layout: AnnexLayout, breaks: Iterable<number>, mark: boolean): Map<number, SpanPart[]> {
   const cuts = new Set(breaks);
   const starts = new Map<number, SpanPart[]>();
-  for (const level of LEVELS) {
+  for (const level of MERGED_COLUMNS) {
     for (const span of layout.spans[level]) {
       let partFirst = span.first;
       const end = span.first + span.count;
@@ -290,7 +292,7 @@ export function cutSpans(layout: AnnexLayout, breaks: Iterable<number>, mark: bo
       }
     }
   }
-  for (const list of starts.values()) list.sort((a, b) => LEVELS.indexOf(a.span.level) - LEVELS.indexOf(b.span.level));
+  for (const list of starts.values()) list.sort((a, b) => MERGED_COLUMNS.indexOf(a.span.level) - MERGED_COLUMNS.indexOf(b.span.level));
   return starts;
 }
 

@@ -1,7 +1,8 @@
 // Reading the content of one cell: codes, risk letters, notes. Domain knowledge lives here.
+import { NUMBERED_CODE_SOURCE } from "../model/codes.ts";
 
 /** A code then, optionally, its title in the same cell: "A1.1 PERFORMANCE CAMERALE". */
-const CODED = /^([A-Z]\d+(?:\.\d+[a-z]?)*)(?:\s+([\s\S]+))?$/;
+const CODED = new RegExp(String.raw`^(${NUMBERED_CODE_SOURCE})(?:\s+([\s\S]+))?$`);
 /** The special rows' single-letter code ("G GESTIONE GENERALE DELL'ENTE", "G"). */
 const LETTER = /^([A-Z])(?:\s+([\s\S]+))?$/;
 
@@ -17,18 +18,6 @@ export function parseCoded(text: string, letters: ReadonlySet<string> = new Set(
   const l = LETTER.exec(text);
   if (l && letters.has(l[1]!)) return { code: l[1]!, title: l[2] ?? null };
   return null;
-}
-
-/** 1 macro (A1), 2 process (A1.1), 3 sub-process (A1.1.1), 4 activity (A1.1.1.1); 0 a bare letter (G). */
-export function codeDepth(code: string): number {
-  if (/^[A-Z]$/.test(code)) return 0;
-  return code.split(".").length;
-}
-
-/** The parent's code: A1.1.1.1 → A1.1.1; a single part has none. */
-export function parentCode(code: string): string | null {
-  const i = code.lastIndexOf(".");
-  return i < 0 ? null : code.slice(0, i);
 }
 
 const RISK = /^[A-Z](?:\s*\/\s*[A-Z])*$/;

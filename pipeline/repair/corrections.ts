@@ -2,39 +2,12 @@
 // supplies a title the source does not carry, or overrides one cell. Each entry is checked (the
 // code must exist) and every change it makes is logged with the line it came from.
 import { isMap, isSeq, type Node } from "yaml";
-import { z } from "zod";
 import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { Activity } from "../model/annex.ts";
+import { Corrections, type CellField, type ParsedCorrections } from "../model/corrections.ts";
+import { LEVEL_KEYS } from "../model/levels.ts";
 import { parseYamlDocument } from "../formats/yaml-document.ts";
 import { parseRisk } from "./cells.ts";
-
-const CellField = z.enum(["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function"]);
-
-const Corrections = z
-  .object({
-    titles: z.record(z.string(), z.string().min(1)).optional(),
-    cells: z
-      .array(
-        z
-          .object({
-            code: z.string(),
-            field: CellField,
-            value: z.union([z.string(), z.null(), z.boolean(), z.array(z.string())]),
-            reason: z.string().optional(),
-          })
-          .strict(),
-      )
-      .optional(),
-  })
-  .strict();
-type Corrections = z.infer<typeof Corrections>;
-
-export interface ParsedCorrections {
-  file: string;
-  data: Corrections;
-  /** line of each entry: `titles.<code>` or `cells.<index>` */
-  lines: Map<string, number>;
-}
 
 export function parseCorrections(text: string, file: string): ParsedCorrections {
   const { doc, lineCounter: counter } = parseYamlDocument(text, file);
@@ -70,7 +43,7 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
     const place = at(`titles.${code}`, code);
     let hits = 0;
     for (const a of activities) {
-      for (const level of [a.macro, a.process, a.subprocess]) {
+      for (const level of LEVEL_KEYS.map((key) => a[key])) {
         if (level.code === code) {
           if (hits === 0) log.push(change(place, `title of ${code}`, level.title, title));
           level.title = title;
@@ -100,7 +73,7 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
   return log;
 }
 
-function coerce(field: z.infer<typeof CellField>, value: unknown, place: Place): unknown {
+function coerce(field: CellField, value: unknown, place: Place): unknown {
   if (field === "active") {
     if (typeof value !== "boolean") throw new InputError(`correction of "active" needs true or false`, place);
     return value;

@@ -5,7 +5,9 @@
 // merged cell covers, and shared by every activity of a macro-process.
 import { diag, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { Activity, Level } from "../model/annex.ts";
-import { codeDepth, isNote, parentCode, parseRisk } from "./cells.ts";
+import { ancestorAt, codeDepth } from "../model/codes.ts";
+import { compoundName, LEVEL_KEYS, levelAt } from "../model/levels.ts";
+import { isNote, parseRisk } from "./cells.ts";
 import type { RowReading } from "./rows.ts";
 
 export interface Built {
@@ -17,14 +19,6 @@ export interface Built {
 interface TitleSeen {
   title: string;
   place: Place;
-}
-
-/** The ancestor of an activity code at a depth (1 macro, 2 process, 3 sub-process); a bare letter is its own ancestor. */
-export function ancestor(code: string, depth: 1 | 2 | 3): string {
-  if (codeDepth(code) === 0) return code;
-  let c = code;
-  while (codeDepth(c) > depth) c = parentCode(c) ?? c;
-  return c;
 }
 
 /** Words a renderer adds to the printed table: not part of any text of the annex. */
@@ -57,7 +51,7 @@ export function buildActivities(readings: readonly RowReading[], marks: PrintedM
     const a = r.activity;
     if (!a) return;
     const level = (depth: 1 | 2 | 3): Level => {
-      const code = ancestor(a.code, depth);
+      const code = ancestorAt(a.code, depth);
       return { code, title: titles.get(`${depth}:${code}`) ?? null };
     };
     const notes = a.structures.filter((s): s is string => s !== null && isNote(s));
@@ -107,7 +101,7 @@ function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], c
       let code = label.code;
       if (code === null) {
         if (!r.activity || label.title === null) continue;
-        code = ancestor(r.activity.code, label.depth);
+        code = ancestorAt(r.activity.code, label.depth);
         repairs.push(
           diag("info", "repair/label-code", `label "${label.title}" is printed without its code: taken as ${levelName(label.depth)} ${code}, the one of activity ${r.activity.code} on the same row`, { ...r.place, code }),
         );
@@ -181,7 +175,7 @@ function shareFunctionsByMacro(activities: Activity[], readings: readonly RowRea
 
 function reportOrphanLabels(readings: readonly RowReading[], activities: readonly Activity[], repairs: Diagnostic[]): void {
   const used = new Set<string>();
-  for (const a of activities) for (const l of [a.macro, a.process, a.subprocess]) if (l.code) used.add(l.code);
+  for (const a of activities) for (const key of LEVEL_KEYS) if (a[key].code) used.add(a[key].code);
   for (const r of readings) {
     for (const l of r.labels) {
       if (l.code && codeDepth(l.code) > 0 && !used.has(l.code)) {
@@ -192,6 +186,9 @@ function reportOrphanLabels(readings: readonly RowReading[], activities: readonl
   }
 }
 
-export function levelName(depth: number): string {
-  return ["special code", "macro-process", "process", "sub-process", "activity"][depth] ?? "code";
+/** How the repair log names what a code of `depth` parts is: "macro-process", "activity"; 0, a bare letter, is the special code. */
+function levelName(depth: number): string {
+  if (depth === 0) return "special code";
+  if (depth === 1 || depth === 2 || depth === 3) return compoundName(levelAt(depth));
+  return depth === 4 ? "activity" : "code";
 }

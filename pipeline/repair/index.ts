@@ -3,7 +3,9 @@
 import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { RawTable } from "../model/raw.ts";
 import type { Annex } from "../model/annex.ts";
-import { applyCorrections, type ParsedCorrections } from "./corrections.ts";
+import { planYearsInTitle } from "../model/plan-years.ts";
+import type { ParsedCorrections } from "../model/corrections.ts";
+import { applyCorrections } from "./corrections.ts";
 import { buildActivities, type PrintedMarks } from "./hierarchy.ts";
 import { readRow } from "./rows.ts";
 
@@ -35,8 +37,7 @@ export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
   }
   if (options.corrections) log.push(...applyCorrections(built.activities, options.corrections));
 
-  const fromTitle = table.title ? /(\d{4})\s*[-–]\s*(\d{4})/.exec(table.title) : null;
-  const titleYears = fromTitle ? `${fromTitle[1]}-${fromTitle[2]}` : null;
+  const titleYears = table.title ? planYearsInTitle(table.title) : null;
   const planYears = options.planYears ?? titleYears;
   if (options.planYears && titleYears && titleYears !== options.planYears) {
     log.push(diag("warning", "repair/plan-years", `the title says ${titleYears} but the plan year is ${options.planYears}`, fileOnly));

@@ -2,8 +2,11 @@
 // areas and its structures. Two ways, one result: by the column a cell sits in when the reader
 // knows the columns (PDF), by content and order when it does not (text layer with shifted cells).
 import { diag, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import { codeDepth } from "../model/codes.ts";
+import { STRUCTURE_FIELDS, structureLabel } from "../model/fields.ts";
+import { LEVELS } from "../model/levels.ts";
 import type { ColumnKind, RawRow } from "../model/raw.ts";
-import { codeDepth, isRiskCell, parseCoded } from "./cells.ts";
+import { isRiskCell, parseCoded } from "./cells.ts";
 
 export interface Label {
   depth: 1 | 2 | 3;
@@ -29,8 +32,9 @@ export interface RowReading {
   repairs: Diagnostic[];
 }
 
-const LEVEL_OF: Partial<Record<ColumnKind, 1 | 2 | 3>> = { macro: 1, process: 2, subprocess: 3 };
-const STRUCTURE_INDEX: Partial<Record<ColumnKind, 0 | 1 | 2>> = { areaDirigenziale: 0, servizio: 1, uo: 2 };
+/** The hierarchy level a column holds (its depth), and the structure a column holds (its index). */
+const LEVEL_OF: Partial<Record<ColumnKind, 1 | 2 | 3>> = Object.fromEntries(LEVELS.map((l) => [l.key, l.depth]));
+const STRUCTURE_INDEX: Partial<Record<ColumnKind, 0 | 1 | 2>> = { [STRUCTURE_FIELDS[0]]: 0, [STRUCTURE_FIELDS[1]]: 1, [STRUCTURE_FIELDS[2]]: 2 };
 
 /** Letters used as a code by two or more cells of the row: the special rows print "G" at every level. */
 function rowLetters(texts: readonly string[]): Set<string> {
@@ -178,7 +182,9 @@ function readBySequence(row: RawRow, place: Place): RowReading {
 }
 
 function describe(risk: string | null, s: readonly (string | null)[]): string {
-  const names = ["Area dirigenziale", "Servizio/Staff", "U.O."];
-  const parts = s.map((v, k) => `${names[k]} ${v === null ? "empty" : `"${v}"`}`);
+  const parts = STRUCTURE_FIELDS.map((field, k) => {
+    const v = s[k] ?? null;
+    return `${structureLabel(field)} ${v === null ? "empty" : `"${v}"`}`;
+  });
   return [`risk ${risk === null ? "empty" : `"${risk}"`}`, ...parts].join(", ");
 }

@@ -3,9 +3,11 @@
 // under its parent: A1.1.1.2 under A1.1.1 under A1.1 under A1), `code/missing` (a level printed
 // without its code) and `hierarchy/split` (one code's activities printed in two separate places).
 import { diag } from "../diagnostics/diagnostic.ts";
-import { CODE_PATTERN, type Activity } from "../model/annex.ts";
-import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
-import { ACTIVITY_DEPTH, LEVELS, SPECIAL_CODE, ancestorAt, codeDepth, isWellFormedAt, type LevelInfo } from "../model/levels.ts";
+import type { Activity } from "../model/annex.ts";
+import { ACTIVITY_DEPTH, SPECIAL_CODE, ancestorAt, codeDepth, isBareLetter, isNumberedCode, isWellFormedAt } from "../model/codes.ts";
+import { LEVELS, type LevelInfo } from "../model/levels.ts";
+import { plural } from "../lib/plural.ts";
+import { placeOf, type Finding, type RuleContext } from "./context.ts";
 
 export function checkCodes(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -33,7 +35,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
     const special = code === SPECIAL_CODE;
 
     if (!isWellFormedAt(code, ACTIVITY_DEPTH)) {
-      const reason = /^[A-Z]$/.test(code)
+      const reason = isBareLetter(code)
         ? `activity code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`
         : `activity code "${code}" has ${plural(codeDepth(code), "part")}; an activity code has ${ACTIVITY_DEPTH}, like A1.1.1.1 or C1.1.7b.1`;
       findings.push({ at, diagnostic: diag("error", "code/format", reason, placeOf(ctx, code)) });
@@ -52,7 +54,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
             diagnostic: diag(
               "warning",
               "code/missing",
-              `${level.label} "${title}" has no code in the source (activity ${code})${hint}`,
+              `${level.name} "${title}" has no code in the source (activity ${code})${hint}`,
               placeOf(ctx, code),
             ),
           }));
@@ -62,7 +64,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
             diagnostic: diag(
               "warning",
               "code/missing",
-              `activity ${code} has no ${level.label}: neither code nor title${hint}`,
+              `activity ${code} has no ${level.name}: neither code nor title${hint}`,
               placeOf(ctx, code),
             ),
           }));
@@ -90,17 +92,17 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
 const LEVELS_BOTTOM_UP = [...LEVELS].reverse();
 
 function formatProblem(code: string, level: LevelInfo): string | null {
-  if (code.trim() === "") return `${level.label} code is empty; write null when the source prints none`;
+  if (code.trim() === "") return `${level.name} code is empty; write null when the source prints none`;
   if (code === SPECIAL_CODE) return null;
-  if (/^[A-Z]$/.test(code)) {
-    return `${level.label} code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`;
+  if (isBareLetter(code)) {
+    return `${level.name} code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`;
   }
-  if (!CODE_PATTERN.test(code) || !/^[A-Z]\d/.test(code)) {
-    return `${level.label} code "${code}" is not a code: a capital letter, digits, then dot-separated numbers, like ${level.example}`;
+  if (!isNumberedCode(code)) {
+    return `${level.name} code "${code}" is not a code: a capital letter, digits, then dot-separated numbers, like ${level.example}`;
   }
   const depth = codeDepth(code);
   if (depth !== level.depth) {
-    return `${level.label} code "${code}" has ${plural(depth, "part")}; a ${level.label} code has ${level.depth}, like ${level.example}`;
+    return `${level.name} code "${code}" has ${plural(depth, "part")}; a ${level.name} code has ${level.depth}, like ${level.example}`;
   }
   return null;
 }
@@ -115,7 +117,7 @@ function checkSpecialRow(activity: Activity, at: number, ctx: RuleContext, findi
         diagnostic: diag(
           "error",
           "code/parent",
-          `activity ${SPECIAL_CODE} is the special row of general management, but its ${level.label} is coded ${levelCode}; it should be ${SPECIAL_CODE} or empty`,
+          `activity ${SPECIAL_CODE} is the special row of general management, but its ${level.name} is coded ${levelCode}; it should be ${SPECIAL_CODE} or empty`,
           placeOf(ctx, activity.code),
         ),
       });
@@ -146,7 +148,7 @@ function checkParents(
         diagnostic: diag(
           "error",
           "code/parent",
-          `activity ${activity.code} is under ${level.label} ${SPECIAL_CODE}, which belongs to the special row of general management only`,
+          `activity ${activity.code} is under ${level.name} ${SPECIAL_CODE}, which belongs to the special row of general management only`,
           placeOf(ctx, activity.code),
         ),
       }));
@@ -161,12 +163,12 @@ function checkParents(
         diagnostic: diag(
           "error",
           "code/parent",
-          `${subject} is under ${level.label} ${levelCode}, but its code belongs under ${expected}`,
+          `${subject} is under ${level.name} ${levelCode}, but its code belongs under ${expected}`,
           placeOf(ctx, activity.code),
         ),
       }));
     }
-    below = { code: levelCode, label: level.label };
+    below = { code: levelCode, label: level.name };
   }
 }
 
@@ -212,7 +214,7 @@ function checkSplit(activities: readonly Activity[], ctx: RuleContext): Finding[
           diagnostic: diag(
             "warning",
             "hierarchy/split",
-            `${level.label} ${code} is printed in two separate places: activity ${activity.code} comes after ${previous.activity} of ${level.label} ${previous.code}; a row may have moved`,
+            `${level.name} ${code} is printed in two separate places: activity ${activity.code} comes after ${previous.activity} of ${level.name} ${previous.code}; a row may have moved`,
             placeOf(ctx, activity.code),
           ),
         });

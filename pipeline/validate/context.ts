@@ -29,7 +29,3 @@ export function placeOf(ctx: RuleContext, code: string | null, fallback?: string
   else if (fallback) place.code = fallback;
   return place;
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -12,10 +12,13 @@
 // Speed: the distinct names of an annex are a few dozen even for thousands of activities, so
 // names are grouped first and only distinct names are compared, pair by pair.
 import { diag } from "../diagnostics/diagnostic.ts";
+import { UnionFind } from "../lib/union-find.ts";
 import type { Activity } from "../model/annex.ts";
-import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
+import { plural } from "../lib/plural.ts";
+import { placeOf, type Finding, type RuleContext } from "./context.ts";
 import { prepareName, variantKindOf, type VariantKind } from "./similar-names.ts";
-import { COLUMN_LABEL, collectNameUses, type NameUse } from "./structures.ts";
+import { structureLabel } from "../model/fields.ts";
+import { collectNameUses, type NameUse } from "./structures.ts";
 
 const CROSS_COLUMN: ReadonlySet<VariantKind> = new Set(["spelling", "abbreviation", "typo"]);
 
@@ -44,22 +47,12 @@ export function findVariantGroups(uses: readonly NameUse[]): VariantGroup[] {
     else usesOf.set(u.name, [i]);
   });
 
-  // union-find over uses
-  const parent = uses.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  // sets of linked uses, and the kinds of variant that linked each set
+  const linked = new UnionFind(uses.length);
   const kindsOf = new Map<number, Set<VariantKind>>();
   const link = (i: number, j: number, kind: VariantKind): void => {
-    const ri = find(i);
-    const rj = find(j);
-    const kinds = new Set([...(kindsOf.get(ri) ?? []), ...(kindsOf.get(rj) ?? []), kind]);
-    parent[rj] = ri;
-    kindsOf.set(ri, kinds);
+    const kinds = new Set([...(kindsOf.get(linked.find(i)) ?? []), ...(kindsOf.get(linked.find(j)) ?? []), kind]);
+    kindsOf.set(linked.union(j, i), kinds);
   };
 
   for (let a = 0; a < prepared.length; a++) {
@@ -76,7 +69,7 @@ export function findVariantGroups(uses: readonly NameUse[]): VariantGroup[] {
 
   const groups = new Map<number, VariantGroup>();
   uses.forEach((use, i) => {
-    const root = find(i);
+    const root = linked.find(i);
     const kinds = kindsOf.get(root);
     if (!kinds) return; // linked to nothing
     let group = groups.get(root);
@@ -109,7 +102,7 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
         spellings.set(use.name, s);
       }
       s.activities = [...new Set([...s.activities, ...use.activities])].sort((x, y) => x - y);
-      s.columns.push(COLUMN_LABEL[use.column]);
+      s.columns.push(structureLabel(use.column));
     }
     // the most used spelling is the reference; ties go to the one printed first
     const ordered = [...spellings.values()].sort((x, y) => y.activities.length - x.activities.length || x.activities[0]! - y.activities[0]!);
@@ -129,7 +122,7 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     // anchored at the first activity that uses a rarer spelling, in the column where it does
     const at = Math.min(...rarer.map((s) => s.activities[0]!));
     const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(at));
-    const column = use ? COLUMN_LABEL[use.column] : undefined;
+    const column = use ? structureLabel(use.column) : undefined;
     findings.push({ at, diagnostic: diag("warning", "structure/near-duplicate", reason, placeOf(ctx, activities[at]!.code, null, column)) });
   }
   return findings;

@@ -6,16 +6,12 @@
 // each possibly with a parenthesised qualifier saying for what ("Sviluppo economico (Periti ed
 // esperti)"). The qualifier stays attached in the annex; names are compared without it.
 import { diag } from "../diagnostics/diagnostic.ts";
-import { STRUCTURE_FIELDS, type Activity, type StructureField } from "../model/annex.ts";
+import type { Activity } from "../model/annex.ts";
+import { STRUCTURE_FIELDS, structureLabel, type StructureField } from "../model/fields.ts";
 import type { PlanConfig } from "../model/plan.ts";
-import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
+import { plural } from "../lib/plural.ts";
+import { placeOf, type Finding, type RuleContext } from "./context.ts";
 import { variantKind } from "./similar-names.ts";
-
-export const COLUMN_LABEL: Record<StructureField, string> = {
-  areaDirigenziale: "Area dirigenziale",
-  servizio: "Servizio/Staff",
-  uo: "U.O.",
-};
 
 export interface StructureName {
   /** the part of the cell as printed, trimmed, qualifiers included */
@@ -110,8 +106,8 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
           diagnostic: diag(
             "warning",
             "structure/format",
-            `activity ${activity.code}: the ${COLUMN_LABEL[column]} cell "${cell}" has an empty name (a stray '/' or a qualifier without a name)`,
-            placeOf(ctx, activity.code, null, COLUMN_LABEL[column]),
+            `activity ${activity.code}: the ${structureLabel(column)} cell "${cell}" has an empty name (a stray '/' or a qualifier without a name)`,
+            placeOf(ctx, activity.code, null, structureLabel(column)),
           ),
         });
       }
@@ -129,7 +125,7 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
       const suggestion = known.find((n) => variantKind(use.name, n) !== null);
       const at = use.activities[0]!;
       const codes = use.activities.map((i) => activities[i]!.code).join(", ");
-      const label = COLUMN_LABEL[use.column];
+      const label = structureLabel(use.column);
       findings.push({
         at,
         diagnostic: diag(

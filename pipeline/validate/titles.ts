@@ -5,7 +5,8 @@
 // A missing title is reported once per code, not once per activity repeating it.
 import { diag } from "../diagnostics/diagnostic.ts";
 import type { Activity } from "../model/annex.ts";
-import { placeOf, plural, type Finding, type RuleContext } from "./context.ts";
+import { plural } from "../lib/plural.ts";
+import { placeOf, type Finding, type RuleContext } from "./context.ts";
 import { LEVELS } from "../model/levels.ts";
 
 const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)";
@@ -105,7 +106,7 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
       (a) => a[level.key].code,
       (a) => a[level.key].title,
     );
-    checkGroups(groups, (code) => `${level.label} ${code}`, { one: "title", many: "titles" }, "title/consistent");
+    checkGroups(groups, (code) => `${level.name} ${code}`, { one: "title", many: "titles" }, "title/consistent");
   }
 
   const functions = groupBy(

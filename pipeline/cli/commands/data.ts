@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { formatDiagnostic, hasErrors } from "../../diagnostics/diagnostic.ts";
 import { loadInput, readAnnex, readRawTable, resolveSource } from "../../app/load.ts";
-import { toContractJson, toCsv } from "../../render/open-data/open-data.ts";
+import { toCsv } from "../../render/open-data/csv.ts";
+import { toContractJson } from "../../render/open-data/json.ts";
 import { emit, printDiagnostics, summary } from "../output.ts";
 import { action, EXIT } from "../run.ts";
 

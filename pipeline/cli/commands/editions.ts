@@ -1,6 +1,7 @@
 // `annex diff` and `annex init`: comparing two editions, and starting the next one.
 import { Option, type Command } from "commander";
 import { formatDiagnostic } from "../../diagnostics/diagnostic.ts";
+import { plural } from "../../lib/plural.ts";
 import { writeFileAtomic } from "../../app/files.ts";
 import { action, EXIT } from "../run.ts";
 import { diffAnnexes, diffToJson } from "../../diff/index.ts";
@@ -28,14 +29,14 @@ export function registerDiffCommands(program: Command): void {
         for (const side of [before, after]) {
           const errors = errorsOf(side.diagnostics).length;
           if (errors) {
-            process.stderr.write(`annex: warning: ${side.file}: the data has ${errors} error${errors === 1 ? "" : "s"} (see: annex validate ${side.file}); compared as read\n`);
+            process.stderr.write(`annex: warning: ${side.file}: the data has ${plural(errors, "error")} (see: annex validate ${side.file}); compared as read\n`);
           }
         }
         const result = diffAnnexes(before.annex, after.annex);
         const text = await render(result, opts.format, !opts.output && useColor(process.stdout));
         if (opts.output) {
           await writeFileAtomic(opts.output, text);
-          process.stderr.write(`${opts.output}: ${result.summary.total === 0 ? "no changes" : `${result.summary.total} change${result.summary.total === 1 ? "" : "s"}`}\n`);
+          process.stderr.write(`${opts.output}: ${result.summary.total === 0 ? "no changes" : plural(result.summary.total, "change")}\n`);
         } else {
           process.stdout.write(text);
         }
@@ -57,7 +58,7 @@ export function registerDiffCommands(program: Command): void {
         const errors = errorsOf(previous.diagnostics);
         if (errors.length) {
           for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
-          process.stderr.write(`annex: ${previous.file}: the data has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix them before starting a new plan year from it\n`);
+          process.stderr.write(`annex: ${previous.file}: the data has ${plural(errors.length, "error")}; fix them before starting a new plan year from it\n`);
           return EXIT.dataErrors;
         }
         const outcome = await initPlanYear({ planYears, previous: previous.annex, previousFile: previous.file, sourcesDir: opts.sources });

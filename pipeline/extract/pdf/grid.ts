@@ -2,6 +2,7 @@
 // of horizontal lines row boundaries; a cell is a block of the resulting lattice not crossed by
 // any line, so a missing horizontal line inside a column is a vertical merge (row span) and a
 // missing vertical line inside a row a horizontal merge (header cells over several columns).
+import { UnionFind } from "../../lib/union-find.ts";
 import type { Box } from "./matrix.ts";
 import type { Segment } from "./geometry.ts";
 
@@ -85,15 +86,6 @@ export function slot(bounds: number[], v: number): number {
   return below(bounds, v);
 }
 
-function find(parent: Int32Array, i: number): number {
-  while (parent[i] !== i) {
-    const p = parent[i] ?? i;
-    parent[i] = parent[p] ?? p;
-    i = parent[i] ?? i;
-  }
-  return i;
-}
-
 /** Builds the cell grid of the page's table, or null when the rules do not make a table. */
 export function buildGrid(segments: readonly Segment[]): Grid | null {
   const rules = segments.filter((s) => s.to - s.from >= MIN_RULE);
@@ -137,12 +129,12 @@ export function buildGrid(segments: readonly Segment[]): Grid | null {
   }
 
   // Union the lattice slots that no rule separates.
-  const parent = new Int32Array(bands * columns).map((_, i) => i);
+  const slots = new UnionFind(bands * columns);
   for (let k = 0; k < bands; k++)
     for (let c = 0; c < columns; c++) {
       const i = k * columns + c;
-      if (k > 0 && !ruled[k * columns + c]) parent[find(parent, i)] = find(parent, i - columns);
-      if (c > 0 && !walled[k * (columns + 1) + c]) parent[find(parent, i)] = find(parent, i - 1);
+      if (k > 0 && !ruled[k * columns + c]) slots.union(i, i - columns);
+      if (c > 0 && !walled[k * (columns + 1) + c]) slots.union(i, i - 1);
     }
 
   const cells: GridCell[] = [];
@@ -150,7 +142,7 @@ export function buildGrid(segments: readonly Segment[]): Grid | null {
   const owner = new Int32Array(bands * columns);
   for (let k = 0; k < bands; k++)
     for (let c = 0; c < columns; c++) {
-      const root = find(parent, k * columns + c);
+      const root = slots.find(k * columns + c);
       let id = index.get(root);
       if (id === undefined) {
         id = cells.length;

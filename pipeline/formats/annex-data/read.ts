@@ -6,6 +6,7 @@
 // fields, wrong values) is left to validation, which reports all problems at once.
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, type Document, type LineCounter } from "yaml";
+import { plural } from "../../lib/plural.ts";
 import { parseYamlDocument } from "../yaml-document.ts";
 import { Annex } from "../../model/annex.ts";
 import { InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
@@ -68,7 +69,7 @@ function checkUnknownFields(data: unknown, file: string, locate: Locate): void {
   const first = unknown[0];
   if (!first) return;
   const where = describePath(data, first.path);
-  const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more unknown field${unknown.length > 2 ? "s" : ""})` : "";
+  const more = unknown.length > 1 ? ` (and ${plural(unknown.length - 1, "more unknown field")})` : "";
   throw new InputError(
     `unknown field "${first.name}"${where ? ` in ${where}` : ""}: the fields are those of the annex schema (see the comment at the top of the file)${more}`,
     first.line ? { file, line: first.line, col: first.col } : { file },

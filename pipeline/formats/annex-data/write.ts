@@ -5,7 +5,8 @@
 // the hierarchy levels on one line each.
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from "yaml";
 import type { Annex } from "../../model/annex.ts";
-import { toContract } from "../../render/open-data/open-data.ts";
+import { toContract } from "../../model/contract.ts";
+import { LEVEL_KEYS } from "../../model/levels.ts";
 
 export function annexToYaml(annex: Annex, header: string): string {
   // a copy with keys in contract order, whatever order the object was built in
@@ -16,7 +17,7 @@ export function annexToYaml(annex: Annex, header: string): string {
       if (!isMap(item)) return;
       // a blank line between activities (not before the first: it would hold stray spaces)
       if (i > 0) (item as YAMLMap).spaceBefore = true;
-      for (const key of ["riskAreas", "macro", "process", "subprocess"]) {
+      for (const key of ["riskAreas", ...LEVEL_KEYS]) {
         const node = item.get(key, true);
         if (isSeq(node) || isMap(node)) node.flow = true;
       }

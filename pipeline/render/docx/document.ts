@@ -21,7 +21,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { LEVELS, type AnnexLayout, type Row } from "../layout.ts";
+import { MERGED_COLUMNS, type AnnexLayout, type Row } from "../layout.ts";
+import { escapeXml } from "../../lib/xml.ts";
 import { setZipDates } from "./zip-dates.ts";
 
 const FONT = "Calibri";
@@ -66,7 +67,7 @@ function bodyRow(layout: AnnexLayout, row: Row): TableRow {
   const fill = row.inactive ? SHADE.inactive : undefined;
   const cells: TableCell[] = [];
   // A merged cell is written in the row it starts in; docx adds the continuing cells below it.
-  for (const level of LEVELS) {
+  for (const level of MERGED_COLUMNS) {
     const span = row.spans[level];
     if (span.first !== row.index) continue;
     cells.push(new TableCell({ rowSpan: span.count, shading: shading(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label) }));
@@ -93,10 +94,6 @@ function pageFooter(template: string): Paragraph {
     else if (part !== "") children.push(part);
   }
   return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children, size: 14 })] });
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** docProps/core.xml with the layout's fixed date (docx itself stamps the current time). */

@@ -7,7 +7,7 @@
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
 import { fill, TEMPLATE_FILES } from "../labels.ts";
-import { cutSpans, LEVELS, type AnnexLayout, type DataKey, type Level, type Row, type SpanPart } from "../layout.ts";
+import { cutSpans, MERGED_COLUMNS, type AnnexLayout, type DataKey, type MergedColumn, type Row, type SpanPart } from "../layout.ts";
 
 interface CellView {
   th: boolean;
@@ -36,7 +36,7 @@ interface GroupView {
 }
 
 /** ids of the header cells: the band over a column and the column's own heading */
-const BAND: Record<Level | DataKey, string | null> = {
+const BAND: Record<MergedColumn | DataKey, string | null> = {
   function: null,
   macro: "b-macro",
   process: "b-process",
@@ -48,7 +48,7 @@ const BAND: Record<Level | DataKey, string | null> = {
   servizio: "b-structures",
   uo: "b-structures",
 };
-const HEADING: Record<Level | DataKey, string> = {
+const HEADING: Record<MergedColumn | DataKey, string> = {
   function: "h-function",
   macro: "h-macro",
   process: "h-process",
@@ -61,7 +61,7 @@ const HEADING: Record<Level | DataKey, string> = {
   uo: "h-uo",
 };
 
-function columnHeaders(key: Level | DataKey): string[] {
+function columnHeaders(key: MergedColumn | DataKey): string[] {
   const band = BAND[key];
   return band ? [band, HEADING[key]] : [HEADING[key]];
 }
@@ -83,7 +83,7 @@ function partId(part: SpanPart, index: number): string {
 function rowView(layout: AnnexLayout, row: Row, starting: SpanPart[], owners: Map<string, string>, partIndex: Map<string, number>): RowView {
   const cells: CellView[] = [];
   const rowHeaders: string[] = [];
-  LEVELS.forEach((level, depth) => {
+  MERGED_COLUMNS.forEach((level, depth) => {
     const span = row.spans[level];
     const part = starting.find((p) => p.span.level === level);
     if (part) {

@@ -2,7 +2,7 @@
 // published annex, the two header rows on every page, merged hierarchy cells, thin ruling lines
 // around every cell (the extractor reads the table back from them), shaded rows marked in words.
 // Every text node carries a `_tag` naming its structure element, for the tagged renderer.
-import { cutSpans, LEVELS, type AnnexLayout, type ColumnKey, type DataKey, type SpanPart } from "../layout.ts";
+import { cutSpans, MERGED_COLUMNS, type AnnexLayout, type ColumnKey, type DataKey, type SpanPart } from "../layout.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import type { DocDefinition, Tag } from "./engine.ts";
 
@@ -74,7 +74,7 @@ function bodyRow(layout: AnnexLayout, index: number, starting: SpanPart[]): Cell
   if (!row) throw new Error(`no row ${index}`);
   const shade = row.inactive ? COLOURS.inactive : undefined;
   const cells: CellDef[] = [];
-  for (const level of LEVELS) {
+  for (const level of MERGED_COLUMNS) {
     const part = starting.find((p) => p.span.level === level);
     if (!part) {
       cells.push({}); // covered by a merged cell above

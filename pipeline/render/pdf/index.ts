@@ -8,6 +8,7 @@
 // page's first rows taller; if the page then no longer holds its rows, the rows that do not fit
 // move to the next page, and that page is laid out with them. The pages so laid out are the
 // document: nothing is laid out twice more than needed, and no page is left nearly empty.
+import { escapeXml } from "../../lib/xml.ts";
 import { fill } from "../labels.ts";
 import type { AnnexLayout } from "../layout.ts";
 import { pdfDefinition, rowOfCodeKey, type Slice } from "./definition.ts";
@@ -88,10 +89,6 @@ export function paginate(layout: AnnexLayout, doc: PdfKitDocument): Pagination {
     from = to;
   }
   return { pages, breaks, layouts };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

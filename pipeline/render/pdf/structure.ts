@@ -3,7 +3,7 @@
 // one TR per activity: the merged hierarchy cells as row-header TH spanning their rows, the
 // activity's cells as TD), P footnote, H2 + P legend. The renderer then ties every drawn text to
 // its element through marked content.
-import { LEVELS, type AnnexLayout, DATA_KEYS } from "../layout.ts";
+import { MERGED_COLUMNS, type AnnexLayout, DATA_KEYS } from "../layout.ts";
 import { keys } from "./definition.ts";
 import type { PdfKitDocument, StructElement } from "./engine.ts";
 
@@ -52,7 +52,7 @@ export function buildStructure(doc: PdfKitDocument, layout: AnnexLayout): Map<st
     body.add(tr);
     // A merged hierarchy cell belongs to the row it starts in and spans all its rows, across
     // pages: the label printed again on a new page is an artifact, not a second cell.
-    for (const level of LEVELS) {
+    for (const level of MERGED_COLUMNS) {
       const span = row.spans[level];
       if (span.first !== row.index) continue;
       const th = make(span.label === "" ? "TD" : "TH", keys.span(span.id));

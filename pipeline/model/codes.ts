@@ -1,0 +1,47 @@
+// Activity codes. A code is a capital letter, digits, then dot-separated parts (C1.1.7b.1: a part
+// may carry a local-variant letter); a child's code is its parent's plus one part, so a code
+// alone says where it sits. The row of the body's general management is special: it prints the
+// bare letter G at every level, so a bare letter names no level (its depth is 0).
+
+/** A numbered code, as a pattern source: letter, digits, then dot-separated parts. */
+export const NUMBERED_CODE_SOURCE = String.raw`[A-Z]\d+(?:\.\d+[a-z]?)*`;
+const NUMBERED_CODE = new RegExp(`^${NUMBERED_CODE_SOURCE}$`);
+/** Any code the annex may carry: a numbered code, or a bare letter (the special row's G). */
+export const CODE_PATTERN = new RegExp(`^(?:[A-Z]|${NUMBERED_CODE_SOURCE})$`);
+
+/** The code of the special row of general management, at every level. */
+export const SPECIAL_CODE = "G";
+/** Parts of an activity code: A1.1.1.1. */
+export const ACTIVITY_DEPTH = 4;
+
+export function isBareLetter(code: string): boolean {
+  return /^[A-Z]$/.test(code);
+}
+
+export function isNumberedCode(code: string): boolean {
+  return NUMBERED_CODE.test(code);
+}
+
+/** Number of dot-separated parts: A1 → 1, C1.1.7b.1 → 4; a bare letter (G) → 0. */
+export function codeDepth(code: string): number {
+  if (isBareLetter(code)) return 0;
+  let depth = 1;
+  for (let i = code.indexOf("."); i !== -1; i = code.indexOf(".", i + 1)) depth++;
+  return depth;
+}
+
+/** True when `code` has the shape of a code at `depth` (or is the special row's G). */
+export function isWellFormedAt(code: string, depth: number): boolean {
+  if (code === SPECIAL_CODE) return true;
+  return isNumberedCode(code) && codeDepth(code) === depth;
+}
+
+/** The code of the ancestor at `depth`: ancestorAt("A1.2.3.4", 2) = "A1.2"; a code no deeper than `depth` (or G) is its own. */
+export function ancestorAt(code: string, depth: number): string {
+  let end = -1;
+  for (let d = 0; d < depth; d++) {
+    end = code.indexOf(".", end + 1);
+    if (end === -1) return code;
+  }
+  return code.slice(0, end);
+}

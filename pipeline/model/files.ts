@@ -1,0 +1,20 @@
+// The files of a plan year: its folder in sources/ holds the source and the settings, its
+// folder in out/ the published annex in every format.
+
+/** The annex's file name without extension, in sources/<plan>/ and in out/<plan>/. */
+export const ANNEX_FILE = "allegato-1";
+/** The annex data file that `annex init` writes and the office edits. */
+export const ANNEX_DATA_FILE = `${ANNEX_FILE}.yaml`;
+/** What the table does not print: the body's name, the risk-area legend, the structures. */
+export const PLAN_FILE = "plan.yaml";
+/** Reviewed corrections to a source the office cannot edit (a published PDF). */
+export const CORRECTIONS_FILE = "corrections.yaml";
+
+/** The formats an annex is published in. */
+export const FORMATS = ["pdf", "docx", "html", "csv", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The published file name of each format. */
+export function outputName(format: Format): string {
+  return `${ANNEX_FILE}.${format}`;
+}
