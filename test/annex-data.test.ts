@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
-import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
+import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 
 const ACTIVITY = (code: string, extra = "") => `  - code: ${code}
     title: Relazione Previsionale e Programmatica
@@ -23,14 +23,14 @@ footnote: null
 activities:
 `;
 
-function thrown(text: string): InputError {
+function thrown(text: string): FatalError {
   try {
     readAnnexData(text, "allegato-1.yaml");
   } catch (error) {
-    if (error instanceof InputError) return error;
+    if (error instanceof FatalError) return error;
     throw error;
   }
-  throw new Error("no InputError thrown");
+  throw new Error("no FatalError thrown");
 }
 
 describe("reading annex data", () => {

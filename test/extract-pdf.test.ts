@@ -3,7 +3,7 @@
 // (Chromium) from HTML that is the truth, and against inputs it must refuse.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
+import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { extractPdf } from "../pipeline/extract/pdf/index.ts";
 import { RawTable, type RawCell, type RawRow } from "../pipeline/model/raw.ts";
 import { minimalPdf } from "./helpers/minimal-pdf.ts";
@@ -205,7 +205,7 @@ describe("extractPdf on an annex printed by Chromium (borders as thin fills, cod
 });
 
 describe("extractPdf refuses unreadable input with one plain line", () => {
-  async function refusal(data: Uint8Array, file: string): Promise<InputError> {
+  async function refusal(data: Uint8Array, file: string): Promise<FatalError> {
     const spies = [
       vi.spyOn(console, "log"),
       vi.spyOn(console, "warn"),
@@ -218,8 +218,8 @@ describe("extractPdf refuses unreadable input with one plain line", () => {
     } catch (error) {
       // pdfjs must stay silent: the message is all the user sees.
       for (const spy of spies) expect(spy).not.toHaveBeenCalled();
-      expect(error).toBeInstanceOf(InputError);
-      const e = error as InputError;
+      expect(error).toBeInstanceOf(FatalError);
+      const e = error as FatalError;
       expect(e.message).not.toMatch(/\n/);
       expect(e.place.file).toBe(file);
       return e;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { annexDataHeader, annexToYaml } from "../pipeline/formats/annex-data/write.ts";
 import { editionYaml, initPlanYear, nextEdition } from "../pipeline/app/init.ts";
 import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
-import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
+import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { checkPlanYears } from "../pipeline/model/plan-years.ts";
 import { annex } from "./helpers/cli.ts";
 import { expectedAnnex2020 } from "./helpers/diff.ts";
@@ -68,7 +68,7 @@ describe("the next edition's annex data", () => {
     const sources = join(dir, "sources");
     mkdirSync(join(sources, "2021-2023"));
     writeFileSync(join(sources, "2021-2023", "allegato-1.yaml"), "edited by hand\n");
-    await expect(initPlanYear({ planYears: "2021-2023", previous: expectedAnnex2020(), previousFile: join(sources, "2020-2022", "allegato-1.yaml"), sourcesDir: sources })).rejects.toThrow(InputError);
+    await expect(initPlanYear({ planYears: "2021-2023", previous: expectedAnnex2020(), previousFile: join(sources, "2020-2022", "allegato-1.yaml"), sourcesDir: sources })).rejects.toThrow(FatalError);
     expect(readFileSync(join(sources, "2021-2023", "allegato-1.yaml"), "utf8")).toBe("edited by hand\n");
     expect(readdirSync(sources).sort()).toEqual(["2020-2022", "2021-2023"]);
   });

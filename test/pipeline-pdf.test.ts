@@ -30,7 +30,7 @@ describe("the 2020-2022 source PDF, end to end", () => {
 
   it("logs each merged cell it joined across a page break, with its place (the repair log)", async () => {
     const loaded = await loadInput("2020-2022");
-    const joined = loaded.diagnostics.filter((d) => d.rule === "pdf-merge-joined");
+    const joined = loaded.diagnostics.filter((d) => d.rule === "pdf/merge-joined");
     expect(joined.find((d) => d.reason.includes('"Governo Camerale"'))?.place).toMatchObject({ page: 1, row: 1, column: "function" });
     expect(joined.find((d) => d.reason.includes('"C1 SEMPLIFICAZIONE E TRASPARENZA"'))?.reason).toMatch(/pages 8, 9 were joined/);
   });

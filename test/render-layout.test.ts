@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../pipeline/diagnostics/diagnostic.ts";
+import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { loadLabels } from "../pipeline/render/labels.ts";
 import { buildLayout, continuedLabel, cutSpans, documentDate } from "../pipeline/render/layout.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
@@ -102,7 +102,7 @@ describe("layout model", () => {
     const dir = mkdtempSync(join(tmpdir(), "annex-labels-"));
     const file = join(dir, "labels.yaml");
     writeFileSync(file, "language: it-IT\ntitle: x\n");
-    expect(() => loadLabels(pathToFileURL(file))).toThrow(InputError);
+    expect(() => loadLabels(pathToFileURL(file))).toThrow(FatalError);
     expect(() => loadLabels(pathToFileURL(file))).toThrow(/subject/);
   });
 });

@@ -80,7 +80,7 @@ describe("schema", () => {
     expect(result.diagnostics).toEqual([
       {
         severity: "error",
-        rule: "schema",
+        rule: "schema/shape",
         reason: 'activity A1.1.1.2 (activities[1]).riskAreas[0]: a risk area is one capital letter (found "c")',
         place: { file: "allegato-1.yaml", code: "A1.1.1.2" },
       },

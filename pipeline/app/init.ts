@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Annex } from "../model/annex.ts";
 import { ANNEX_DATA_FILE, PLAN_FILE } from "../model/files.ts";
-import { InputError } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
 import { readAnnexData } from "../formats/annex-data/read.ts";
 import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
 import { annexDataHeader, annexToYaml } from "../formats/annex-data/write.ts";
@@ -50,13 +50,13 @@ export interface InitOutcome {
   warnings: string[];
 }
 
-/** Refuses a bad name or an existing plan year (InputError) before any work is done. */
+/** Refuses a bad name or an existing plan year (FatalError) before any work is done. */
 export function checkNewPlanYear(planYears: string, sourcesDir: string): string {
   const problem = checkPlanYears(planYears);
-  if (problem) throw new InputError(problem);
+  if (problem) throw new FatalError("plan-year/name", problem);
   const dir = join(sourcesDir, planYears);
   if (existsSync(dir)) {
-    throw new InputError(`plan year ${planYears} already exists (${dir}): init never overwrites a plan year; edit its files instead`);
+    throw new FatalError("plan-year/exists", `plan year ${planYears} already exists (${dir}): init never overwrites a plan year; edit its files instead`);
   }
   return dir;
 }
@@ -64,7 +64,7 @@ export function checkNewPlanYear(planYears: string, sourcesDir: string): string 
 export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   const { planYears, previous, sourcesDir } = request;
   const dir = checkNewPlanYear(planYears, sourcesDir);
-  if (previous.planYears === planYears) throw new InputError(`the new plan year ${planYears} is the one it starts from`);
+  if (previous.planYears === planYears) throw new FatalError("plan-year/same", `the new plan year ${planYears} is the one it starts from`);
   const warnings: string[] = [];
 
   const next = nextEdition(previous, planYears);
@@ -86,7 +86,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
     await mkdir(staging);
     for (const [name, text] of files) await writeFile(join(staging, name), text);
     // checked again right before the rename: another run may have created it meanwhile
-    if (existsSync(dir)) throw new InputError(`plan year ${planYears} already exists (${dir}): init never overwrites a plan year`);
+    if (existsSync(dir)) throw new FatalError("plan-year/exists", `plan year ${planYears} already exists (${dir}): init never overwrites a plan year`);
     await rename(staging, dir);
   } finally {
     await rm(staging, { recursive: true, force: true });

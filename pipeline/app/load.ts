@@ -3,7 +3,9 @@
 // the stages it calls are pure.
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { diag } from "../diagnostics/rules.ts";
 import { readAnnexData } from "../formats/annex-data/read.ts";
 import type { RawTable } from "../model/raw.ts";
 import { readTextLayer } from "../extract/text-layer/read.ts";
@@ -62,12 +64,12 @@ export async function resolveSource(input: string, sourcesDir = "sources"): Prom
   if (!(await exists(path))) {
     // "21-23" or "2021-2022" deserve a word on how plan years are named, not a bare "no such file"
     const misnamed = looksLikePlanYears(input) ? checkPlanYears(input) : null;
-    if (misnamed) throw new InputError(misnamed);
+    if (misnamed) throw new FatalError("plan-year/name", misnamed);
     if (PLAN_YEARS.test(input)) {
       const years = await listPlanYears(sourcesDir);
-      throw new InputError(`no plan year ${input} in ${sourcesDir}/ (there ${years.length === 1 ? "is" : "are"}: ${years.join(", ") || "none"})`);
+      throw new FatalError("plan-year/not-found", `no plan year ${input} in ${sourcesDir}/ (there ${years.length === 1 ? "is" : "are"}: ${years.join(", ") || "none"})`);
     }
-    throw new InputError("no such file or folder", { file: input });
+    throw new FatalError("input/not-found", "no such file or folder", { file: input });
   }
   let dir: string;
   let file: string;
@@ -75,7 +77,7 @@ export async function resolveSource(input: string, sourcesDir = "sources"): Prom
     dir = path;
     const found = [];
     for (const name of SOURCE_NAMES) if (await exists(join(dir, name))) found.push(name);
-    if (found.length === 0) throw new InputError(`no source in this folder: expected one of ${SOURCE_NAMES.join(", ")}`, { file: dir });
+    if (found.length === 0) throw new FatalError("input/no-source", `no source in this folder: expected one of ${SOURCE_NAMES.join(", ")}`, { file: dir });
     file = join(dir, found[0]!);
   } else {
     file = path;
@@ -98,9 +100,9 @@ async function sniff(file: string): Promise<SourceKind> {
   const ext = extname(file).toLowerCase();
   if ([".yaml", ".yml", ".json"].includes(ext)) return "annex-data";
   const head = (await readFile(file)).subarray(0, 1024);
-  if (head.length === 0) throw new InputError("the file is empty", { file });
+  if (head.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
   if (head.includes(Buffer.from("%PDF-"))) return "pdf";
-  if (ext === ".pdf") throw new InputError("not a PDF file (it does not start with %PDF)", { file });
+  if (ext === ".pdf") throw new FatalError("input/not-pdf", "not a PDF file (it does not start with %PDF)", { file });
   return "text-layer";
 }
 
@@ -112,7 +114,7 @@ export async function readRawTable(source: ResolvedSource): Promise<{ table: Raw
     return extractPdf(new Uint8Array(await readFile(source.file)), source.file);
   }
   if (source.kind === "text-layer") return readTextLayer(await readFile(source.file, "utf8"), source.file);
-  throw new InputError("annex data has no raw table: it is already an annex", { file: source.file });
+  throw new FatalError("input/no-raw-table", "annex data has no raw table: it is already an annex", { file: source.file });
 }
 
 export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
@@ -121,7 +123,7 @@ export async function readPlan(planFile: string | undefined): Promise<PlanConfig
   const parsed = PlanConfig.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(`not a valid plan file: ${issue.path.join(".") || "(top)"}: ${issue.message}`, { file: planFile });
+    throw new FatalError("plan/invalid", `not a valid plan file: ${issue.path.join(".") || "(top)"}: ${issue.message}`, { file: planFile });
   }
   return parsed.data;
 }
@@ -150,7 +152,7 @@ export async function readAnnex(input: string, opts: { sourcesDir?: string } = {
   if (source.kind === "annex-data") {
     const { annex, diagnostics } = readAnnexData(await readFile(source.file, "utf8"), source.file);
     if (source.correctionsFile) {
-      diagnostics.push(diag("warning", "corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
+      diagnostics.push(diag("corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
     }
     return { source, annex, provenance: new Map(), repairs: [], diagnostics };
   }
@@ -177,7 +179,7 @@ export async function loadInput(input: string, opts: { sourcesDir?: string } = {
   const validated = validateAnnex(read.annex, { plan, file: read.source.file, provenance: read.provenance });
   if (!validated.annex) {
     const first = validated.diagnostics.find((d) => d.severity === "error");
-    throw new InputError(`the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: read.source.file });
+    throw new FatalError("schema/shape", `the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: read.source.file });
   }
   return {
     annex: validated.annex,

@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { countBySeverity, formatDiagnostic, hasErrors, InputError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { countBySeverity, formatDiagnostic, hasErrors } from "../diagnostics/format.ts";
 import { summary } from "../cli/output.ts";
 import { plural } from "../lib/plural.ts";
 import { writeFileAtomic } from "./files.ts";
@@ -54,7 +56,7 @@ export async function ensureWritableFolder(dir: string): Promise<void> {
       EEXIST: "a file with that name is in the way",
       ENOSPC: "no space left on device",
     };
-    throw new InputError(`cannot write the output folder: ${why[code] ?? (code || (error as Error).message)}`, { file: dir });
+    throw new FatalError("output/not-writable", `cannot write the output folder: ${why[code] ?? (code || (error as Error).message)}`, { file: dir });
   }
 }
 

@@ -1,5 +1,6 @@
 // Writing a command's result: to stdout, or atomically to a file with -o.
-import { countBySeverity, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { countBySeverity, formatDiagnostic } from "../diagnostics/format.ts";
 import { writeFileAtomic } from "../app/files.ts";
 import { plural } from "../lib/plural.ts";
 

@@ -1,6 +1,7 @@
 // Shared by every command: how errors become one line on stderr and an exit status.
 // 0 ok (warnings allowed), 1 the data has errors (or, for diff, changes), 2 bad usage or unreadable input.
-import { InputError, formatPlace } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { formatPlace } from "../diagnostics/format.ts";
 
 export const EXIT = { ok: 0, dataErrors: 1, trouble: 2 } as const;
 
@@ -13,7 +14,7 @@ export function setDebug(value: boolean): void {
 export function reportFailure(error: unknown): number {
   if (debug && error instanceof Error) {
     process.stderr.write(`${error.stack ?? error.message}\n`);
-  } else if (error instanceof InputError) {
+  } else if (error instanceof FatalError) {
     const where = formatPlace(error.place);
     process.stderr.write(`annex: ${where ? `${where}: ` : ""}${error.message}\n`);
   } else if (error instanceof Error) {

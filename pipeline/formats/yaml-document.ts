@@ -2,7 +2,7 @@
 // a syntax error always comes out the same way: one line, with its line and column, and a plain
 // hint for the usual slips of a hand edit.
 import { LineCounter, parseDocument, type Document } from "yaml";
-import { InputError } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
 
 const HINTS: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
@@ -26,7 +26,7 @@ export function parseYamlDocument(text: string, file: string): { doc: Document; 
   if (syntax) {
     const at = syntax.linePos?.[0];
     const hint = HINTS[syntax.code] ?? "";
-    throw new InputError(`YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
+    throw new FatalError("yaml/syntax", `YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
   }
   return { doc, lineCounter };
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { InputError } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
 
 export const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
 
@@ -88,13 +88,13 @@ export function loadLabels(file: URL = TEMPLATE_FILES.labels): Labels {
   try {
     data = parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new InputError(`cannot read the labels: ${(error as Error).message.split("\n")[0]}`, { file: path });
+    throw new FatalError("labels/invalid", `cannot read the labels: ${(error as Error).message.split("\n")[0]}`, { file: path });
   }
   const parsed = Labels.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue?.path.join(".") || "(top level)";
-    throw new InputError(`the labels are not usable: ${key}: ${issue?.message ?? "invalid"}`, { file: path });
+    throw new FatalError("labels/invalid", `the labels are not usable: ${key}: ${issue?.message ?? "invalid"}`, { file: path });
   }
   if (standard) cached = parsed.data;
   return parsed.data;

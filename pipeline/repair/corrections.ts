@@ -2,7 +2,9 @@
 // supplies a title the source does not carry, or overrides one cell. Each entry is checked (the
 // code must exist) and every change it makes is logged with the line it came from.
 import { isMap, isSeq, type Node } from "yaml";
-import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { Corrections, type CellField, type ParsedCorrections } from "../model/corrections.ts";
 import { LEVEL_KEYS } from "../model/levels.ts";
@@ -28,7 +30,7 @@ export function parseCorrections(text: string, file: string): ParsedCorrections 
     const issue = parsed.error.issues[0]!;
     const path = issue.path.join(".");
     const line = lines.get(issue.path.slice(0, 2).join("."));
-    throw new InputError(`not a valid corrections file: ${path ? `${path}: ` : ""}${issue.message}`, line ? { file, line } : { file });
+    throw new FatalError("corrections/invalid", `not a valid corrections file: ${path ? `${path}: ` : ""}${issue.message}`, line ? { file, line } : { file });
   }
   return { file, data: parsed.data, lines };
 }
@@ -56,13 +58,13 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
         hits++;
       }
     }
-    if (hits === 0) throw new InputError(`correction names code ${code}, which the annex does not have`, place);
+    if (hits === 0) throw new FatalError("corrections/unknown-code", `correction names code ${code}, which the annex does not have`, place);
   }
 
   (data.cells ?? []).forEach((c, k) => {
     const place = at(`cells.${k}`, c.code);
     const targets = activities.filter((a) => a.code === c.code);
-    if (targets.length === 0) throw new InputError(`correction names activity ${c.code}, which the annex does not have`, place);
+    if (targets.length === 0) throw new FatalError("corrections/unknown-code", `correction names activity ${c.code}, which the annex does not have`, place);
     const value = coerce(c.field, c.value, place);
     for (const a of targets) {
       const before = a[c.field];
@@ -75,7 +77,7 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
 
 function coerce(field: CellField, value: unknown, place: Place): unknown {
   if (field === "active") {
-    if (typeof value !== "boolean") throw new InputError(`correction of "active" needs true or false`, place);
+    if (typeof value !== "boolean") throw new FatalError("corrections/value", `correction of "active" needs true or false`, place);
     return value;
   }
   if (field === "riskAreas") {
@@ -84,10 +86,10 @@ function coerce(field: CellField, value: unknown, place: Place): unknown {
     if (value === null) return [];
   }
   if (typeof value === "string" || value === null) return value === "" ? null : value;
-  throw new InputError(`correction of "${field}" needs a text or null`, place);
+  throw new FatalError("corrections/value", `correction of "${field}" needs a text or null`, place);
 }
 
 function change(place: Place, what: string, before: unknown, after: unknown, reason?: string): Diagnostic {
   const show = (v: unknown) => JSON.stringify(v);
-  return diag("info", "correction", `${what}: ${show(before)} → ${show(after)} (corrections file${reason ? `: ${reason}` : ""})`, place);
+  return diag("corrections/applied", `${what}: ${show(before)} → ${show(after)} (corrections file${reason ? `: ${reason}` : ""})`, place);
 }

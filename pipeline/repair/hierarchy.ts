@@ -3,7 +3,8 @@
 // supply titles. That is what makes a label printed on the wrong line, or after its children,
 // land on its own code. The function (a label without a code) is carried by the rows its
 // merged cell covers, and shared by every activity of a macro-process.
-import { diag, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { Activity, Level } from "../model/annex.ts";
 import { ancestorAt, codeDepth } from "../model/codes.ts";
 import { compoundName, LEVEL_KEYS, levelAt } from "../model/levels.ts";
@@ -61,14 +62,14 @@ export function buildActivities(readings: readonly RowReading[], marks: PrintedM
     let active = r.shaded === null ? null : !r.shaded;
     if (marked) {
       if (active === true) {
-        repairs.push(diag("warning", "repair/active-conflict", `activity ${a.code} is marked not active in words but not shaded: taken as not active`, { ...r.place, code: a.code }));
+        repairs.push(diag("repair/active-conflict", `activity ${a.code} is marked not active in words but not shaded: taken as not active`, { ...r.place, code: a.code }));
       } else if (active === null) {
-        repairs.push(diag("info", "repair/active-words", `activity ${a.code} is marked not active in words: taken as not active`, { ...r.place, code: a.code }));
+        repairs.push(diag("repair/active-words", `activity ${a.code} is marked not active in words: taken as not active`, { ...r.place, code: a.code }));
       }
       active = false;
     }
     for (const n of notes) {
-      repairs.push(diag("info", "repair/note", `activity ${a.code}: "${n}" is a remark, not a structure: kept as its note`, { ...r.place, code: a.code }));
+      repairs.push(diag("repair/note", `activity ${a.code}: "${n}" is a remark, not a structure: kept as its note`, { ...r.place, code: a.code }));
     }
     activities.push({
       code: a.code,
@@ -103,10 +104,10 @@ function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], c
         if (!r.activity || label.title === null) continue;
         code = ancestorAt(r.activity.code, label.depth);
         repairs.push(
-          diag("info", "repair/label-code", `label "${label.title}" is printed without its code: taken as ${levelName(label.depth)} ${code}, the one of activity ${r.activity.code} on the same row`, { ...r.place, code }),
+          diag("repair/label-code", `label "${label.title}" is printed without its code: taken as ${levelName(label.depth)} ${code}, the one of activity ${r.activity.code} on the same row`, { ...r.place, code }),
         );
       } else if (codeDepth(code) !== 0 && codeDepth(code) !== label.depth) {
-        repairs.push(diag("info", "repair/label-level", `label ${code} is printed in the ${levelName(label.depth)} column: placed by its code as a ${levelName(codeDepth(code))}`, { ...r.place, code }));
+        repairs.push(diag("repair/label-level", `label ${code} is printed in the ${levelName(label.depth)} column: placed by its code as a ${levelName(codeDepth(code))}`, { ...r.place, code }));
       }
       if (label.title === null) continue;
       const depth = codeDepth(code) === 0 ? label.depth : codeDepth(code);
@@ -116,7 +117,7 @@ function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], c
       if (!prior) seen.set(key, { title, place: r.place });
       else if (prior.title !== title) {
         repairs.push(
-          diag("warning", "repair/title-conflict", `${levelName(depth)} ${code} is printed with two titles: "${prior.title}" (kept) and "${title}"`, { ...r.place, code }),
+          diag("repair/title-conflict", `${levelName(depth)} ${code} is printed with two titles: "${prior.title}" (kept) and "${title}"`, { ...r.place, code }),
         );
       }
     }
@@ -164,7 +165,7 @@ function shareFunctionsByMacro(activities: Activity[], readings: readonly RowRea
         a.function = carried;
         if (!reported.has(macro)) {
           const how = own ? `the label printed for macro-process ${macro}` : `the macro-process above (${letter}…), as none is printed for ${macro}`;
-          repairs.push(diag("info", "repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, place));
+          repairs.push(diag("repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, place));
         }
       }
       reported.add(macro);
@@ -179,7 +180,7 @@ function reportOrphanLabels(readings: readonly RowReading[], activities: readonl
   for (const r of readings) {
     for (const l of r.labels) {
       if (l.code && codeDepth(l.code) > 0 && !used.has(l.code)) {
-        repairs.push(diag("warning", "repair/orphan-label", `${levelName(codeDepth(l.code))} ${l.code} is printed but no activity lies under it`, { ...r.place, code: l.code }));
+        repairs.push(diag("repair/orphan-label", `${levelName(codeDepth(l.code))} ${l.code} is printed but no activity lies under it`, { ...r.place, code: l.code }));
         used.add(l.code);
       }
     }

@@ -1,6 +1,8 @@
 // repair: from the raw table (cells with page/position) to the annex. Domain-aware,
 // format-independent. Every change is logged with its provenance.
-import { diag, InputError, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { RawTable } from "../model/raw.ts";
 import type { Annex } from "../model/annex.ts";
 import { planYearsInTitle } from "../model/plan-years.ts";
@@ -33,20 +35,20 @@ export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
   const fileOnly: Place = { file: table.file };
 
   if (built.activities.some((a) => a.active === null)) {
-    log.push(diag("warning", "input/no-shading", "this input does not show shading, so whether an activity is active cannot be told: `active` is null", fileOnly));
+    log.push(diag("input/no-shading", "this input does not show shading, so whether an activity is active cannot be told: `active` is null", fileOnly));
   }
   if (options.corrections) log.push(...applyCorrections(built.activities, options.corrections));
 
   const titleYears = table.title ? planYearsInTitle(table.title) : null;
   const planYears = options.planYears ?? titleYears;
   if (options.planYears && titleYears && titleYears !== options.planYears) {
-    log.push(diag("warning", "repair/plan-years", `the title says ${titleYears} but the plan year is ${options.planYears}`, fileOnly));
+    log.push(diag("repair/plan-years", `the title says ${titleYears} but the plan year is ${options.planYears}`, fileOnly));
   }
   // the plan years name the edition everywhere (file names, titles, diff): without them there is no annex to speak of
   if (!planYears) {
-    throw new InputError("the plan years are not printed in the title: put the file in a plan-year folder named YYYY-YYYY (e.g. sources/2020-2022/)", fileOnly);
+    throw new FatalError("plan-year/missing", "the plan years are not printed in the title: put the file in a plan-year folder named YYYY-YYYY (e.g. sources/2020-2022/)", fileOnly);
   }
-  if (table.title === null) log.push(diag("warning", "repair/title", "the annex title is not printed", fileOnly));
+  if (table.title === null) log.push(diag("repair/title", "the annex title is not printed", fileOnly));
 
   const annex: Annex = {
     planYears,

@@ -1,7 +1,8 @@
 // Reading one raw row: which cells are the function, the hierarchy labels, the activity, its risk
 // areas and its structures. Two ways, one result: by the column a cell sits in when the reader
 // knows the columns (PDF), by content and order when it does not (text layer with shifted cells).
-import { diag, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import { codeDepth } from "../model/codes.ts";
 import { STRUCTURE_FIELDS, structureLabel } from "../model/fields.ts";
 import { LEVELS } from "../model/levels.ts";
@@ -79,7 +80,7 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
   }
   if (code !== null) reading.activity = { code, title, risk, structures };
   else if (title !== null) {
-    reading.repairs.push(diag("error", "repair/activity-code", `an activity is printed without a code: "${title}"`, place));
+    reading.repairs.push(diag("repair/activity-code", `an activity is printed without a code: "${title}"`, place));
   }
   return reading;
 }
@@ -165,12 +166,11 @@ function readBySequence(row: RawRow, place: Place): RowReading {
     others.slice(0, 3).forEach((c, k) => (structures[slots[k] as 0 | 1 | 2] = c.text));
     if (others.length > 3) {
       reading.repairs.push(
-        diag("error", "repair/extra-cells", `activity ${activityCode}: more cells than columns after the title: ${others.slice(3).map((c) => `"${c.text}"`).join(", ")}`, place),
+        diag("repair/extra-cells", `activity ${activityCode}: more cells than columns after the title: ${others.slice(3).map((c) => `"${c.text}"`).join(", ")}`, place),
       );
     }
     reading.repairs.push(
       diag(
-        "info",
         "repair/column-shift",
         `activity ${activityCode}: cells after the title were shifted; read ${describe(risk, structures)}`,
         { ...place, code: activityCode },

@@ -2,7 +2,7 @@
 // code: the diff and the corrections file key activities by it), `code/parent` (each code sits
 // under its parent: A1.1.1.2 under A1.1.1 under A1.1 under A1), `code/missing` (a level printed
 // without its code) and `hierarchy/split` (one code's activities printed in two separate places).
-import { diag } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { ACTIVITY_DEPTH, SPECIAL_CODE, ancestorAt, codeDepth, isBareLetter, isNumberedCode, isWellFormedAt } from "../model/codes.ts";
 import { LEVELS, type LevelInfo } from "../model/levels.ts";
@@ -38,7 +38,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
       const reason = isBareLetter(code)
         ? `activity code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`
         : `activity code "${code}" has ${plural(codeDepth(code), "part")}; an activity code has ${ACTIVITY_DEPTH}, like A1.1.1.1 or C1.1.7b.1`;
-      findings.push({ at, diagnostic: diag("error", "code/format", reason, placeOf(ctx, code)) });
+      findings.push({ at, diagnostic: diag("code/format", reason, placeOf(ctx, code)) });
     }
 
     for (const level of LEVELS) {
@@ -52,7 +52,6 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
           once(`missing|${level.key}|${title}|${implied}`, () => ({
             at,
             diagnostic: diag(
-              "warning",
               "code/missing",
               `${level.name} "${title}" has no code in the source (activity ${code})${hint}`,
               placeOf(ctx, code),
@@ -62,7 +61,6 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
           once(`missing|${level.key}|${implied ?? code}`, () => ({
             at,
             diagnostic: diag(
-              "warning",
               "code/missing",
               `activity ${code} has no ${level.name}: neither code nor title${hint}`,
               placeOf(ctx, code),
@@ -75,7 +73,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
       if (problem) {
         once(`format|${level.key}|${levelCode}`, () => ({
           at,
-          diagnostic: diag("error", "code/format", `${problem} (activity ${code})`, placeOf(ctx, levelCode || null, code)),
+          diagnostic: diag("code/format", `${problem} (activity ${code})`, placeOf(ctx, levelCode || null, code)),
         }));
       }
     }
@@ -115,7 +113,6 @@ function checkSpecialRow(activity: Activity, at: number, ctx: RuleContext, findi
       findings.push({
         at,
         diagnostic: diag(
-          "error",
           "code/parent",
           `activity ${SPECIAL_CODE} is the special row of general management, but its ${level.name} is coded ${levelCode}; it should be ${SPECIAL_CODE} or empty`,
           placeOf(ctx, activity.code),
@@ -146,7 +143,6 @@ function checkParents(
       once(`special|${activity.code}|${level.key}`, () => ({
         at,
         diagnostic: diag(
-          "error",
           "code/parent",
           `activity ${activity.code} is under ${level.name} ${SPECIAL_CODE}, which belongs to the special row of general management only`,
           placeOf(ctx, activity.code),
@@ -161,7 +157,6 @@ function checkParents(
       once(key, () => ({
         at,
         diagnostic: diag(
-          "error",
           "code/parent",
           `${subject} is under ${level.name} ${levelCode}, but its code belongs under ${expected}`,
           placeOf(ctx, activity.code),
@@ -186,7 +181,7 @@ function checkUnique(activities: readonly Activity[], ctx: RuleContext): Finding
     // anchored at the second use: the first is the one a reader takes as the real one
     findings.push({
       at: indexes[1]!,
-      diagnostic: diag("error", "code/unique", `activity code ${code} is used by ${indexes.length} activities: ${uses}`, placeOf(ctx, code)),
+      diagnostic: diag("code/unique", `activity code ${code} is used by ${indexes.length} activities: ${uses}`, placeOf(ctx, code)),
     });
   }
   return findings;
@@ -212,7 +207,6 @@ function checkSplit(activities: readonly Activity[], ctx: RuleContext): Finding[
         findings.push({
           at,
           diagnostic: diag(
-            "warning",
             "hierarchy/split",
             `${level.name} ${code} is printed in two separate places: activity ${activity.code} comes after ${previous.activity} of ${level.name} ${previous.code}; a row may have moved`,
             placeOf(ctx, activity.code),

@@ -2,6 +2,7 @@
 // semantic rules on the parsed annex. A pure function: annex data in, the typed annex (or null
 // when the schema fails) and diagnostics out, in document order like a compiler's.
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { rulesOf, type RuleId } from "../diagnostics/rules.ts";
 import type { Annex } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { checkCodes } from "./codes.ts";
@@ -27,23 +28,7 @@ export interface ValidateResult {
 }
 
 /** The rules of this stage, in the order a reader meets them within one activity: shape first, then meaning. */
-export const VALIDATE_RULES: readonly string[] = [
-  "schema",
-  "code/format",
-  "code/unique",
-  "code/parent",
-  "code/missing",
-  "hierarchy/split",
-  "hierarchy/consistent",
-  "title/consistent",
-  "title/missing",
-  "risk/unchecked",
-  "risk/unknown",
-  "risk/duplicate",
-  "structure/format",
-  "structure/unknown",
-  "structure/near-duplicate",
-];
+export const VALIDATE_RULES: readonly RuleId[] = rulesOf("validate");
 
 export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateResult {
   const ctx: RuleContext = {};
@@ -66,7 +51,7 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
 
 /** Document order of the activity, then rule; the same diagnostic twice is kept once. */
 function ordered(findings: readonly Finding[]): Diagnostic[] {
-  const rank = (rule: string): number => {
+  const rank = (rule: RuleId): number => {
     const i = VALIDATE_RULES.indexOf(rule);
     return i === -1 ? VALIDATE_RULES.length : i;
   };

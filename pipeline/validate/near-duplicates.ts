@@ -11,7 +11,7 @@
 //
 // Speed: the distinct names of an annex are a few dozen even for thousands of activities, so
 // names are grouped first and only distinct names are compared, pair by pair.
-import { diag } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import { UnionFind } from "../lib/union-find.ts";
 import type { Activity } from "../model/annex.ts";
 import { plural } from "../lib/plural.ts";
@@ -123,7 +123,7 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     const at = Math.min(...rarer.map((s) => s.activities[0]!));
     const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(at));
     const column = use ? structureLabel(use.column) : undefined;
-    findings.push({ at, diagnostic: diag("warning", "structure/near-duplicate", reason, placeOf(ctx, activities[at]!.code, null, column)) });
+    findings.push({ at, diagnostic: diag("structure/near-duplicate", reason, placeOf(ctx, activities[at]!.code, null, column)) });
   }
   return findings;
 }

@@ -1,7 +1,7 @@
 // Rules on risk areas: `risk/unknown` (a letter the plan's risk-area legend does not define: the
 // published table would point to nothing), `risk/duplicate` (the same letter twice in one cell),
 // `risk/unchecked` (no plan settings to check against: said once, so nobody takes silence for a pass).
-import { diag } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
@@ -14,7 +14,6 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
     findings.push({
       at: -1,
       diagnostic: diag(
-        "info",
         "risk/unchecked",
         "no plan settings (plan.yaml): risk-area letters are not checked against the plan's legend",
         placeOf(ctx, null),
@@ -27,7 +26,7 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
       if (seen.has(letter)) {
         findings.push({
           at,
-          diagnostic: diag("warning", "risk/duplicate", `activity ${activity.code} lists risk area ${letter} twice`, placeOf(ctx, activity.code)),
+          diagnostic: diag("risk/duplicate", `activity ${activity.code} lists risk area ${letter} twice`, placeOf(ctx, activity.code)),
         });
         continue;
       }
@@ -36,7 +35,6 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
         findings.push({
           at,
           diagnostic: diag(
-            "error",
             "risk/unknown",
             `activity ${activity.code} has risk area ${letter}, which the plan's risk-area legend does not define (it defines ${known || "none"})`,
             placeOf(ctx, activity.code),

@@ -2,7 +2,7 @@
 // becomes an error that names the place in the data the way a person looks for it — by the
 // activity's code when it has one — and says what is expected in plain words.
 import type { z } from "zod";
-import { diag } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import { Annex } from "../model/annex.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
 
@@ -26,7 +26,7 @@ function toFinding(issue: z.core.$ZodIssue, input: unknown, ctx: RuleContext): F
   }
   const where = describePath(path, code);
   const reason = `${where}: ${describeIssue(issue, valueAt(input, path))}`;
-  return { at, diagnostic: diag("error", "schema", reason, placeOf(ctx, code)) };
+  return { at, diagnostic: diag("schema/shape", reason, placeOf(ctx, code)) };
 }
 
 /** `activity A1.1.1.2 (activities[1]).riskAreas[0]`, `planYears`, or `the annex data` for the root. */

@@ -5,7 +5,7 @@
 // A cell may name several offices joined by '/' ("Segretario generale/ Servizi amministrativi"),
 // each possibly with a parenthesised qualifier saying for what ("Sviluppo economico (Periti ed
 // esperti)"). The qualifier stays attached in the annex; names are compared without it.
-import { diag } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { STRUCTURE_FIELDS, structureLabel, type StructureField } from "../model/fields.ts";
 import type { PlanConfig } from "../model/plan.ts";
@@ -104,7 +104,6 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
         findings.push({
           at,
           diagnostic: diag(
-            "warning",
             "structure/format",
             `activity ${activity.code}: the ${structureLabel(column)} cell "${cell}" has an empty name (a stray '/' or a qualifier without a name)`,
             placeOf(ctx, activity.code, null, structureLabel(column)),
@@ -129,7 +128,6 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
       findings.push({
         at,
         diagnostic: diag(
-          "warning",
           "structure/unknown",
           `${label} "${use.name}" (${plural(use.activities.length, "activity", "activities")}: ${codes}) is not in the plan's list of ${label} names${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
           placeOf(ctx, activities[at]!.code, null, label),

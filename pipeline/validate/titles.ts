@@ -3,7 +3,7 @@
 // `title/missing` (a title the source does not carry). Texts are compared exactly: the annex keeps
 // them as published, so two spellings are two texts and a person decides which one is right.
 // A missing title is reported once per code, not once per activity repeating it.
-import { diag } from "../diagnostics/diagnostic.ts";
+import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { plural } from "../lib/plural.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
@@ -61,7 +61,7 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
     groups: Map<string, Group>,
     subject: (k: string) => string,
     what: { one: string; many: string },
-    rule: string,
+    rule: "title/consistent" | "hierarchy/consistent",
   ) => {
     // k: the code (of the level, or of the macro process for functions)
     for (const [k, group] of groups) {
@@ -72,7 +72,6 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
         findings.push({
           at: second,
           diagnostic: diag(
-            "error",
             rule,
             `${subject(k)} has ${group.texts.size} different ${what.many}: ${describeTexts(group.texts)}`,
             placeOf(ctx, k, activities[second]!.code),
@@ -82,7 +81,7 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
       if (group.texts.size === 0) {
         findings.push({
           at: group.first,
-          diagnostic: diag("warning", "title/missing", `${subject(k)} has no ${what.one} in the source; ${SUPPLY_HINT}`, placeOf(ctx, k, anchor)),
+          diagnostic: diag("title/missing", `${subject(k)} has no ${what.one} in the source; ${SUPPLY_HINT}`, placeOf(ctx, k, anchor)),
         });
       } else if (group.missing.length > 0) {
         const at = group.missing[0]!;
@@ -90,7 +89,6 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
         findings.push({
           at,
           diagnostic: diag(
-            "warning",
             "title/missing",
             `${subject(k)} has no ${what.one} on ${plural(group.missing.length, "activity", "activities")} (${codesOf(group.missing)}), though its other activities give ${given}`,
             placeOf(ctx, k, activities[at]!.code),
@@ -125,7 +123,7 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
     if (activity.title === null) {
       findings.push({
         at,
-        diagnostic: diag("warning", "title/missing", `activity ${activity.code} has no title in the source; ${SUPPLY_HINT}`, placeOf(ctx, activity.code)),
+        diagnostic: diag("title/missing", `activity ${activity.code} has no title in the source; ${SUPPLY_HINT}`, placeOf(ctx, activity.code)),
       });
     }
   });

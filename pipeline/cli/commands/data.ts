@@ -1,6 +1,6 @@
 // extract | repair | validate | export: the data pipeline, one stage further each.
 import type { Command } from "commander";
-import { formatDiagnostic, hasErrors } from "../../diagnostics/diagnostic.ts";
+import { formatDiagnostic, hasErrors } from "../../diagnostics/format.ts";
 import { loadInput, readAnnex, readRawTable, resolveSource } from "../../app/load.ts";
 import { toCsv } from "../../render/open-data/csv.ts";
 import { toContractJson } from "../../render/open-data/json.ts";

@@ -1,6 +1,6 @@
 // `annex diff` and `annex init`: comparing two editions, and starting the next one.
 import { Option, type Command } from "commander";
-import { formatDiagnostic } from "../../diagnostics/diagnostic.ts";
+import { formatDiagnostic } from "../../diagnostics/format.ts";
 import { plural } from "../../lib/plural.ts";
 import { writeFileAtomic } from "../../app/files.ts";
 import { action, EXIT } from "../run.ts";

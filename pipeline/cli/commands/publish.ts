@@ -1,7 +1,7 @@
 // `annex build` (every plan year in sources/ → out/<plan>/) and `annex render` (one input).
 import type { Command } from "commander";
 import { join } from "node:path";
-import { countBySeverity } from "../../diagnostics/diagnostic.ts";
+import { countBySeverity } from "../../diagnostics/format.ts";
 import { summary } from "../output.ts";
 import { EXIT, action, reportFailure } from "../run.ts";
 import { listPlanYears } from "../../app/load.ts";

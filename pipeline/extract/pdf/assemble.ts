@@ -1,7 +1,8 @@
 // Pages → one RawTable: columns named from the first header, rows in document order, and merged
 // cells that go on over a page break (no rule under them at the table's bottom) joined with
 // their continuation at the top of the next page into one cell spanning rows of both.
-import { diag, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { diag } from "../../diagnostics/rules.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { slot } from "./grid.ts";
 import { joinLines } from "./lines.ts";
@@ -59,7 +60,7 @@ export function assemble(
     row?.cells.push(cell);
     if (chain.pages.length > 1) {
       diagnostics.push(
-        diag("info", "pdf-merge-joined", `the merged cell "${text}" crosses a page break: its visible parts on pages ${chain.pages.join(", ")} were joined`, {
+        diag("pdf/merge-joined", `the merged cell "${text}" crosses a page break: its visible parts on pages ${chain.pages.join(", ")} were joined`, {
           file,
           page: row?.page,
           row: row?.row,
@@ -71,11 +72,11 @@ export function assemble(
 
   for (const page of pages) {
     if (page.page < reference.page) {
-      diagnostics.push(diag("warning", "pdf-table-before-header", "a ruled table before the annex's header row was ignored", { file, page: page.page }));
+      diagnostics.push(diag("pdf/table-before-header", "a ruled table before the annex's header row was ignored", { file, page: page.page }));
       continue;
     }
     if (page.kinds === null)
-      diagnostics.push(diag("info", "pdf-no-header", "the page repeats no header row; its columns are matched by position", { file, page: page.page }));
+      diagnostics.push(diag("pdf/no-header", "the page repeats no header row; its columns are matched by position", { file, page: page.page }));
     const map = mapColumns(page, reference, columns);
     const firstRow = rows.length;
     page.shaded.forEach((shaded, i) => rows.push({ page: page.page, row: i + 1, cells: [], shaded }));
@@ -90,11 +91,11 @@ export function assemble(
       const lines = page.lines.get(id) ?? [];
       const place = { file, page: page.page, row: cell.band0 - page.firstData + 1 };
       if (col < 0) {
-        if (lines.length > 0) diagnostics.push(diag("warning", "pdf-unknown-column", "text in a column the header does not have was ignored", place));
+        if (lines.length > 0) diagnostics.push(diag("pdf/unknown-column", "text in a column the header does not have was ignored", place));
         continue;
       }
       if (cell.col1 > cell.col0 && lines.length > 0)
-        diagnostics.push(diag("warning", "pdf-merged-columns", "a cell spans several columns; its text is given to the first of them", { ...place, column: columns[col] }));
+        diagnostics.push(diag("pdf/merged-columns", "a cell spans several columns; its text is given to the first of them", { ...place, column: columns[col] }));
       const span = cell.band1 - cell.band0 + 1;
       const pending = open.get(col);
       let chain: Chain;
@@ -119,7 +120,7 @@ export function assemble(
         finish(chain);
       }
       if (pending && chain !== pending) {
-        diagnostics.push(diag("warning", "pdf-merge-not-continued", "a cell open at the bottom of the previous page has no continuation here", place));
+        diagnostics.push(diag("pdf/merge-not-continued", "a cell open at the bottom of the previous page has no continuation here", place));
         finish(pending);
       }
     }
@@ -131,7 +132,7 @@ export function assemble(
   }
   for (const chain of open.values()) {
     const row = rows[chain.row];
-    diagnostics.push(diag("warning", "pdf-merge-open-at-end", "a merged cell has no bottom rule at the end of the table", { file, page: row?.page, row: row?.row }));
+    diagnostics.push(diag("pdf/merge-open-at-end", "a merged cell has no bottom rule at the end of the table", { file, page: row?.page, row: row?.row }));
     finish(chain);
   }
   for (const row of rows) row.cells.sort((a, b) => a.col - b.col);

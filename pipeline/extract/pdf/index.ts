@@ -1,7 +1,9 @@
 // The geometry-based PDF reader: rebuilds the annex table from what each page draws (ruling
 // lines, filled rectangles, positioned glyphs and the clip they are painted in), not from the
 // text order, so merged cells keep their spans and clipped ghost text is left out.
-import { diag, InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
+import { diag } from "../../diagnostics/rules.ts";
 import type { RawTable } from "../../model/raw.ts";
 import { assemble } from "./assemble.ts";
 import { readContent } from "./content.ts";
@@ -46,17 +48,18 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
   }
 
   if (glyphs === 0)
-    throw new InputError("The PDF has no text, only images (a scan?): the table cannot be read from it. Use the original PDF exported from the spreadsheet or word processor.", { file });
+    throw new FatalError("pdf/no-text", "The PDF has no text, only images (a scan?): the table cannot be read from it. Use the original PDF exported from the spreadsheet or word processor.", { file });
   const marked = marksBreakSpaces(pages.flatMap((p) => [...p.lines.values()]));
   const assembled = assemble(pages, file, marked);
   if (!assembled)
-    throw new InputError(
+    throw new FatalError(
+      "input/no-table",
       "The PDF does not contain the annex table: no header row with the columns Funzione, Macro Processi, Processi, Sotto Processi, Attività was found.",
       { file },
     );
   if (hidden > 0)
     diagnostics.push(
-      diag("info", "pdf-ghost-text", `${hidden} characters drawn outside the visible part of their cells were ignored (pages ${hiddenPages.join(", ")})`, { file }),
+      diag("pdf/ghost-text", `${hidden} characters drawn outside the visible part of their cells were ignored (pages ${hiddenPages.join(", ")})`, { file }),
     );
   diagnostics.push(...assembled.diagnostics);
 
@@ -71,17 +74,17 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
   const footnote = joinLines(below[0] ?? [], marked);
   const rest = below.slice(1).map((p) => joinLines(p, marked)).filter((t) => t !== "");
   if (rest.length > 0 && last)
-    diagnostics.push(diag("info", "pdf-text-after-footnote", `text after the footnote was ignored: "${preview(rest.join(" "))}"`, { file, page: last.page }));
+    diagnostics.push(diag("pdf/text-after-footnote", `text after the footnote was ignored: "${preview(rest.join(" "))}"`, { file, page: last.page }));
   for (const l of loose)
     if (first && last && l.page > first.page && l.page < last.page)
-      diagnostics.push(diag("warning", "pdf-no-table", "the page has text but no ruled table; it was ignored", { file, page: l.page }));
+      diagnostics.push(diag("pdf/page-without-table", "the page has text but no ruled table; it was ignored", { file, page: l.page }));
   for (const p of pages) {
     const stray = [...p.beside, ...(p === first ? [] : p.above), ...(p === last ? [] : p.below)];
     const text = joinLines(toLines(stray));
-    if (text !== "") diagnostics.push(diag("info", "pdf-text-outside-table", `text outside the table was ignored: "${preview(text)}"`, { file, page: p.page }));
+    if (text !== "") diagnostics.push(diag("pdf/text-outside-table", `text outside the table was ignored: "${preview(text)}"`, { file, page: p.page }));
   }
   for (const label of first?.wideLabels ?? [])
-    diagnostics.push(diag("warning", "pdf-wide-header", `the header "${label}" spans several columns; only the first is named after it`, { file, page: first?.page }));
+    diagnostics.push(diag("pdf/wide-header", `the header "${label}" spans several columns; only the first is named after it`, { file, page: first?.page }));
 
   const table: RawTable = {
     file,

@@ -1,9 +1,10 @@
-// Opening a PDF with pdfjs, turning every way it can fail into one InputError line that a
+// Opening a PDF with pdfjs, turning every way it can fail into one FatalError line that a
 // person who does not program can act on. pdfjs itself is kept silent (verbosity 0).
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { InputError } from "../../diagnostics/diagnostic.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
+import type { FatalRuleId } from "../../diagnostics/rules.ts";
 
-/** pdfjs' "errors only" level: it reports errors by throwing, which we turn into InputError. */
+/** pdfjs' "errors only" level: it reports errors by throwing, which we turn into FatalError. */
 const SILENT = 0;
 
 /** A PDF must start with this marker within its first kilobyte (the standard allows some junk before it). */
@@ -25,23 +26,28 @@ function findAscii(data: Uint8Array, needle: string, from: number, to: number): 
 
 /** Checks that pdfjs would either miss or "repair" silently, losing pages without a word. */
 function checkEnvelope(data: Uint8Array, file: string): void {
-  if (data.length === 0) throw new InputError("The file is empty (0 bytes): it is not a PDF.", { file });
+  if (data.length === 0) throw new FatalError("input/empty", "The file is empty (0 bytes): it is not a PDF.", { file });
   if (!findAscii(data, HEADER, 0, 1024))
-    throw new InputError("The file is not a PDF (it does not start like one); export or save it again as PDF.", { file });
+    throw new FatalError("input/not-pdf", "The file is not a PDF (it does not start like one); export or save it again as PDF.", { file });
   if (!findAscii(data, TRAILER, data.length - TRAILER_WINDOW, data.length))
-    throw new InputError(
+    throw new FatalError(
+      "pdf/incomplete",
       "The PDF is incomplete: it stops before its end marker, as if cut short while copying or downloading.",
       { file },
     );
 }
 
-function describe(error: unknown): string {
+/** pdf.js's failure as a fatal problem that says what a person can do about it. */
+function refusal(error: unknown, file: string, page?: number): FatalError {
   const name = error instanceof Error ? error.name : "";
-  if (name === "PasswordException")
-    return "The PDF is protected by a password; save an unprotected copy and use that.";
-  if (name === "InvalidPDFException" || name === "FormatError")
-    return "The PDF is damaged and cannot be read; export or download it again.";
-  return "The PDF cannot be read; it may be damaged. Export or download it again.";
+  const [rule, message]: [FatalRuleId, string] =
+    name === "PasswordException"
+      ? ["pdf/password", "The PDF is protected by a password; save an unprotected copy and use that."]
+      : name === "InvalidPDFException" || name === "FormatError"
+        ? ["pdf/damaged", "The PDF is damaged and cannot be read; export or download it again."]
+        : ["pdf/damaged", "The PDF cannot be read; it may be damaged. Export or download it again."];
+  if (page === undefined) return new FatalError(rule, message, { file });
+  return new FatalError(rule, message.replace("The PDF", `Page ${page} of the PDF`), { file, page });
 }
 
 export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocumentProxy> {
@@ -58,7 +64,7 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
     return await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
-    throw new InputError(describe(error), { file });
+    throw refusal(error, file);
   }
 }
 
@@ -74,9 +80,6 @@ export async function loadPage(
     const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
     return { page, operators };
   } catch (error) {
-    throw new InputError(describe(error).replace("The PDF", `Page ${pageNumber} of the PDF`), {
-      file,
-      page: pageNumber,
-    });
+    throw refusal(error, file, pageNumber);
   }
 }

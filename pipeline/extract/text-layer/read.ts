@@ -1,13 +1,14 @@
 // Reader for a tab-separated text layer (the text of a published PDF, as copied out of it):
 // one line per printed line, tabs between cells, blank lines between pages. It has no geometry
 // and no shading, so every row says `shaded: null`; repair works from the content.
-import { InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
 import type { RawRow, RawTable } from "../../model/raw.ts";
 import { isHeaderRow, normalizeText } from "./text.ts";
 
 export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {
-  if (text.trim() === "") throw new InputError("the file is empty", { file });
-  if (text.includes("\u0000")) throw new InputError("not a text layer: the file is binary", { file });
+  if (text.trim() === "") throw new FatalError("input/empty", "the file is empty", { file });
+  if (text.includes("\u0000")) throw new FatalError("text-layer/binary", "not a text layer: the file is binary", { file });
 
   const lines = text.split(/\r?\n/);
   const rows: RawRow[] = [];
@@ -53,7 +54,7 @@ export function readTextLayer(text: string, file: string): { table: RawTable; di
   });
 
   if (!headerSeen) {
-    throw new InputError("no annex table found: no line has the column headings (Funzione, Macro Processi, Processi, …)", { file });
+    throw new FatalError("input/no-table", "no annex table found: no line has the column headings (Funzione, Macro Processi, Processi, …)", { file });
   }
   return {
     table: { file, format: "text-layer", title, footnote, columns: Array(width).fill("unknown"), rows },

@@ -9,7 +9,8 @@ import { isMap, isScalar, type Document, type LineCounter } from "yaml";
 import { plural } from "../../lib/plural.ts";
 import { parseYamlDocument } from "../yaml-document.ts";
 import { Annex } from "../../model/annex.ts";
-import { InputError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
 
 type Path = readonly (string | number)[];
 
@@ -22,7 +23,7 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   const fast = looksLikeJson(text) ? tryJson(text) : tryYaml(text);
   const data: unknown = fast !== undefined ? fast : document().doc.toJS({ maxAliasCount: 100 });
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw new InputError("annex data must be a mapping with planYears, title, footnote and activities", { file, line: 1 });
+    throw new FatalError("annex-data/not-mapping", "annex data must be a mapping with planYears, title, footnote and activities", { file, line: 1 });
   }
 
   const locate: Locate = (path, key) => position(document().doc, document().lineCounter, path, key);
@@ -70,7 +71,8 @@ function checkUnknownFields(data: unknown, file: string, locate: Locate): void {
   if (!first) return;
   const where = describePath(data, first.path);
   const more = unknown.length > 1 ? ` (and ${plural(unknown.length - 1, "more unknown field")})` : "";
-  throw new InputError(
+  throw new FatalError(
+    "annex-data/unknown-field",
     `unknown field "${first.name}"${where ? ` in ${where}` : ""}: the fields are those of the annex schema (see the comment at the top of the file)${more}`,
     first.line ? { file, line: first.line, col: first.col } : { file },
   );
@@ -91,7 +93,8 @@ function checkDuplicateCodes(data: object, file: string, locate: Locate): void {
     const first = locate(["activities", earlier], "code");
     const second = locate(["activities", index], "code");
     const lines = first && second ? ` at lines ${first.line} and ${second.line}` : ` (activities ${earlier + 1} and ${index + 1})`;
-    throw new InputError(
+    throw new FatalError(
+      "annex-data/duplicate-code",
       `duplicated activity code ${code}${lines}: each activity has its own code`,
       second ? { file, line: second.line, col: second.col, code } : { file, code },
     );

@@ -1,0 +1,117 @@
+// Every rule a diagnostic can name, declared once: the step that reports it, its severity, and
+// what it means in one line (README's tables list exactly these; a test keeps them equal). A
+// rule id is `family/name`; ids are stable, so a person can look one up or search a build
+// report for it. A fatal rule stops the command (exit 2): the input cannot be read, or an output
+// cannot be written. Within a step, rules are listed in the order a reader meets them; the
+// validate step orders its findings by it.
+import type { Diagnostic, Place } from "./diagnostic.ts";
+
+export type Step = "load" | "extract" | "repair" | "validate" | "publish" | "init";
+
+export interface Rule {
+  step: Step;
+  severity: "error" | "warning" | "info";
+  /** stops the command: exit 2, nothing written */
+  fatal?: true;
+  means: string;
+}
+
+export const RULES = {
+  // resolving and reading an input (the application layer)
+  "input/not-found": { step: "load", severity: "error", fatal: true, means: "no such file or folder" },
+  "input/no-source": { step: "load", severity: "error", fatal: true, means: "a plan-year folder holds no source file (`allegato-1.*`)" },
+  "input/empty": { step: "load", severity: "error", fatal: true, means: "the file is empty" },
+  "input/not-pdf": { step: "load", severity: "error", fatal: true, means: "a `.pdf` file that does not start like a PDF" },
+  "input/no-raw-table": { step: "load", severity: "error", fatal: true, means: "`extract` was given annex data, which is already an annex" },
+  "io/failed": { step: "load", severity: "error", fatal: true, means: "a file or folder cannot be read or written (permission denied, no space left, …)" },
+  "plan-year/name": { step: "load", severity: "error", fatal: true, means: "a name that is not a plan year: YYYY-YYYY over three years" },
+  "plan-year/not-found": { step: "load", severity: "error", fatal: true, means: "no such plan year in the sources folder" },
+  "plan-year/none": { step: "load", severity: "error", fatal: true, means: "`build` finds no plan-year folder in the sources folder" },
+  "yaml/syntax": { step: "load", severity: "error", fatal: true, means: "a YAML syntax error (or a key written twice) in annex data, `corrections.yaml` or `plan.yaml`" },
+  "annex-data/not-mapping": { step: "load", severity: "error", fatal: true, means: "annex data that is not a mapping of planYears, title, footnote and activities" },
+  "annex-data/unknown-field": { step: "load", severity: "error", fatal: true, means: "a field the annex schema does not have, such as a misspelt one" },
+  "annex-data/duplicate-code": { step: "load", severity: "error", fatal: true, means: "one activity code used twice in annex data" },
+  "plan/invalid": { step: "load", severity: "error", fatal: true, means: "`plan.yaml` does not match its schema" },
+  "corrections/invalid": { step: "load", severity: "error", fatal: true, means: "`corrections.yaml` does not match its schema" },
+  "corrections/ignored": { step: "load", severity: "warning", means: "annex data is edited directly: the corrections file beside it is not applied" },
+
+  // reading the table of a PDF or a text layer
+  "pdf/incomplete": { step: "extract", severity: "error", fatal: true, means: "the PDF stops before its end marker, as if cut short while copying" },
+  "pdf/password": { step: "extract", severity: "error", fatal: true, means: "the PDF is protected by a password" },
+  "pdf/damaged": { step: "extract", severity: "error", fatal: true, means: "the PDF, or one of its pages, is damaged and cannot be read" },
+  "pdf/no-text": { step: "extract", severity: "error", fatal: true, means: "the PDF has no text, only images (a scan)" },
+  "text-layer/binary": { step: "extract", severity: "error", fatal: true, means: "a file read as a text layer is binary" },
+  "input/no-table": { step: "extract", severity: "error", fatal: true, means: "no annex table: no row has the column headings (Funzione, Macro Processi, …)" },
+  "pdf/table-before-header": { step: "extract", severity: "warning", means: "a ruled table before the annex's header row was ignored" },
+  "pdf/no-header": { step: "extract", severity: "info", means: "a page repeats no header row: its columns are matched by position" },
+  "pdf/unknown-column": { step: "extract", severity: "warning", means: "text in a column the header does not name was ignored" },
+  "pdf/merged-columns": { step: "extract", severity: "warning", means: "a cell spans several columns: its text is given to the first of them" },
+  "pdf/merge-joined": { step: "extract", severity: "info", means: "a merged cell cut by a page break: its visible parts were joined into one cell" },
+  "pdf/merge-not-continued": { step: "extract", severity: "warning", means: "a cell open at the bottom of a page has no continuation on the next" },
+  "pdf/merge-open-at-end": { step: "extract", severity: "warning", means: "a merged cell has no bottom rule at the end of the table" },
+  "pdf/ghost-text": { step: "extract", severity: "info", means: "text the PDF draws outside the visible part of its cell (clipped) was left out" },
+  "pdf/text-after-footnote": { step: "extract", severity: "info", means: "text after the footnote (a legend, say) is not part of the annex" },
+  "pdf/page-without-table": { step: "extract", severity: "warning", means: "a page with text but no ruled table was ignored" },
+  "pdf/text-outside-table": { step: "extract", severity: "info", means: "text beside the table, or not where a title or footnote goes, was left out" },
+  "pdf/wide-header": { step: "extract", severity: "warning", means: "a heading spans several columns: only the first is named after it" },
+
+  // from cells to activities
+  "repair/activity-code": { step: "repair", severity: "error", means: "an activity is printed without a code" },
+  "repair/extra-cells": { step: "repair", severity: "error", means: "a row has more cells after the activity's title than there are columns" },
+  "repair/column-shift": { step: "repair", severity: "info", means: "cells printed in the wrong columns were moved back" },
+  "repair/label-code": { step: "repair", severity: "info", means: "a label printed without its code takes the code of the activity on its row" },
+  "repair/label-level": { step: "repair", severity: "info", means: "a label printed in another level's column is placed by its code" },
+  "repair/title-conflict": { step: "repair", severity: "warning", means: "two titles are printed for one code: the first is kept" },
+  "repair/function": { step: "repair", severity: "info", means: "a function carried to the rows its cell covers, or from its macro-process" },
+  "repair/orphan-label": { step: "repair", severity: "warning", means: "a label with no activity under it" },
+  "repair/note": { step: "repair", severity: "info", means: "a remark printed in a structure column (\"In corso di attivazione\") is kept as the activity's note" },
+  "repair/active-words": { step: "repair", severity: "info", means: "an activity marked \"(non attiva)\" in words is taken as not active" },
+  "repair/active-conflict": { step: "repair", severity: "warning", means: "an activity marked not active in words is not shaded" },
+  "input/no-shading": { step: "repair", severity: "warning", means: "the input cannot show which activities are active (`active` is null)" },
+  "corrections/applied": { step: "repair", severity: "info", means: "a change made by the corrections file, with its line" },
+  "corrections/unknown-code": { step: "repair", severity: "error", fatal: true, means: "a correction names a code the annex does not have" },
+  "corrections/value": { step: "repair", severity: "error", fatal: true, means: "a correction's value does not fit its field" },
+  "repair/plan-years": { step: "repair", severity: "warning", means: "the title's plan years differ from the plan-year folder's" },
+  "plan-year/missing": { step: "repair", severity: "error", fatal: true, means: "neither the title nor a plan-year folder gives the plan years" },
+  "repair/title": { step: "repair", severity: "warning", means: "the annex title is not printed" },
+
+  // checking the annex (in this order within one activity)
+  "schema/shape": { step: "validate", severity: "error", fatal: true, means: "annex data does not match the schema: a field is missing or has the wrong type" },
+  "code/format": { step: "validate", severity: "error", means: "a code is malformed for its level" },
+  "code/unique": { step: "validate", severity: "error", means: "an activity code is used twice" },
+  "code/parent": { step: "validate", severity: "error", means: "a code is not under its parent's code" },
+  "code/missing": { step: "validate", severity: "warning", means: "a hierarchy level printed without a code" },
+  "hierarchy/split": { step: "validate", severity: "warning", means: "one code's activities are printed in two separate places" },
+  "hierarchy/consistent": { step: "validate", severity: "error", means: "a macro process under two functions" },
+  "title/consistent": { step: "validate", severity: "error", means: "one code with two titles" },
+  "title/missing": { step: "validate", severity: "warning", means: "the source prints no title (or function) for a code: supply it in `corrections.yaml` if known" },
+  "risk/unchecked": { step: "validate", severity: "info", means: "no plan settings (`plan.yaml`): risk letters are not checked against a legend" },
+  "risk/unknown": { step: "validate", severity: "error", means: "a risk letter not in the plan's legend (`plan.yaml`)" },
+  "risk/duplicate": { step: "validate", severity: "warning", means: "a risk letter twice in one cell" },
+  "structure/format": { step: "validate", severity: "warning", means: "an empty structure name left by a stray `/`" },
+  "structure/unknown": { step: "validate", severity: "warning", means: "a structure not in the plan's own list (`plan.yaml`, `structures`)" },
+  "structure/near-duplicate": { step: "validate", severity: "warning", means: "two spellings of what is likely one office (\"progr. e svil.\" beside \"programm. e svil.\")" },
+
+  // writing
+  "labels/invalid": { step: "publish", severity: "error", fatal: true, means: "`templates/labels.yaml` cannot be read or lacks a key" },
+  "output/not-writable": { step: "publish", severity: "error", fatal: true, means: "the output folder cannot be created or written to" },
+  "plan-year/exists": { step: "init", severity: "error", fatal: true, means: "`init` never overwrites an existing plan year" },
+  "plan-year/same": { step: "init", severity: "error", fatal: true, means: "the new plan year is the one it starts from" },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
+
+/** The rules that stop a command. */
+export type FatalRuleId = { [K in RuleId]: (typeof RULES)[K] extends { fatal: true } ? K : never }[RuleId];
+
+export const RULE_IDS = Object.keys(RULES) as [RuleId, ...RuleId[]];
+
+/** The rules of one step, in the order of the registry. */
+export function rulesOf(step: Step): RuleId[] {
+  return RULE_IDS.filter((id) => RULES[id].step === step);
+}
+
+/** A diagnostic of a registered rule, with the rule's severity. */
+export function diag(rule: RuleId, reason: string, place: Place = {}): Diagnostic {
+  return { severity: RULES[rule].severity, rule, reason, place };
+}
