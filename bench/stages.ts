@@ -7,7 +7,9 @@ import { performance } from "node:perf_hooks";
 import { annexToYaml } from "../pipeline/formats/annex-data/write.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
 import { loadInput } from "../pipeline/app/load.ts";
-import { FORMATS, renderAll } from "../pipeline/render/index.ts";
+import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
+import { FORMATS } from "../pipeline/model/files.ts";
+import { renderAll } from "../pipeline/render/index.ts";
 import { toContractJson } from "../pipeline/render/open-data/json.ts";
 import { edited, tenfold } from "./tenfold.ts";
 
@@ -35,8 +37,9 @@ console.log(`| format | 2020-2022 (${small.activities.length} activities) | 10×
 console.log("|---|---|---|");
 let total = 0;
 for (const format of FORMATS) {
-  const t1 = await median(() => renderAll(small, loaded.plan, [format]));
-  const t10 = await median(() => renderAll(big, loaded.plan, [format]));
+  const resources = { plan: loaded.plan, labels: loadLabels(), html: htmlTemplates() };
+  const t1 = await median(() => renderAll(small, [format], resources));
+  const t10 = await median(() => renderAll(big, [format], resources));
   total += t1;
   console.log(`| ${format} | ${ms(t1)} | ${ms(t10)} |`);
 }

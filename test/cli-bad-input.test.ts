@@ -1,10 +1,10 @@
 // Bad input: one clear line on stderr that names the problem and the file, exit 2, nothing on stdout.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { annex } from "./helpers/cli.ts";
+import { annex, annexProcess } from "./helpers/cli.ts";
 import { pdfWithoutTable, pdfWithoutText } from "./helpers/minimal-pdf.ts";
 
 const SOURCE = "sources/2020-2022/allegato-1.pdf";
@@ -30,8 +30,8 @@ beforeAll(() => {
   writeFileSync(join(dir, "no-table.pdf"), pdfWithoutTable());
 });
 
-function expectOneLineError(args: string[], message: RegExp): void {
-  const r = annex(args);
+async function expectOneLineError(args: string[], message: RegExp): Promise<void> {
+  const r = await annex(args);
   expect(r.status, r.stderr).toBe(2);
   expect(r.stdout).toBe("");
   const lines = r.stderr.trimEnd().split("\n");
@@ -51,25 +51,42 @@ describe("export refuses input it cannot read, with one line and exit 2", () => 
   it("a plan year that is not in sources/", () => expectOneLineError(["export", "2031-2033"], /no plan year 2031-2033/));
   it("an unknown format", () => expectOneLineError(["export", TEXT_LAYER, "--format", "xml"], /--format must be one of json, csv/));
 
-  it("a corrections file with a YAML error, naming its line and column", () => {
+  it("a corrections file with a YAML error, naming its line and column", async () => {
     const d = planYear("2020-2022", "titles:\n  A1.3.3: [Sistemi\n");
-    expectOneLineError(["export", d], /corrections\.yaml:\d+:\d+: YAML syntax error/);
+    await expectOneLineError(["export", d], /corrections\.yaml:\d+:\d+: YAML syntax error/);
   });
 
-  it("a corrections file naming a code that does not exist, with its line", () => {
+  it("a corrections file naming a code that does not exist, with its line", async () => {
     const d = planYear("2020-2022", "# reviewed\ntitles:\n  A1.3.9: Sistemi informativi\n");
-    expectOneLineError(["export", d], /corrections\.yaml:3:A1\.3\.9: correction names code A1\.3\.9, which the annex does not have/);
+    await expectOneLineError(["export", d], /corrections\.yaml:3:A1\.3\.9: correction names code A1\.3\.9, which the annex does not have/);
+  });
+
+});
+
+describe("the annex process", () => {
+  it("ends with exit status 2 and one line on stderr when the input cannot be read", () => {
+    const r = annexProcess(["export", join(dir, "absent.pdf")]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^annex: .*absent\.pdf: no such file or folder\n$/);
   });
 
   it("prints a stack trace only when asked with --debug", () => {
-    const r = annex(["--debug", "export", join(dir, "letter.pdf")]);
+    const r = annexProcess(["--debug", "export", join(dir, "letter.pdf")]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/\n\s+at /);
+  });
+
+  it("ends quietly when the reader of its output stops early (export | head)", () => {
+    const shell = `"${process.execPath}" bin/annex.js export ${TEXT_LAYER} --format csv 2>"${join(dir, "pipe.err")}" | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync("bash", ["-c", shell], { encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("0");
+    expect(readFileSync(join(dir, "pipe.err"), "utf8")).toMatch(/^[^\n]*: 0 errors, 20 warnings \(see them with: annex validate [^)]*\)\n$/);
   });
 });
 
 describe("corrections file", () => {
-  it("supplies a missing title and overrides a cell, and logs both with their lines", () => {
+  it("supplies a missing title and overrides a cell, and logs both with their lines", async () => {
     const d = planYear("2020-2022", [
       "titles:",
       "  A1.3.3: Sistemi informativi",
@@ -80,12 +97,12 @@ describe("corrections file", () => {
       "    reason: verified on the signed plan",
       "",
     ].join("\n"));
-    const out = annex(["export", d]);
+    const out = await annex(["export", d]);
     expect(out.status, out.stderr).toBe(0);
     const data = JSON.parse(out.stdout) as { activities: { code: string; servizio: string | null; subprocess: { title: string | null } }[] };
     expect(data.activities.find((a) => a.code === "A1.3.3.1")?.subprocess.title).toBe("Sistemi informativi");
     expect(data.activities.find((a) => a.code === "B3.1.1.1")?.servizio).toBe("Risorse economiche e finanziarie");
-    const log = annex(["repair", d, "--log"]).stdout;
+    const log = (await annex(["repair", d, "--log"])).stdout;
     expect(log).toMatch(/corrections\.yaml:2:A1\.3\.3: info: title of A1\.3\.3: null → "Sistemi informativi"/);
     expect(log).toMatch(/corrections\.yaml:4:B3\.1\.1\.1: info: servizio of activity B3\.1\.1\.1: null → "Risorse economiche e finanziarie" \(corrections file: verified on the signed plan\)/);
   });

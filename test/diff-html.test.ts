@@ -2,6 +2,7 @@
 // self-contained, and its meaning must not rest on colour.
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
+import { diffTemplates } from "../pipeline/app/templates.ts";
 import { renderHtml } from "../pipeline/diff/format-html.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
 import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
@@ -9,12 +10,12 @@ import { applyKnownEdits, clone, expectedAnnex2020 } from "./helpers/diff.ts";
 
 async function reportWithEveryKind(): Promise<string> {
   const { a, b } = applyKnownEdits(expectedAnnex2020());
-  return renderHtml(diffAnnexes(a, b));
+  return renderHtml(diffAnnexes(a, b), diffTemplates());
 }
 
 async function reportWithoutChanges(): Promise<string> {
   const a = expectedAnnex2020();
-  return renderHtml(diffAnnexes(a, clone(a)));
+  return renderHtml(diffAnnexes(a, clone(a)), diffTemplates());
 }
 
 describe("HTML change report", () => {
@@ -54,7 +55,7 @@ describe("HTML change report", () => {
     const a = expectedAnnex2020();
     const b = clone(a);
     (b.activities[0] as { title: string }).title = "Relazione <script>alert(1)</script> & co.";
-    const html = await renderHtml(diffAnnexes(a, b));
+    const html = await renderHtml(diffAnnexes(a, b), diffTemplates());
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
   });

@@ -1,10 +1,9 @@
 // The diff on the real sources: the 2020-2022 PDF read through the whole pipeline.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
 import { loadInput } from "../pipeline/app/load.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
+import { annex } from "./helpers/cli.ts";
 import { applyKnownEdits, sortChanges } from "./helpers/diff.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -53,7 +52,8 @@ describe("diff on the 2020-2022 sources", () => {
   });
 
   it("annex diff of a plan year with itself: no changes, exit 0", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["bin/annex.js", "diff", "2020-2022", "2020-2022", "--format", "json"], { cwd: ROOT });
+    const { status, stdout } = await annex(["diff", "2020-2022", "2020-2022", "--format", "json"], { cwd: ROOT });
+    expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ from: "2020-2022", to: "2020-2022", changes: [] });
   });
 });

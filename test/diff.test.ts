@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { diffAnnexes, diffToJson } from "../pipeline/diff/index.ts";
 import { matchMoves, normalizeTitle, similarity } from "../pipeline/diff/match.ts";
-import { formatText, useColor } from "../pipeline/diff/format-terminal.ts";
+import { useColor } from "../pipeline/cli/commands/editions.ts";
+import { formatText } from "../pipeline/diff/format-terminal.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
 import { applyKnownEdits, clone, expectedAnnex2020, sortChanges } from "./helpers/diff.ts";
 

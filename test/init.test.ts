@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { annexDataHeader, annexToYaml } from "../pipeline/formats/annex-data/write.ts";
-import { editionYaml, initPlanYear, nextEdition } from "../pipeline/app/init.ts";
+import { annexDataHeader, annexToYaml, editionYaml } from "../pipeline/formats/annex-data/write.ts";
+import { initPlanYear, nextEdition } from "../pipeline/app/init.ts";
 import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
 import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { checkPlanYears } from "../pipeline/model/plan-years.ts";
@@ -75,9 +75,9 @@ describe("the next edition's annex data", () => {
 });
 
 describe("annex init (command)", () => {
-  it("starts the next plan year from the previous one: annex data and plan file, and diff finds no content changes", () => {
+  it("starts the next plan year from the previous one: annex data and plan file, and diff finds no content changes", async () => {
     const dir = sourcesWith2020();
-    const result = annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
+    const result = await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const folder = join(dir, "sources", "2021-2023");
@@ -88,35 +88,35 @@ describe("annex init (command)", () => {
     expect(data).toContain("planYears: 2021-2023");
     expect(data).toContain("TRIENNIO 2021-2023");
 
-    const diff = annex(["diff", "2020-2022", "2021-2023", "--format", "json"], { cwd: dir });
+    const diff = await annex(["diff", "2020-2022", "2021-2023", "--format", "json"], { cwd: dir });
     expect(diff.status).toBe(0);
     expect(JSON.parse(diff.stdout)).toEqual({ from: "2020-2022", to: "2021-2023", changes: [] });
   });
 
-  it("refuses to start a plan year that exists: one line, exit 2", () => {
+  it("refuses to start a plan year that exists: one line, exit 2", async () => {
     const dir = sourcesWith2020();
-    expect(annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir }).status).toBe(0);
+    expect((await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir })).status).toBe(0);
     const before = readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8");
-    const again = annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
+    const again = await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/^annex: plan year 2021-2023 already exists .*never overwrites/);
     expect(again.stderr.trim().split("\n")).toHaveLength(1);
     expect(readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8")).toBe(before);
   });
 
-  it("refuses a malformed plan-year name: one line, exit 2, nothing written", () => {
+  it("refuses a malformed plan-year name: one line, exit 2, nothing written", async () => {
     const dir = sourcesWith2020();
     for (const name of ["2021-2022", "21-23", "2023-2021"]) {
-      const result = annex(["init", name, "--from", "2020-2022"], { cwd: dir });
+      const result = await annex(["init", name, "--from", "2020-2022"], { cwd: dir });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(new RegExp(`^annex: "${name}" is not a plan-year name: .+\\n$`));
       expect(existsSync(join(dir, "sources", name))).toBe(false);
     }
   });
 
-  it("refuses to start from a plan year that does not exist: one line, exit 2", () => {
+  it("refuses to start from a plan year that does not exist: one line, exit 2", async () => {
     const dir = sourcesWith2020();
-    const result = annex(["init", "2021-2023", "--from", "2019-2021"], { cwd: dir });
+    const result = await annex(["init", "2021-2023", "--from", "2019-2021"], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("annex: no plan year 2019-2021 in sources/ (there is: 2020-2022)\n");
     expect(existsSync(join(dir, "sources", "2021-2023"))).toBe(false);

@@ -35,8 +35,8 @@ describe("the 2020-2022 source PDF, end to end", () => {
     expect(joined.find((d) => d.reason.includes('"C1 SEMPLIFICAZIONE E TRASPARENZA"'))?.reason).toMatch(/pages 8, 9 were joined/);
   });
 
-  it("exports the contract JSON on stdout with exit 0 (warnings allowed)", () => {
-    const r = annex(["export", "sources/2020-2022/allegato-1.pdf", "--format", "json"]);
+  it("exports the contract JSON on stdout with exit 0 (warnings allowed)", async () => {
+    const r = await annex(["export", "sources/2020-2022/allegato-1.pdf", "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout) as typeof expected2020;
     expect(Object.keys(data)).toEqual(["planYears", "title", "footnote", "activities"]);
@@ -46,8 +46,8 @@ describe("the 2020-2022 source PDF, end to end", () => {
     expect(data).toEqual(expected2020);
   });
 
-  it("exports the same rows as RFC 4180 CSV with a header row", () => {
-    const r = annex(["export", "2020-2022", "--format", "csv"]);
+  it("exports the same rows as RFC 4180 CSV with a header row", async () => {
+    const r = await annex(["export", "2020-2022", "--format", "csv"]);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.split("\r\n");
     expect(lines[0]).toBe("code,title,riskAreas,areaDirigenziale,servizio,uo,note,active,function,macroCode,macroTitle,processCode,processTitle,subprocessCode,subprocessTitle");

@@ -31,11 +31,11 @@ function invalid(planYears: string): Annex {
 let dir: string;
 let first: Run;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "annex-build-"));
   planYear(dir, sampleAnnex());
   planYear(dir, invalid("2021-2023"));
-  first = annex(["build", "--out", "out"], { cwd: dir });
+  first = await annex(["build", "--out", "out"], { cwd: dir });
 });
 
 describe("annex build", () => {
@@ -61,8 +61,8 @@ describe("annex build", () => {
     expect(json.files.map((f: { file: string }) => f.file)).toEqual(["allegato-1.pdf", "allegato-1.docx", "allegato-1.html", "allegato-1.csv", "allegato-1.json"]);
   });
 
-  it("gives byte-identical files when built twice", () => {
-    const second = annex(["build", "--out", "again"], { cwd: dir });
+  it("gives byte-identical files when built twice", async () => {
+    const second = await annex(["build", "--out", "again"], { cwd: dir });
     expect(second.status).toBe(1);
     for (const name of OUTPUTS) {
       const a = readFileSync(join(dir, "out", "2020-2022", name));
@@ -73,27 +73,27 @@ describe("annex build", () => {
 });
 
 describe("annex render", () => {
-  it("refuses an annex with errors: exit 1, the diagnostics, nothing written", () => {
-    const result = annex(["render", join("sources", "2021-2023"), "--out", "refused"], { cwd: dir });
+  it("refuses an annex with errors: exit 1, the diagnostics, nothing written", async () => {
+    const result = await annex(["render", join("sources", "2021-2023"), "--out", "refused"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/error: activity A9\.9\.9\.9 is under sub-process A1\.1\.1/);
     expect(result.stderr).toContain("not published (nothing written to refused)");
     expect(existsSync(join(dir, "refused"))).toBe(false);
   });
 
-  it("fails with one clear line (exit 2) when the output folder cannot be written", () => {
+  it("fails with one clear line (exit 2) when the output folder cannot be written", async () => {
     writeFileSync(join(dir, "a-file"), "");
-    const result = annex(["render", join("sources", "2020-2022"), "--format", "csv", "--out", join("a-file", "out")], { cwd: dir });
+    const result = await annex(["render", join("sources", "2020-2022"), "--format", "csv", "--out", join("a-file", "out")], { cwd: dir });
     expect(result.status).toBe(2);
     const lines = result.stderr.trim().split("\n");
     expect(lines.at(-1)).toBe(`annex: ${join("a-file", "out")}: cannot write the output folder: a part of the path is a file, not a folder`);
   });
 
-  it("writes only the formats asked for, by default in out/<plan years>", () => {
-    const result = annex(["render", join("sources", "2020-2022"), "--format", "csv,json"], { cwd: dir });
+  it("writes only the formats asked for, by default in out/<plan years>", async () => {
+    const result = await annex(["render", join("sources", "2020-2022"), "--format", "csv,json"], { cwd: dir });
     expect(result.status).toBe(0);
     expect(readdirSync(join(dir, "out", "2020-2022"))).toContain("allegato-1.csv");
-    const bad = annex(["render", join("sources", "2020-2022"), "--format", "pdf,odt"], { cwd: dir });
+    const bad = await annex(["render", join("sources", "2020-2022"), "--format", "pdf,odt"], { cwd: dir });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format takes a comma-separated list of pdf, docx, html, csv, json (got "pdf,odt")');
   });

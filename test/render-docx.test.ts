@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Annex } from "../pipeline/model/annex.ts";
 import { renderDocx } from "../pipeline/render/docx/document.ts";
+import { loadLabels } from "../pipeline/app/templates.ts";
 import { buildLayout } from "../pipeline/render/layout.ts";
 import { largeSampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const first = annex.activities[0];
   if (!first) throw new Error("fixture changed");
   first.title = EVIL;
-  bytes = await renderDocx(buildLayout(annex, samplePlan()));
+  bytes = await renderDocx(buildLayout(annex, samplePlan(), loadLabels()));
   const file = join(dir, "allegato-1.docx");
   writeFileSync(file, bytes);
   documentXml = part(file, "word/document.xml");
@@ -95,7 +96,7 @@ describe("DOCX", () => {
   });
 
   it("gives the same bytes when rendered twice", async () => {
-    const again = await renderDocx(buildLayout(annex, samplePlan()));
+    const again = await renderDocx(buildLayout(annex, samplePlan(), loadLabels()));
     expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
   });
 

@@ -4,6 +4,7 @@
 import { HtmlValidate } from "html-validate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
 import { renderHtml } from "../pipeline/render/html/page.ts";
 import { buildLayout, levelLabel } from "../pipeline/render/layout.ts";
@@ -18,7 +19,7 @@ let html: string;
 
 beforeAll(async () => {
   annex = sampleAnnex();
-  html = renderHtml(buildLayout(annex, samplePlan()));
+  html = renderHtml(buildLayout(annex, samplePlan(), loadLabels()), htmlTemplates());
   browser = await launchChromium();
 });
 
@@ -165,7 +166,7 @@ describe("HTML", () => {
     if (!first) throw new Error("fixture changed");
     first.title = evil;
     first.areaDirigenziale = '"><img src=x onerror="window.hacked=2">';
-    const page2 = renderHtml(buildLayout(hostile, samplePlan()));
+    const page2 = renderHtml(buildLayout(hostile, samplePlan(), loadLabels()), htmlTemplates());
     expect(page2).not.toContain("<script>window.hacked");
     expect(page2).not.toContain("<img src=x");
     const { page, requests } = await openHtml(browser, page2);
@@ -181,7 +182,7 @@ describe("HTML from a source that cannot tell active from inactive", () => {
   it("says so instead of counting every activity as active", () => {
     const annex = sampleAnnex();
     annex.activities.forEach((a) => (a.active = null));
-    const html = renderHtml(buildLayout(annex, samplePlan()));
+    const html = renderHtml(buildLayout(annex, samplePlan(), loadLabels()), htmlTemplates());
     expect(html).toContain(`${annex.activities.length} attività. La fonte non indica quali attività sono attive.`);
     expect(html).not.toMatch(/di cui 0 non attive/);
   });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FatalError } from "../pipeline/diagnostics/fatal.ts";
-import { loadLabels } from "../pipeline/render/labels.ts";
+import { loadLabels } from "../pipeline/app/templates.ts";
 import { buildLayout, continuedLabel, cutSpans, documentDate } from "../pipeline/render/layout.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
@@ -17,7 +17,7 @@ const rowOf = (layout: ReturnType<typeof buildLayout>, code: string) => {
 };
 
 describe("layout model", () => {
-  const layout = buildLayout(sampleAnnex(), samplePlan());
+  const layout = buildLayout(sampleAnnex(), samplePlan(), loadLabels());
 
   it("merges consecutive rows with the same label at each level, within the same outer cell", () => {
     const first = rowOf(layout, "A1.1.1.1");
@@ -56,7 +56,7 @@ describe("layout model", () => {
     const a = annex.activities.find((x) => x.code === "A1.1.1.2");
     if (!a) throw new Error("fixture changed");
     a.note = "Nota di prova";
-    const row = rowOf(buildLayout(annex, samplePlan()), "A1.1.1.2");
+    const row = rowOf(buildLayout(annex, samplePlan(), loadLabels()), "A1.1.1.2");
     expect(row.noteColumn).toBe("uo");
     expect(row.cells.uo).toBe("Ragioneria\nNota di prova");
   });
@@ -86,11 +86,11 @@ describe("layout model", () => {
   it("takes the title and footnote from the annex, and the template's words when it has none", () => {
     expect(layout.title).toMatch(/^ALLEGATO 1 AL PIANO/);
     expect(layout.author).toBe("Camera di Commercio di Pistoia");
-    const bare = buildLayout({ ...sampleAnnex(), title: null, footnote: null }, samplePlan());
+    const bare = buildLayout({ ...sampleAnnex(), title: null, footnote: null }, samplePlan(), loadLabels());
     expect(bare.title).toBe("Allegato 1 — Mappatura dei processi 2020-2022");
     expect(bare.footnote).toContain("presso Camera di Commercio di Pistoia");
     expect(bare.legend.entries.map((e) => e.letter)).toEqual(["A", "B", "C", "D", "E", "F"]);
-    expect(buildLayout(sampleAnnex(), null).legend.entries).toEqual([]);
+    expect(buildLayout(sampleAnnex(), null, loadLabels()).legend.entries).toEqual([]);
   });
 
   it("dates the documents from SOURCE_DATE_EPOCH, else from the plan's first year, never from the clock", () => {

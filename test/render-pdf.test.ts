@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Annex } from "../pipeline/model/annex.ts";
+import { loadLabels } from "../pipeline/app/templates.ts";
 import { buildLayout } from "../pipeline/render/layout.ts";
 import { renderPdfDetailed, type PdfResult } from "../pipeline/render/pdf/index.ts";
 import { largeSampleAnnex, sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
@@ -72,7 +73,7 @@ let dir: string;
 
 beforeAll(async () => {
   annex = largeSampleAnnex(5);
-  result = await renderPdfDetailed(buildLayout(annex, samplePlan()));
+  result = await renderPdfDetailed(buildLayout(annex, samplePlan(), loadLabels()));
   read = await readPdf(result.bytes);
   dir = mkdtempSync(join(tmpdir(), "annex-pdf-"));
   writeFileSync(join(dir, "allegato-1.pdf"), result.bytes);
@@ -138,7 +139,7 @@ describe("PDF", () => {
 
   it("starts every page after a break with the labels of the merged cells that continue there, marked as continued", () => {
     expect(result.breaks.length).toBe(result.pages - 1);
-    const layout = buildLayout(annex, samplePlan());
+    const layout = buildLayout(annex, samplePlan(), loadLabels());
     for (const [i, row] of result.breaks.entries()) {
       const page = read.pages[i + 1];
       const r = layout.rows[row];
@@ -177,7 +178,7 @@ describe("PDF", () => {
   });
 
   it("gives the same bytes when rendered twice", async () => {
-    const again = await renderPdfDetailed(buildLayout(largeSampleAnnex(5), samplePlan()));
+    const again = await renderPdfDetailed(buildLayout(largeSampleAnnex(5), samplePlan(), loadLabels()));
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(result.bytes))).toBe(0);
   });
 
@@ -188,7 +189,7 @@ describe("PDF", () => {
     const first = hostile.activities[0];
     if (!first) throw new Error("fixture changed");
     first.title = evil;
-    const bytes = (await renderPdfDetailed(buildLayout(hostile, samplePlan()))).bytes;
+    const bytes = (await renderPdfDetailed(buildLayout(hostile, samplePlan(), loadLabels()))).bytes;
     const back = await readPdf(bytes);
     expect(back.info.Title).toBe(evil);
     expect(squash(back.pages[0]?.text ?? "")).toContain(squash(evil));

@@ -3,7 +3,8 @@
 // the 2020-2022 annex (sources/2020-2022/allegato-1.pdf), where the real typos are.
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Place } from "../pipeline/diagnostics/diagnostic.ts";
-import { loadInput, readAnnex, readPlan } from "../pipeline/app/load.ts";
+import { loadInput, readAnnex } from "../pipeline/app/load.ts";
+import { readPlan } from "../pipeline/app/settings.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
 import type { PlanConfig } from "../pipeline/model/plan.ts";
 import { VALIDATE_RULES, validateAnnex } from "../pipeline/validate/index.ts";

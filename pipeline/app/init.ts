@@ -5,14 +5,14 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { errorsOf } from "../diagnostics/format.ts";
+import { editionYaml } from "../formats/annex-data/write.ts";
 import type { Annex } from "../model/annex.ts";
 import { ANNEX_DATA_FILE, PLAN_FILE } from "../model/files.ts";
-import { FatalError } from "../diagnostics/fatal.ts";
-import { readAnnexData } from "../formats/annex-data/read.ts";
 import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
-import { annexDataHeader, annexToYaml } from "../formats/annex-data/write.ts";
-
+import { loadInput, type Loaded } from "./load.ts";
 
 /** The annex of the next edition: same content, new plan years, the title's years replaced. */
 export function nextEdition(annex: Annex, planYears: string): { annex: Annex; titleUpdated: boolean } {
@@ -24,15 +24,6 @@ export function nextEdition(annex: Annex, planYears: string): { annex: Annex; ti
     titleUpdated = replaced.count > 0;
   }
   return { annex: { ...annex, planYears, title }, titleUpdated };
-}
-
-/** The annex data file of an edition: header comment, then the annex; checked to read back identical. */
-export function editionYaml(annex: Annex, from: string): string {
-  const text = annexToYaml(annex, annexDataHeader(annex.planYears, from));
-  // the file must read back as exactly this annex, or the next edition would silently differ
-  const back = readAnnexData(text, ANNEX_DATA_FILE).annex;
-  if (!isDeepStrictEqual(back, annex)) throw new Error("internal error: the annex data written does not read back identical");
-  return text;
 }
 
 export interface InitRequest {
@@ -92,4 +83,20 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
     await rm(staging, { recursive: true, force: true });
   }
   return { dir, files: [...files.keys()].map((name) => join(dir, name)), warnings };
+}
+
+export type StartResult =
+  | { status: "started"; previous: Loaded; outcome: InitOutcome }
+  /** the previous edition has errors: nothing was written */
+  | { status: "refused"; previous: Loaded; errors: Diagnostic[] };
+
+/** `annex init`: the plan year `planYears` started from the edition `from` (any input). */
+export async function startPlanYear(planYears: string, from: string, sourcesDir: string): Promise<StartResult> {
+  // refuse a bad name or an existing plan year before the (slow) reading of a PDF
+  checkNewPlanYear(planYears, sourcesDir);
+  const previous = await loadInput(from, { sourcesDir });
+  const errors = errorsOf(previous.diagnostics);
+  if (errors.length > 0) return { status: "refused", previous, errors };
+  const outcome = await initPlanYear({ planYears, previous: previous.annex, previousFile: previous.file, sourcesDir });
+  return { status: "started", previous, outcome };
 }

@@ -2,15 +2,17 @@
 // publish beside the new edition. All wording and arrangement is prepared here; the template
 // (templates/diff.html.hbs) only lays it out, and escapes every text from the data.
 import Handlebars from "handlebars";
-import { readFile } from "node:fs/promises";
-import { groupedByRename } from "./summary.ts";
-import { wordDiff } from "./words.ts";
 import { ACTIVITY_FIELDS } from "../model/fields.ts";
 import { levelOf } from "../model/levels.ts";
+import { groupedByRename } from "./summary.ts";
 import type { Change, ChangeField, DiffResult, FieldValue, HierarchyLevel } from "./types.ts";
+import { wordDiff } from "./words.ts";
 
-const TEMPLATE = new URL("../../templates/diff.html.hbs", import.meta.url);
-const STYLES = new URL("../../templates/diff.css", import.meta.url);
+/** templates/diff.html.hbs and templates/diff.css. */
+export interface DiffTemplates {
+  page: string;
+  css: string;
+}
 
 /** "Area di rischio modificata": the participle agrees with the field's label. */
 function fieldChanged(field: ChangeField): string {
@@ -35,11 +37,10 @@ interface RowView {
   after: ValueView;
 }
 
-export async function renderHtml(result: DiffResult): Promise<string> {
-  const [source, css] = await Promise.all([readFile(TEMPLATE, "utf8"), readFile(STYLES, "utf8")]);
+export function renderHtml(result: DiffResult, templates: DiffTemplates): string {
   // a private instance: helpers or partials registered elsewhere cannot change this page
-  const template = Handlebars.create().compile(source, { strict: true });
-  return template(view(result, css));
+  const template = Handlebars.create().compile(templates.page, { strict: true });
+  return template(view(result, templates.css));
 }
 
 function view(result: DiffResult, css: string) {

@@ -1,6 +1,6 @@
 // The report on a terminal: overview first, then every change on one line. Word changes are
 // marked [-removed-]{+added+} (as wdiff does) whether or not colour is on, so the meaning
-// never rests on colour alone; colour only on a terminal that wants it (see useColor).
+// never rests on colour alone; the command asks for colour only on a terminal that wants it.
 import { plural } from "../lib/plural.ts";
 import { ACTIVITY_FIELDS } from "../model/fields.ts";
 import { compoundName, levelOf } from "../model/levels.ts";
@@ -27,11 +27,6 @@ interface Paint {
 const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 const COLOR: Paint = { added: ansi(32, 39), removed: ansi(31, 39), heading: ansi(1, 22), dim: ansi(2, 22) };
 const PLAIN: Paint = { added: (s) => s, removed: (s) => s, heading: (s) => s, dim: (s) => s };
-
-/** Colour on a terminal only, and never when NO_COLOR is set to anything (no-color.org). */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(stream.isTTY) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== "");
-}
 
 export function formatText(result: DiffResult, opts: { color?: boolean } = {}): string {
   const paint = opts.color ? COLOR : PLAIN;

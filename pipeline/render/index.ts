@@ -1,51 +1,49 @@
 // Rendering: one layout model from the validated annex, then every requested format from it.
+// Each renderer is loaded only when its format is asked for (pdfmake, docx and handlebars are
+// not needed to export JSON); a new output format is one more entry in RENDERERS, and its name
+// in model/files.ts.
 import type { Annex } from "../model/annex.ts";
-import { FORMATS, type Format } from "../model/files.ts";
+import type { Format } from "../model/files.ts";
 import type { PlanConfig } from "../model/plan.ts";
-import { renderDocx } from "./docx/document.ts";
-import { renderHtml } from "./html/page.ts";
+import type { HtmlTemplates } from "./html/page.ts";
+import type { Labels } from "./labels.ts";
 import { buildLayout, type AnnexLayout } from "./layout.ts";
-import { toCsv } from "./open-data/csv.ts";
-import { toContractJson } from "./open-data/json.ts";
-import { renderPdf } from "./pdf/index.ts";
 
-export { FORMATS, outputName, type Format } from "../model/files.ts";
-
-/** "pdf,html" → ["pdf", "html"], in the order given; an unknown name is a usage error. */
-export function parseFormats(list: string): Format[] {
-  const names = list
-    .split(",")
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== "");
-  const unknown = names.filter((name) => !(FORMATS as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new Error(`--format takes a comma-separated list of ${FORMATS.join(", ")} (got "${list}")`);
-  }
-  return [...new Set(names)] as Format[];
+/** What rendering needs besides the annex: the plan settings and the templates (templates/). */
+export interface RenderResources {
+  plan: PlanConfig | null;
+  labels: Labels;
+  html: HtmlTemplates;
 }
 
-export async function renderFormat(format: Format, annex: Annex, layout: AnnexLayout): Promise<Uint8Array | string> {
-  switch (format) {
-    case "pdf":
-      return renderPdf(layout);
-    case "docx":
-      return renderDocx(layout);
-    case "html":
-      return renderHtml(layout);
-    case "csv":
-      return toCsv(annex);
-    case "json":
-      return toContractJson(annex);
-  }
-}
+type Renderer = (annex: Annex, layout: () => AnnexLayout, resources: RenderResources) => Promise<Uint8Array | string>;
+
+/** The open data: the annex's rows alone, without layout or templates. */
+const OPEN_DATA = {
+  csv: async (annex: Annex) => (await import("./open-data/csv.ts")).toCsv(annex),
+  json: async (annex: Annex) => (await import("./open-data/json.ts")).toContractJson(annex),
+};
+
+const RENDERERS: Record<Format, Renderer> = {
+  pdf: async (_annex, layout) => (await import("./pdf/index.ts")).renderPdf(layout()),
+  docx: async (_annex, layout) => (await import("./docx/document.ts")).renderDocx(layout()),
+  html: async (_annex, layout, resources) => (await import("./html/page.ts")).renderHtml(layout(), resources.html),
+  ...OPEN_DATA,
+};
 
 /**
  * Every requested format of a validated annex, in memory (nothing is written): the caller writes
  * them only when all succeeded. PDF and DOCX are bytes; HTML, CSV and JSON are text.
  */
-export async function renderAll<F extends Format>(annex: Annex, plan: PlanConfig | null, formats: readonly F[]): Promise<Record<F, Uint8Array | string>> {
-  const layout = buildLayout(annex, plan);
-  const out = {} as Record<F, Uint8Array | string>;
-  for (const format of formats) out[format] = await renderFormat(format, annex, layout);
+export async function renderAll<F extends Format>(annex: Annex, formats: readonly F[], resources: RenderResources): Promise<Map<F, Uint8Array | string>> {
+  let built: AnnexLayout | undefined;
+  const layout = () => (built ??= buildLayout(annex, resources.plan, resources.labels));
+  const out = new Map<F, Uint8Array | string>();
+  for (const format of formats) out.set(format, await RENDERERS[format](annex, layout, resources));
   return out;
+}
+
+/** The open data alone (`annex export`): no layout, no templates. */
+export function renderOpenData(annex: Annex, format: keyof typeof OPEN_DATA): Promise<string> {
+  return OPEN_DATA[format](annex);
 }

@@ -1,20 +1,7 @@
 // The words around the table (title block, headings, footnote, legend, "not active",
 // "continued") are kept in templates/labels.yaml so that an office can change the wording
-// without touching code. This module reads and checks that file.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+// without touching code. This is their shape; the application reads and checks the file.
 import { z } from "zod";
-import { FatalError } from "../diagnostics/fatal.ts";
-
-export const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
-
-/** The files in templates/ that the renderers read. */
-export const TEMPLATE_FILES = {
-  labels: new URL("labels.yaml", TEMPLATES_DIR),
-  html: new URL("annex.html.hbs", TEMPLATES_DIR),
-  css: new URL("annex.css", TEMPLATES_DIR),
-  script: new URL("annex-search.js", TEMPLATES_DIR),
-};
 
 const words = z.string();
 const phrase = z.string().min(1);
@@ -75,27 +62,4 @@ export type Labels = z.infer<typeof Labels>;
 /** Replaces {name} placeholders; an unknown placeholder is left as written, so a typo shows. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-let cached: Labels | undefined;
-
-/** templates/labels.yaml, checked; a broken file is an input error that names the key. */
-export function loadLabels(file: URL = TEMPLATE_FILES.labels): Labels {
-  const standard = file.href === TEMPLATE_FILES.labels.href;
-  if (cached && standard) return cached;
-  const path = file.pathname;
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new FatalError("labels/invalid", `cannot read the labels: ${(error as Error).message.split("\n")[0]}`, { file: path });
-  }
-  const parsed = Labels.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = issue?.path.join(".") || "(top level)";
-    throw new FatalError("labels/invalid", `the labels are not usable: ${key}: ${issue?.message ?? "invalid"}`, { file: path });
-  }
-  if (standard) cached = parsed.data;
-  return parsed.data;
 }

@@ -6,7 +6,7 @@ import type { Activity, Annex } from "../model/annex.ts";
 import type { StructureField } from "../model/fields.ts";
 import { LEVEL_KEYS } from "../model/levels.ts";
 import type { PlanConfig } from "../model/plan.ts";
-import { fill, loadLabels, type Labels } from "./labels.ts";
+import { fill, type Labels } from "./labels.ts";
 
 /** The merged (vertically spanning) hierarchy columns, outermost first: the function, then the coded levels. */
 export const MERGED_COLUMNS = ["function", ...LEVEL_KEYS] as const;
@@ -150,7 +150,7 @@ export function documentDate(planYears: string, env: NodeJS.ProcessEnv = process
   return new Date(Date.UTC(Number.isFinite(first) ? first : 2000, 0, 1));
 }
 
-export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Labels = loadLabels()): AnnexLayout {
+export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Labels): AnnexLayout {
   const values = { planYears: annex.planYears, body: plan?.body ?? "l'ente" };
 
   const spans: Record<MergedColumn, Span[]> = { function: [], macro: [], process: [], subprocess: [] };

@@ -1,39 +1,13 @@
-// The plan year's corrections file (sources/<plan>/corrections.yaml), reviewed by a person: it
-// supplies a title the source does not carry, or overrides one cell. Each entry is checked (the
-// code must exist) and every change it makes is logged with the line it came from.
-import { isMap, isSeq, type Node } from "yaml";
+// Applying the plan year's corrections file (sources/<plan>/corrections.yaml), reviewed by a
+// person: it supplies a title the source does not carry, or overrides one cell. Each entry is
+// checked (the code must exist) and every change it makes is logged with the line it came from.
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
-import { Corrections, type CellField, type ParsedCorrections } from "../model/corrections.ts";
+import type { CellField, ParsedCorrections } from "../model/corrections.ts";
 import { LEVEL_KEYS } from "../model/levels.ts";
-import { parseYamlDocument } from "../formats/yaml-document.ts";
 import { parseRisk } from "./cells.ts";
-
-export function parseCorrections(text: string, file: string): ParsedCorrections {
-  const { doc, lineCounter: counter } = parseYamlDocument(text, file);
-  const lines = new Map<string, number>();
-  const lineOf = (node: Node | null | undefined): number | undefined => (node?.range ? counter.linePos(node.range[0]).line : undefined);
-  const root = doc.contents;
-  if (isMap(root)) {
-    for (const pair of root.items) {
-      const section = String((pair.key as { value?: unknown })?.value ?? "");
-      if (section === "titles" && isMap(pair.value)) {
-        for (const item of pair.value.items) lines.set(`titles.${String((item.key as { value?: unknown }).value)}`, lineOf(item.key as Node) ?? 0);
-      }
-      if (section === "cells" && isSeq(pair.value)) pair.value.items.forEach((item, k) => lines.set(`cells.${k}`, lineOf(item as Node) ?? 0));
-    }
-  }
-  const parsed = Corrections.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.join(".");
-    const line = lines.get(issue.path.slice(0, 2).join("."));
-    throw new FatalError("corrections/invalid", `not a valid corrections file: ${path ? `${path}: ` : ""}${issue.message}`, line ? { file, line } : { file });
-  }
-  return { file, data: parsed.data, lines };
-}
 
 /** Applies the corrections to the activities (in place) and returns the log. */
 export function applyCorrections(activities: Activity[], corrections: ParsedCorrections): Diagnostic[] {

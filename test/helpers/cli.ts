@@ -1,6 +1,10 @@
-// Runs the real `annex` command in a child process, as a user would.
+// Runs the `annex` command as a person would. In this process by default: the same argument
+// parsing, messages and exit status, without starting Node, tsx and pdf.js again for every call.
+// In a child process (`annexProcess`) where the process itself is the subject: the exit status
+// it ends with, a stack trace with --debug, a pipe closed early.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { run } from "../../pipeline/cli/program.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/annex.js", import.meta.url));
 
@@ -10,7 +14,32 @@ export interface Run {
   stderr: string;
 }
 
-export function annex(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+interface Options {
+  /** the folder the command runs in (its relative paths are resolved there) */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `annex …` in this process, with its output captured; relative paths are resolved in `cwd`. */
+export async function annex(args: readonly string[], opts: Options = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const here = process.cwd();
+  if (opts.cwd !== undefined) process.chdir(opts.cwd);
+  try {
+    const status = await run(["node", "annex", ...args], {
+      stdout: { write: (text) => (stdout += text) },
+      stderr: { write: (text) => (stderr += text) },
+      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(here);
+  }
+}
+
+/** `annex …` in a child process, as a shell runs it. */
+export function annexProcess(args: readonly string[], opts: Options = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     cwd: opts.cwd,

@@ -1,30 +1,47 @@
 // extract | repair | validate | export: the data pipeline, one stage further each.
 import type { Command } from "commander";
-import { formatDiagnostic, hasErrors } from "../../diagnostics/format.ts";
-import { loadInput, readAnnex, readRawTable, resolveSource } from "../../app/load.ts";
-import { toCsv } from "../../render/open-data/csv.ts";
-import { toContractJson } from "../../render/open-data/json.ts";
-import { emit, printDiagnostics, summary } from "../output.ts";
-import { action, EXIT } from "../run.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { formatDiagnostic, hasErrors, summary } from "../../diagnostics/format.ts";
+import { oneOf } from "../options.ts";
+import { action, emit, EXIT, fatalDiagnostic, printDiagnostics, say, type Session } from "../session.ts";
 
-const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
+export const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
 
-function oneOf(value: string, allowed: readonly string[], option: string): string {
-  if (!allowed.includes(value)) throw new Error(`${option} must be one of ${allowed.join(", ")} (got "${value}")`);
-  return value;
+function asJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-export function registerDataCommands(program: Command): void {
+function asLines(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join("");
+}
+
+/**
+ * Runs a command whose JSON output is a list of diagnostics: a problem that stops it is given
+ * there too, as the one diagnostic of the list, before it is reported as usual.
+ */
+async function reportingFatalAsJson(session: Session, json: boolean, output: string | undefined, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    const fatal = json ? fatalDiagnostic(error) : null;
+    if (fatal) await emit(session, asJson([fatal]), output);
+    throw error;
+  }
+}
+
+export function registerDataCommands(program: Command, session: Session): void {
   program
     .command("extract")
     .description("read the table of a PDF or text layer: cells with page, row, column and row span (no repair)")
     .argument("<input>", INPUT)
     .option("-o, --output <file>", "write to a file instead of stdout")
     .action(
-      action(async (input: string, opts: { output?: string }) => {
+      action(session, async (input: string, opts: { output?: string }) => {
+        const { resolveSource } = await import("../../app/inputs.ts");
+        const { readRawTable } = await import("../../app/load.ts");
         const { table, diagnostics } = await readRawTable(await resolveSource(input));
-        printDiagnostics(diagnostics);
-        await emit(`${JSON.stringify(table, null, 2)}\n`, opts.output);
+        printDiagnostics(session, diagnostics);
+        await emit(session, asJson(table), opts.output);
         return hasErrors(diagnostics) ? EXIT.dataErrors : EXIT.ok;
       }),
     );
@@ -37,18 +54,20 @@ export function registerDataCommands(program: Command): void {
     .option("--format <format>", "text or json (for --log)", "text")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .action(
-      action(async (input: string, opts: { log?: boolean; format: string; output?: string }) => {
-        oneOf(opts.format, ["text", "json"], "--format");
-        const read = await readAnnex(input);
-        if (opts.log) {
-          const entries = [...read.repairs, ...read.diagnostics];
-          const text = opts.format === "json" ? `${JSON.stringify(entries, null, 2)}\n` : entries.map((d) => `${formatDiagnostic(d)}\n`).join("");
-          await emit(text, opts.output);
-        } else {
-          printDiagnostics(read.diagnostics);
-          await emit(`${JSON.stringify(read.annex, null, 2)}\n`, opts.output);
-        }
-        return hasErrors(read.diagnostics) ? EXIT.dataErrors : EXIT.ok;
+      action(session, async (input: string, opts: { log?: boolean; format: string; output?: string }) => {
+        const format = oneOf(opts.format, ["text", "json"], "--format");
+        return reportingFatalAsJson(session, Boolean(opts.log) && format === "json", opts.output, async () => {
+          const { readAnnex } = await import("../../app/load.ts");
+          const read = await readAnnex(input);
+          if (opts.log) {
+            const entries = [...read.repairs, ...read.diagnostics];
+            await emit(session, format === "json" ? asJson(entries) : asLines(entries), opts.output);
+          } else {
+            printDiagnostics(session, read.diagnostics);
+            await emit(session, asJson(read.annex), opts.output);
+          }
+          return hasErrors(read.diagnostics) ? EXIT.dataErrors : EXIT.ok;
+        });
       }),
     );
 
@@ -59,14 +78,16 @@ export function registerDataCommands(program: Command): void {
     .option("--format <format>", "text or json", "text")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .action(
-      action(async (input: string, opts: { format: string; output?: string }) => {
-        oneOf(opts.format, ["text", "json"], "--format");
-        const loaded = await loadInput(input);
-        const all = loaded.diagnostics;
-        if (opts.format === "json") await emit(`${JSON.stringify(all, null, 2)}\n`, opts.output);
-        else await emit(all.map((d) => `${formatDiagnostic(d)}\n`).join(""), opts.output);
-        process.stderr.write(`${loaded.file}: ${loaded.annex.activities.length} activities, ${summary(all)}\n`);
-        return hasErrors(all) ? EXIT.dataErrors : EXIT.ok;
+      action(session, async (input: string, opts: { format: string; output?: string }) => {
+        const format = oneOf(opts.format, ["text", "json"], "--format");
+        return reportingFatalAsJson(session, format === "json", opts.output, async () => {
+          const { loadInput } = await import("../../app/load.ts");
+          const loaded = await loadInput(input);
+          const all = loaded.diagnostics;
+          await emit(session, format === "json" ? asJson(all) : asLines(all), opts.output);
+          say(session, `${loaded.file}: ${loaded.annex.activities.length} activities, ${summary(all)}`);
+          return hasErrors(all) ? EXIT.dataErrors : EXIT.ok;
+        });
       }),
     );
 
@@ -77,15 +98,16 @@ export function registerDataCommands(program: Command): void {
     .option("--format <format>", "json or csv", "json")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .action(
-      action(async (input: string, opts: { format: string; output?: string }) => {
-        oneOf(opts.format, ["json", "csv"], "--format");
-        const loaded = await loadInput(input);
+      action(session, async (input: string, opts: { format: string; output?: string }) => {
+        const format = oneOf(opts.format, ["json", "csv"], "--format");
+        const { exportInput } = await import("../../app/export.ts");
+        const { loaded, text } = await exportInput(input, format);
         const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-        printDiagnostics(errors);
+        printDiagnostics(session, errors);
         if (loaded.diagnostics.length > errors.length) {
-          process.stderr.write(`${loaded.file}: ${summary(loaded.diagnostics)} (see them with: annex validate ${input})\n`);
+          say(session, `${loaded.file}: ${summary(loaded.diagnostics)} (see them with: annex validate ${input})`);
         }
-        await emit(opts.format === "csv" ? toCsv(loaded.annex) : toContractJson(loaded.annex), opts.output);
+        await emit(session, text, opts.output);
         return errors.length ? EXIT.dataErrors : EXIT.ok;
       }),
     );

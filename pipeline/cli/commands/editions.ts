@@ -1,46 +1,40 @@
 // `annex diff` and `annex init`: comparing two editions, and starting the next one.
 import { Option, type Command } from "commander";
-import { formatDiagnostic } from "../../diagnostics/format.ts";
+import type { DiffFormat } from "../../app/diff.ts";
+import { errorsOf } from "../../diagnostics/format.ts";
 import { plural } from "../../lib/plural.ts";
-import { writeFileAtomic } from "../../app/files.ts";
-import { action, EXIT } from "../run.ts";
-import { diffAnnexes, diffToJson } from "../../diff/index.ts";
-import { formatText, useColor } from "../../diff/format-terminal.ts";
-import { renderHtml } from "../../diff/format-html.ts";
-import { checkNewPlanYear, initPlanYear } from "../../app/init.ts";
-import { loadInput } from "../../app/load.ts";
-import { errorsOf } from "../../diff/inputs.ts";
-import type { DiffResult } from "../../diff/types.ts";
+import { action, emit, EXIT, printDiagnostics, say, type Session } from "../session.ts";
+import { INPUT } from "./data.ts";
 
-const SIDE = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
+const DIFF_FORMATS = ["text", "json", "html"] as const satisfies readonly DiffFormat[];
 
-export function registerDiffCommands(program: Command): void {
+/** Colour on a terminal only, and never when NO_COLOR is set to anything (no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== "");
+}
+
+export function registerEditionCommands(program: Command, session: Session): void {
   program
     .command("diff")
     .description("compare two editions of the annex, activity by activity (exit 0: no changes, 1: changes, 2: trouble)")
-    .argument("<a>", `the earlier edition: ${SIDE}`)
+    .argument("<a>", `the earlier edition: ${INPUT}`)
     .argument("<b>", "the later edition, likewise")
-    .addOption(new Option("--format <format>", "text for reading, json for programs, html for publishing").choices(["text", "json", "html"]).default("text"))
+    .addOption(new Option("--format <format>", "text for reading, json for programs, html for publishing").choices(DIFF_FORMATS).default("text"))
     .option("-o, --output <file>", "write to a file instead of stdout")
     .option("--sources <dir>", "the folder holding the plan years", "sources")
     .action(
-      action(async (a: string, b: string, opts: { format: "text" | "json" | "html"; output?: string; sources: string }) => {
-        const [before, after] = await Promise.all([loadInput(a, { sourcesDir: opts.sources }), loadInput(b, { sourcesDir: opts.sources })]);
+      action(session, async (a: string, b: string, opts: { format: DiffFormat; output?: string; sources: string }) => {
+        const { compareInputs, formatDiff } = await import("../../app/diff.ts");
+        const { before, after, result } = await compareInputs(a, b, opts.sources);
         for (const side of [before, after]) {
           const errors = errorsOf(side.diagnostics).length;
-          if (errors) {
-            process.stderr.write(`annex: warning: ${side.file}: the data has ${plural(errors, "error")} (see: annex validate ${side.file}); compared as read\n`);
-          }
+          if (errors) say(session, `annex: warning: ${side.file}: the data has ${plural(errors, "error")} (see: annex validate ${side.file}); compared as read`);
         }
-        const result = diffAnnexes(before.annex, after.annex);
-        const text = await render(result, opts.format, !opts.output && useColor(process.stdout));
-        if (opts.output) {
-          await writeFileAtomic(opts.output, text);
-          process.stderr.write(`${opts.output}: ${result.summary.total === 0 ? "no changes" : plural(result.summary.total, "change")}\n`);
-        } else {
-          process.stdout.write(text);
-        }
-        return result.summary.total === 0 ? EXIT.ok : EXIT.dataErrors;
+        const color = opts.output === undefined && useColor(session.io.stdout, session.io.env);
+        await emit(session, await formatDiff(result, opts.format, color), opts.output);
+        const total = result.summary.total;
+        if (opts.output !== undefined) say(session, `${opts.output}: ${total === 0 ? "no changes" : plural(total, "change")}`);
+        return total === 0 ? EXIT.ok : EXIT.dataErrors;
       }),
     );
 
@@ -48,38 +42,26 @@ export function registerDiffCommands(program: Command): void {
     .command("init")
     .description("start a new plan year: the previous edition's annex becomes editable annex data in sources/<plan-years>/")
     .argument("<plan-years>", "the new plan year, YYYY-YYYY over three years (e.g. 2021-2023)")
-    .requiredOption("--from <input>", `the edition to start from: ${SIDE}`)
+    .requiredOption("--from <input>", `the edition to start from: ${INPUT}`)
     .option("--sources <dir>", "the folder holding the plan years", "sources")
     .action(
-      action(async (planYears: string, opts: { from: string; sources: string }) => {
-        // refuse a bad name or an existing plan year before the (slow) reading of a PDF
-        checkNewPlanYear(planYears, opts.sources);
-        const previous = await loadInput(opts.from, { sourcesDir: opts.sources });
-        const errors = errorsOf(previous.diagnostics);
-        if (errors.length) {
-          for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
-          process.stderr.write(`annex: ${previous.file}: the data has ${plural(errors.length, "error")}; fix them before starting a new plan year from it\n`);
+      action(session, async (planYears: string, opts: { from: string; sources: string }) => {
+        const { startPlanYear } = await import("../../app/init.ts");
+        const started = await startPlanYear(planYears, opts.from, opts.sources);
+        const { previous } = started;
+        if (started.status === "refused") {
+          printDiagnostics(session, started.errors);
+          say(session, `annex: ${previous.file}: the data has ${plural(started.errors.length, "error")}; fix them before starting a new plan year from it`);
           return EXIT.dataErrors;
         }
-        const outcome = await initPlanYear({ planYears, previous: previous.annex, previousFile: previous.file, sourcesDir: opts.sources });
-        for (const w of outcome.warnings) process.stderr.write(`annex: warning: ${w}\n`);
-        process.stdout.write(
+        const { outcome } = started;
+        for (const w of outcome.warnings) say(session, `annex: warning: ${w}`);
+        session.io.stdout.write(
           `Plan year ${planYears} started from ${previous.annex.planYears} (${previous.annex.activities.length} activities):\n` +
             outcome.files.map((f) => `  ${f}\n`).join("") +
-            `Edit ${outcome.files[0]}, then see the changes with: annex diff ${previous.annex.planYears} ${planYears}\n`,
+            `Edit ${outcome.files[0] ?? ""}, then see the changes with: annex diff ${previous.annex.planYears} ${planYears}\n`,
         );
         return EXIT.ok;
       }),
     );
-}
-
-async function render(result: DiffResult, format: "text" | "json" | "html", color: boolean): Promise<string> {
-  switch (format) {
-    case "json":
-      return `${JSON.stringify(diffToJson(result), null, 2)}\n`;
-    case "html":
-      return renderHtml(result);
-    case "text":
-      return formatText(result, { color });
-  }
 }

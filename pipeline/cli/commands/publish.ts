@@ -1,32 +1,22 @@
 // `annex build` (every plan year in sources/ → out/<plan>/) and `annex render` (one input).
 import type { Command } from "commander";
 import { join } from "node:path";
-import { countBySeverity } from "../../diagnostics/format.ts";
-import { summary } from "../output.ts";
-import { EXIT, action, reportFailure } from "../run.ts";
-import { listPlanYears } from "../../app/load.ts";
-import { FORMATS, parseFormats } from "../../render/index.ts";
-import { publish, refusal } from "../../app/publish.ts";
+import type { YearOutcome } from "../../app/build.ts";
+import { REPORT_FILES } from "../../app/build-report.ts";
+import type { PublishResult } from "../../app/publish.ts";
+import { countBySeverity, errorsOf, formatDiagnostic, summary } from "../../diagnostics/format.ts";
+import { FORMATS } from "../../model/files.ts";
+import { parseFormats } from "../options.ts";
+import { action, EXIT, reportFailure, say, type Session } from "../session.ts";
+import { INPUT } from "./data.ts";
 
-const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
-
-function write(line: string): void {
-  process.stderr.write(`${line}\n`);
+/** What is printed for an annex that is not published: its errors, and that nothing was written. */
+function refusal(session: Session, { loaded, outDir }: PublishResult): void {
+  for (const d of errorsOf(loaded.diagnostics)) say(session, formatDiagnostic(d));
+  say(session, `${loaded.file}: ${summary(loaded.diagnostics)}: not published (nothing written to ${outDir})`);
 }
 
-function usage(message: string): never {
-  throw Object.assign(new Error(message), { usage: true });
-}
-
-function formatsOf(list: string) {
-  try {
-    return parseFormats(list);
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-}
-
-export function registerRenderCommands(program: Command): void {
+export function registerPublishCommands(program: Command, session: Session): void {
   program
     .command("build")
     .description("publish every plan year in sources/: out/<plan>/allegato-1.{pdf,docx,html,csv,json} and a build report")
@@ -34,36 +24,36 @@ export function registerRenderCommands(program: Command): void {
     .option("--out <dir>", "output folder (one subfolder per plan year)", "out")
     .option("--format <list>", `formats to write, comma-separated: ${FORMATS.join(",")}`, FORMATS.join(","))
     .action(
-      action(async (opts: { sources: string; out: string; format: string }) => {
-        const formats = formatsOf(opts.format);
-        const years = await listPlanYears(opts.sources);
-        if (years.length === 0) usage(`no plan year in ${opts.sources}/ (expected folders named like 2020-2022)`);
+      action(session, async (opts: { sources: string; out: string; format: string }) => {
+        const formats = parseFormats(opts.format);
+        const { buildAll } = await import("../../app/build.ts");
+        const tag = (year: string, index: number, total: number) => `annex: ${year} [${index + 1}/${total}]`;
         let status: number = EXIT.ok;
-        const failed: string[] = [];
-        for (const [i, year] of years.entries()) {
-          const tag = `annex: ${year} [${i + 1}/${years.length}]`;
-          const started = performance.now();
-          const outDir = join(opts.out, year);
-          try {
-            const result = await publish(year, { outDir, formats, sourcesDir: opts.sources, report: true, progress: (line) => write(`${tag}: ${line}`) });
-            if (!result.published) {
-              for (const line of refusal(result)) write(line);
-              status = Math.max(status, EXIT.dataErrors);
-              failed.push(year);
-              continue;
-            }
-            const counts = countBySeverity(result.loaded.diagnostics);
-            const seconds = ((performance.now() - started) / 1000).toFixed(1);
-            write(`${tag}: done in ${seconds} s${counts.warning ? ` — ${summary(result.loaded.diagnostics)}, see ${join(outDir, "build-report.txt")}` : ""}`);
-          } catch (error) {
+        const settled = (outcome: YearOutcome, index: number, total: number): void => {
+          const prefix = tag(outcome.year, index, total);
+          if (outcome.status === "failed") {
             // one plan year that cannot be read does not stop the others
-            process.stderr.write(`${tag}: `);
-            status = Math.max(status, reportFailure(error));
-            failed.push(year);
+            session.io.stderr.write(`${prefix}: `);
+            status = Math.max(status, reportFailure(session, outcome.error));
+          } else if (outcome.status === "refused") {
+            refusal(session, outcome.result);
+            status = Math.max(status, EXIT.dataErrors);
+          } else {
+            const { loaded, outDir } = outcome.result;
+            const warned = countBySeverity(loaded.diagnostics).warning > 0;
+            const seconds = outcome.seconds.toFixed(1);
+            say(session, `${prefix}: done in ${seconds} s${warned ? ` — ${summary(loaded.diagnostics)}, see ${join(outDir, REPORT_FILES.text)}` : ""}`);
           }
-        }
-        const ok = years.length - failed.length;
-        write(`annex: built ${ok} of ${years.length} plan years${failed.length ? `; not published: ${failed.join(", ")}` : ""}`);
+        };
+        const outcomes = await buildAll({
+          sourcesDir: opts.sources,
+          outRoot: opts.out,
+          formats,
+          progress: (line, year, index, total) => say(session, `${tag(year, index, total)}: ${line}`),
+          settled,
+        });
+        const failed = outcomes.filter((o) => o.status !== "published").map((o) => o.year);
+        say(session, `annex: built ${outcomes.length - failed.length} of ${outcomes.length} plan years${failed.length ? `; not published: ${failed.join(", ")}` : ""}`);
         return status;
       }),
     );
@@ -77,18 +67,19 @@ export function registerRenderCommands(program: Command): void {
     .option("--report", "also write build-report.txt and build-report.json")
     .option("--sources <dir>", "folder of the plan years", "sources")
     .action(
-      action(async (input: string, opts: { format: string; out?: string; report?: boolean; sources: string }) => {
-        const formats = formatsOf(opts.format);
+      action(session, async (input: string, opts: { format: string; out?: string; report?: boolean; sources: string }) => {
+        const formats = parseFormats(opts.format);
+        const { publish } = await import("../../app/publish.ts");
         const result = await publish(input, {
           // by default out/<plan years>, known once the annex is read
           outDir: opts.out ?? ((planYears) => join("out", planYears)),
           formats,
           sourcesDir: opts.sources,
           report: Boolean(opts.report),
-          progress: (line) => write(`annex: ${line}`),
+          progress: (line) => say(session, `annex: ${line}`),
         });
         if (!result.published) {
-          for (const line of refusal(result)) write(line);
+          refusal(session, result);
           return EXIT.dataErrors;
         }
         return EXIT.ok;

@@ -3,10 +3,13 @@
 // per activity separated by a blank line, keys always in the order of the contract (DESIGN.md),
 // no line folding (a long title stays on one line, easy to find and edit), and short lists and
 // the hierarchy levels on one line each.
+import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from "yaml";
 import type { Annex } from "../../model/annex.ts";
 import { toContract } from "../../model/contract.ts";
+import { ANNEX_DATA_FILE } from "../../model/files.ts";
 import { LEVEL_KEYS } from "../../model/levels.ts";
+import { readAnnexData } from "./read.ts";
 
 export function annexToYaml(annex: Annex, header: string): string {
   // a copy with keys in contract order, whatever order the object was built in
@@ -59,4 +62,13 @@ export function annexDataHeader(planYears: string, from: string): string {
     '   tra virgolette doppie: title: "Esempio: un titolo".',
     " Quando il file viene letto, ogni errore è segnalato con il numero di riga.",
   ].join("\n");
+}
+
+/** The annex data file of an edition: header comment, then the annex; checked to read back identical. */
+export function editionYaml(annex: Annex, from: string): string {
+  const text = annexToYaml(annex, annexDataHeader(annex.planYears, from));
+  // the file must read back as exactly this annex, or the next edition would silently differ
+  const back = readAnnexData(text, ANNEX_DATA_FILE).annex;
+  if (!isDeepStrictEqual(back, annex)) throw new Error("internal error: the annex data written does not read back identical");
+  return text;
 }

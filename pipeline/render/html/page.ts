@@ -5,8 +5,7 @@
 // announces where each activity sits. One tbody per macro process, so merged cells are cut at
 // each group's first row (the label is simply repeated there: a group is not a continuation).
 import Handlebars from "handlebars";
-import { readFileSync } from "node:fs";
-import { fill, TEMPLATE_FILES } from "../labels.ts";
+import { fill } from "../labels.ts";
 import { cutSpans, MERGED_COLUMNS, type AnnexLayout, type DataKey, type MergedColumn, type Row, type SpanPart } from "../layout.ts";
 
 interface CellView {
@@ -165,18 +164,28 @@ export function htmlView(layout: AnnexLayout) {
   };
 }
 
-let compiled: Handlebars.TemplateDelegate | undefined;
-
-function template(): Handlebars.TemplateDelegate {
-  if (compiled) return compiled;
-  // {{ }} escapes every value: a "<script>" or "{{" in the data comes out as text
-  compiled = Handlebars.create().compile(readFileSync(TEMPLATE_FILES.html, "utf8"));
-  return compiled;
+/** templates/annex.html.hbs, and the styles and script it inlines. */
+export interface HtmlTemplates {
+  page: string;
+  css: string;
+  script: string;
 }
 
-export function renderHtml(layout: AnnexLayout): string {
-  const css = readFileSync(TEMPLATE_FILES.css, "utf8");
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+function template(source: string): Handlebars.TemplateDelegate {
+  let delegate = compiled.get(source);
+  if (!delegate) {
+    // {{ }} escapes every value: a "<script>" or "{{" in the data comes out as text
+    delegate = Handlebars.create().compile(source);
+    compiled.set(source, delegate);
+  }
+  return delegate;
+}
+
+export function renderHtml(layout: AnnexLayout, templates: HtmlTemplates): string {
   // "</" cannot appear inside an inline script or style: the files are ours, but make sure
-  const script = readFileSync(TEMPLATE_FILES.script, "utf8").replace(/<\//g, "<\\/");
-  return template()({ ...htmlView(layout), css: css.replace(/<\//g, "<\\/"), script });
+  const css = templates.css.replace(/<\//g, "<\\/");
+  const script = templates.script.replace(/<\//g, "<\\/");
+  return template(templates.page)({ ...htmlView(layout), css, script });
 }

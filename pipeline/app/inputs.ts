@@ -1,0 +1,69 @@
+// Which file an input names, and what lies beside it. An input is a plan year in sources/
+// (2020-2022), a plan-year folder, or a file; a plan-year folder also holds the plan settings
+// and the corrections that go with its source.
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { CORRECTIONS_FILE, PLAN_FILE } from "../model/files.ts";
+import { checkPlanYears, looksLikePlanYears, PLAN_YEARS } from "../model/plan-years.ts";
+import { exists } from "./files.ts";
+import { readerFor, SOURCE_NAMES, type Reader } from "./readers.ts";
+
+export interface ResolvedSource {
+  file: string;
+  reader: Reader;
+  /** the plan-year folder name when the source sits in one */
+  planYears?: string;
+  planFile?: string;
+  correctionsFile?: string;
+}
+
+export async function listPlanYears(sourcesDir = "sources"): Promise<string[]> {
+  const entries = await readdir(sourcesDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && PLAN_YEARS.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** The source file of an input, its reader, and the plan and corrections files beside it. */
+export async function resolveSource(input: string, sourcesDir = "sources"): Promise<ResolvedSource> {
+  let path = input;
+  if (!(await exists(path)) && PLAN_YEARS.test(input)) path = join(sourcesDir, input);
+  if (!(await exists(path))) {
+    // "21-23" or "2021-2022" deserve a word on how plan years are named, not a bare "no such file"
+    const misnamed = looksLikePlanYears(input) ? checkPlanYears(input) : null;
+    if (misnamed) throw new FatalError("plan-year/name", misnamed);
+    if (PLAN_YEARS.test(input)) {
+      const years = await listPlanYears(sourcesDir);
+      throw new FatalError(
+        "plan-year/not-found",
+        `no plan year ${input} in ${sourcesDir}/ (there ${years.length === 1 ? "is" : "are"}: ${years.join(", ") || "none"})`,
+      );
+    }
+    throw new FatalError("input/not-found", "no such file or folder", { file: input });
+  }
+  let dir: string;
+  let file: string;
+  if ((await stat(path)).isDirectory()) {
+    dir = path;
+    let found: string | undefined;
+    for (const name of SOURCE_NAMES) if (found === undefined && (await exists(join(dir, name)))) found = name;
+    if (found === undefined) throw new FatalError("input/no-source", `no source in this folder: expected one of ${SOURCE_NAMES.join(", ")}`, { file: dir });
+    file = join(dir, found);
+  } else {
+    file = path;
+    dir = dirname(path);
+  }
+  const reader = await readerFor(file);
+  const folder = basename(dir);
+  const planFile = join(dir, PLAN_FILE);
+  const correctionsFile = join(dir, CORRECTIONS_FILE);
+  return {
+    file,
+    reader,
+    ...(PLAN_YEARS.test(folder) ? { planYears: folder } : {}),
+    ...((await exists(planFile)) ? { planFile } : {}),
+    ...((await exists(correctionsFile)) ? { correctionsFile } : {}),
+  };
+}

@@ -1,0 +1,103 @@
+// The input formats, in one table: each kind of file with the reader that turns it into a raw
+// table (a printed annex, to be repaired) or into the annex itself (annex data). Readers are
+// loaded only when a file of their kind is read: pdf.js alone takes a good part of a second to
+// load, and a command on annex data never needs it. A new input format (a spreadsheet, a
+// word-processor document) is one more entry here.
+import { open, readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { FatalError } from "../diagnostics/fatal.ts";
+import type { FatalRuleId } from "../diagnostics/rules.ts";
+import { at } from "../lib/at.ts";
+import { ANNEX_FILE } from "../model/files.ts";
+import type { RawTable } from "../model/raw.ts";
+
+export type SourceKind = "pdf" | "text-layer" | "annex-data";
+
+interface Format {
+  kind: SourceKind;
+  /** its file name extensions, in the order a plan-year folder is searched for its source */
+  extensions: readonly string[];
+  /** the extension alone tells the format (text formats whose first bytes say nothing) */
+  byExtension?: true;
+  /** the bytes a file of this format starts with (within its first kilobyte); a file with one of
+   * its extensions that lacks them is refused with this rule and reason */
+  signature?: { bytes: string; refusal: [FatalRuleId, string] };
+  /** the format of a file nothing else identifies */
+  fallback?: true;
+}
+
+/** A reader gives the raw table of a printed annex (for repair), or annex data (for validation). */
+export type Reader = Format &
+  (
+    | { gives: "table"; read(file: string): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> }
+    | { gives: "annex"; read(file: string): Promise<{ annex: unknown; diagnostics: Diagnostic[] }> }
+  );
+
+export const READERS: readonly Reader[] = [
+  {
+    kind: "annex-data",
+    extensions: [".yaml", ".yml", ".json"],
+    byExtension: true,
+    gives: "annex",
+    async read(file) {
+      const { readAnnexData } = await import("../formats/annex-data/read.ts");
+      return readAnnexData(await readFile(file, "utf8"), file);
+    },
+  },
+  {
+    kind: "pdf",
+    extensions: [".pdf"],
+    signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "not a PDF file (it does not start with %PDF)"] },
+    gives: "table",
+    async read(file) {
+      const { extractPdf } = await import("../extract/pdf/index.ts");
+      return extractPdf(new Uint8Array(await readFile(file)), file);
+    },
+  },
+  {
+    kind: "text-layer",
+    extensions: [".txt"],
+    fallback: true,
+    gives: "table",
+    async read(file) {
+      const { readTextLayer } = await import("../extract/text-layer/read.ts");
+      return readTextLayer(await readFile(file, "utf8"), file);
+    },
+  },
+];
+
+/** The names a plan-year folder's source may have, in order of preference. */
+export const SOURCE_NAMES: readonly string[] = READERS.flatMap((reader) => reader.extensions.map((ext) => `${ANNEX_FILE}${ext}`));
+
+/** How many bytes are looked at to recognise a format. */
+const HEAD = 1024;
+
+async function head(file: string): Promise<Buffer> {
+  const handle = await open(file);
+  try {
+    const buffer = Buffer.alloc(HEAD);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The reader of `file`: by its extension where that tells, else by its first bytes. */
+export async function readerFor(file: string): Promise<Reader> {
+  const ext = extname(file).toLowerCase();
+  const named = READERS.find((r) => r.byExtension && r.extensions.includes(ext));
+  if (named) return named;
+  const first = await head(file);
+  if (first.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
+  const signed = READERS.find((r) => r.signature && first.includes(r.signature.bytes));
+  if (signed) return signed;
+  const claimed = READERS.find((r) => r.signature && r.extensions.includes(ext))?.signature;
+  if (claimed) throw new FatalError(...claimed.refusal, { file });
+  return at(
+    READERS.filter((r) => r.fallback),
+    0,
+    "fallback reader",
+  );
+}

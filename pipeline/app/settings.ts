@@ -1,0 +1,51 @@
+// The settings a person keeps beside a plan year's source: plan.yaml (what the table does not
+// print) and corrections.yaml (reviewed corrections, each entry with its line so that every
+// change it makes can name it).
+import { readFile } from "node:fs/promises";
+import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import { FatalError } from "../diagnostics/fatal.ts";
+import { parseYamlDocument } from "../formats/yaml-document.ts";
+import { Corrections, type ParsedCorrections } from "../model/corrections.ts";
+import { PlanConfig } from "../model/plan.ts";
+
+export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
+  if (!planFile) return null;
+  const data: unknown = parseYamlDocument(await readFile(planFile, "utf8"), planFile).doc.toJS();
+  const parsed = PlanConfig.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = issue?.path.join(".") || "(top)";
+  throw new FatalError("plan/invalid", `not a valid plan file: ${key}: ${issue?.message ?? "invalid"}`, { file: planFile });
+}
+
+export async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {
+  return file ? parseCorrections(await readFile(file, "utf8"), file) : undefined;
+}
+
+export function parseCorrections(text: string, file: string): ParsedCorrections {
+  const { doc, lineCounter } = parseYamlDocument(text, file);
+  const lines = entryLines(doc.contents, lineCounter);
+  const parsed = Corrections.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { file, data: parsed.data, lines };
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.join(".") ?? "";
+  const line = issue ? lines.get(issue.path.slice(0, 2).join(".")) : undefined;
+  throw new FatalError("corrections/invalid", `not a valid corrections file: ${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}`, line ? { file, line } : { file });
+}
+
+/** The line of each entry: `titles.<code>` and `cells.<index>`. */
+function entryLines(root: unknown, counter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  const lineOf = (node: Node | null | undefined): number => (node?.range ? counter.linePos(node.range[0]).line : 0);
+  if (!isMap(root)) return lines;
+  for (const pair of root.items) {
+    const section = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (section === "titles" && isMap(pair.value)) {
+      for (const item of pair.value.items) if (isScalar(item.key)) lines.set(`titles.${String(item.key.value)}`, lineOf(item.key));
+    }
+    if (section === "cells" && isSeq(pair.value)) {
+      pair.value.items.forEach((item, k) => lines.set(`cells.${k}`, isNode(item) ? lineOf(item) : 0));
+    }
+  }
+  return lines;
+}
