@@ -4,35 +4,9 @@
 // draw it, so the three outputs cannot disagree on content.
 import type { Activity, Annex } from "../model/annex.ts";
 import type { StructureField } from "../model/fields.ts";
-import { LEVEL_KEYS } from "../model/levels.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { fill, type Labels } from "./labels.ts";
-
-/** The merged (vertically spanning) hierarchy columns, outermost first: the function, then the coded levels. */
-export const MERGED_COLUMNS = ["function", ...LEVEL_KEYS] as const;
-export type MergedColumn = (typeof MERGED_COLUMNS)[number];
-
-/** The per-activity columns, in table order. */
-export const DATA_KEYS = ["activityCode", "activityTitle", "riskAreas", "areaDirigenziale", "servizio", "uo"] as const;
-export type DataKey = (typeof DATA_KEYS)[number];
-
-export type ColumnKey = MergedColumn | DataKey;
-
-export interface Column {
-  key: ColumnKey;
-  /** the column's own heading (second header row) */
-  heading: string;
-  /** relative width, in the proportions of the published annex */
-  width: number;
-}
-
-/** A cell of the two header rows as printed in the PDF and the DOCX (band row, headings row). */
-export interface HeaderCell {
-  text: string;
-  colSpan: number;
-  /** the first column it covers */
-  column: ColumnKey;
-}
+import { MERGED_COLUMNS, printedHeader, screenHeader, tableColumns, type Column, type DataKey, type HeaderRows, type MergedColumn } from "./table-header.ts";
 
 /** A merged hierarchy cell: one label covering consecutive rows. */
 export interface Span {
@@ -85,7 +59,10 @@ export interface AnnexLayout {
   /** fixed date of the documents' properties, so that two builds give the same bytes */
   date: Date;
   columns: Column[];
-  headerRows: [HeaderCell[], HeaderCell[]];
+  /** the two header rows as printed (PDF, DOCX) */
+  headerRows: HeaderRows;
+  /** the two header rows on screen (HTML): every column its own heading, each cell naming those above it */
+  screenHeaderRows: HeaderRows;
   rows: Row[];
   spans: Record<MergedColumn, Span[]>;
   groups: Group[];
@@ -94,22 +71,6 @@ export interface AnnexLayout {
   counts: { total: number; inactive: number; unknown: number };
   labels: Labels;
 }
-
-/** Relative widths, measured on the published annex (A4 landscape). */
-const WIDTHS: Record<ColumnKey, number> = {
-  function: 85,
-  macro: 108,
-  process: 108,
-  subprocess: 131,
-  activityCode: 62,
-  activityTitle: 216,
-  riskAreas: 53,
-  areaDirigenziale: 100,
-  servizio: 100,
-  uo: 92,
-};
-
-const ORDER: ColumnKey[] = [...MERGED_COLUMNS, ...DATA_KEYS];
 
 export function levelLabel(code: string | null, title: string | null): string {
   return [code, title].filter((part): part is string => part !== null && part !== "").join(" ");
@@ -204,29 +165,7 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
     });
   });
 
-  const columns: Column[] = ORDER.map((key) => ({ key, heading: key === "activityTitle" ? labels.columns.activity : key === "activityCode" ? labels.columns.activityCode : labels.columns[key], width: WIDTHS[key] }));
-
-  const bands: HeaderCell[] = [
-    { text: labels.bands.function, colSpan: 1, column: "function" },
-    { text: labels.bands.macro, colSpan: 1, column: "macro" },
-    { text: labels.bands.process, colSpan: 1, column: "process" },
-    { text: labels.bands.subprocess, colSpan: 1, column: "subprocess" },
-    { text: labels.bands.activity, colSpan: 2, column: "activityCode" },
-    { text: labels.bands.riskAreas, colSpan: 1, column: "riskAreas" },
-    { text: labels.bands.structures, colSpan: 3, column: "areaDirigenziale" },
-  ];
-  // As in the published annex, one heading over the activity's code and title.
-  const headings: HeaderCell[] = [
-    { text: labels.columns.function, colSpan: 1, column: "function" },
-    { text: labels.columns.macro, colSpan: 1, column: "macro" },
-    { text: labels.columns.process, colSpan: 1, column: "process" },
-    { text: labels.columns.subprocess, colSpan: 1, column: "subprocess" },
-    { text: labels.columns.activity, colSpan: 2, column: "activityCode" },
-    { text: labels.columns.riskAreas, colSpan: 1, column: "riskAreas" },
-    { text: labels.columns.areaDirigenziale, colSpan: 1, column: "areaDirigenziale" },
-    { text: labels.columns.servizio, colSpan: 1, column: "servizio" },
-    { text: labels.columns.uo, colSpan: 1, column: "uo" },
-  ];
+  const columns = tableColumns(labels);
 
   // The whole list of the plan's risk-area annex, which the "Area di rischio all. 2" column cites.
   const legendEntries = plan
@@ -245,7 +184,8 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
     footnote: annex.footnote ?? fill(labels.footnote, values),
     date: documentDate(annex.planYears),
     columns,
-    headerRows: [bands, headings],
+    headerRows: printedHeader(columns, labels),
+    screenHeaderRows: screenHeader(columns, labels),
     rows,
     spans,
     groups: spans.macro.map((span) => ({ span, first: span.first, count: span.count })),

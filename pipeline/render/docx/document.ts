@@ -21,19 +21,18 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { MERGED_COLUMNS, type AnnexLayout, type Row } from "../layout.ts";
+import type { AnnexLayout, Row } from "../layout.ts";
+import { MERGED_COLUMNS } from "../table-header.ts";
 import { escapeXml } from "../../lib/xml.ts";
+import { COLOURS, DOCX_STYLE, eighthPoints, halfPoints, PAGE_NUMBER_SIZE, RULE_WIDTH, wordColour } from "../print-style.ts";
 import { setZipDates } from "./zip-dates.ts";
 
-const FONT = "Calibri";
-/** half-points */
-const SIZE = 16;
-const TWIPS_PER_CM = 567;
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = TWIPS_PER_CM;
-const SHADE = { inactive: "D9D9D9", header: "DDEBF7" };
+const { font: FONT, page: A4, margin: MARGIN } = DOCX_STYLE;
+const SIZE = halfPoints(DOCX_STYLE.fontSize);
+const SHADE = { inactive: wordColour(COLOURS.inactive), header: wordColour(COLOURS.header) };
+const BLACK = wordColour(COLOURS.text);
 
-const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const rule = { style: BorderStyle.SINGLE, size: eighthPoints(RULE_WIDTH), color: wordColour(COLOURS.rule) };
 
 function paragraphs(text: string, options: { bold?: boolean; italics?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
   if (text === "") return [new Paragraph({})];
@@ -93,7 +92,7 @@ function pageFooter(template: string): Paragraph {
     else if (part === "{pages}") children.push(PageNumber.TOTAL_PAGES);
     else if (part !== "") children.push(part);
   }
-  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children, size: 14 })] });
+  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children, size: halfPoints(PAGE_NUMBER_SIZE) })] });
 }
 
 /** docProps/core.xml with the layout's fixed date (docx itself stamps the current time). */
@@ -131,8 +130,8 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
     styles: {
       default: {
         document: { run: { font: FONT, size: SIZE, language: { value: layout.language } }, paragraph: { spacing: { before: 0, after: 0 } } },
-        heading1: { run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 160 } } },
-        heading2: { run: { font: FONT, size: SIZE, bold: true, color: "000000" }, paragraph: { spacing: { before: 160, after: 40 } } },
+        heading1: { run: { font: FONT, size: halfPoints(DOCX_STYLE.titleSize), bold: true, color: BLACK }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: DOCX_STYLE.titleAfter } } },
+        heading2: { run: { font: FONT, size: SIZE, bold: true, color: BLACK }, paragraph: { spacing: DOCX_STYLE.legendTitle } },
       },
     },
     sections: [
@@ -151,10 +150,10 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
             width: { size: contentWidth, type: WidthType.DXA },
             columnWidths,
             borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
-            margins: { left: 57, right: 57, top: 20, bottom: 20 },
+            margins: { left: DOCX_STYLE.cellMargins.x, right: DOCX_STYLE.cellMargins.x, top: DOCX_STYLE.cellMargins.y, bottom: DOCX_STYLE.cellMargins.y },
             rows: [...headerRows(layout), ...layout.rows.map((row) => bodyRow(layout, row))],
           }),
-          new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: layout.footnote, italics: true })] }),
+          new Paragraph({ spacing: { before: DOCX_STYLE.footnoteBefore }, children: [new TextRun({ text: layout.footnote, italics: true })] }),
           ...legend,
         ],
       },

@@ -6,7 +6,8 @@
 // each group's first row (the label is simply repeated there: a group is not a continuation).
 import Handlebars from "handlebars";
 import { fill } from "../labels.ts";
-import { cutSpans, MERGED_COLUMNS, type AnnexLayout, type DataKey, type MergedColumn, type Row, type SpanPart } from "../layout.ts";
+import { cutSpans, type AnnexLayout, type Row, type SpanPart } from "../layout.ts";
+import { headersOver, MERGED_COLUMNS, type ColumnKey } from "../table-header.ts";
 
 interface CellView {
   th: boolean;
@@ -26,43 +27,21 @@ interface RowView {
   cells: CellView[];
 }
 
+interface HeaderCellView {
+  id: string;
+  scope: "col" | "colgroup";
+  rowspan?: number;
+  colspan?: number;
+  headers?: string;
+  text: string;
+}
+
 interface GroupView {
   id: string;
   anchor: string;
   label: string;
   count: number;
   rows: RowView[];
-}
-
-/** ids of the header cells: the band over a column and the column's own heading */
-const BAND: Record<MergedColumn | DataKey, string | null> = {
-  function: null,
-  macro: "b-macro",
-  process: "b-process",
-  subprocess: "b-subprocess",
-  activityCode: "b-activity",
-  activityTitle: "b-activity",
-  riskAreas: null,
-  areaDirigenziale: "b-structures",
-  servizio: "b-structures",
-  uo: "b-structures",
-};
-const HEADING: Record<MergedColumn | DataKey, string> = {
-  function: "h-function",
-  macro: "h-macro",
-  process: "h-process",
-  subprocess: "h-subprocess",
-  activityCode: "h-code",
-  activityTitle: "h-title",
-  riskAreas: "h-risk",
-  areaDirigenziale: "h-area",
-  servizio: "h-servizio",
-  uo: "h-uo",
-};
-
-function columnHeaders(key: MergedColumn | DataKey): string[] {
-  const band = BAND[key];
-  return band ? [band, HEADING[key]] : [HEADING[key]];
 }
 
 /**
@@ -79,7 +58,22 @@ function partId(part: SpanPart, index: number): string {
   return index === 0 ? part.span.id : `${part.span.id}-${index}`;
 }
 
+/** The thead: the layout's header rows on screen, each cell with its id and the header cells above it. */
+function headerView(layout: AnnexLayout): HeaderCellView[][] {
+  return layout.screenHeaderRows.map((row) =>
+    row.map((cell) => ({
+      id: cell.id,
+      scope: cell.colSpan > 1 ? "colgroup" : "col",
+      ...(cell.rowSpan > 1 ? { rowspan: cell.rowSpan } : {}),
+      ...(cell.colSpan > 1 ? { colspan: cell.colSpan } : {}),
+      ...(cell.headers.length > 0 ? { headers: cell.headers.join(" ") } : {}),
+      text: cell.text,
+    })),
+  );
+}
+
 function rowView(layout: AnnexLayout, row: Row, starting: SpanPart[], owners: Map<string, string>, partIndex: Map<string, number>): RowView {
+  const columnHeaders = (key: ColumnKey): string[] => headersOver(layout.screenHeaderRows, layout.columns, key);
   const cells: CellView[] = [];
   const rowHeaders: string[] = [];
   MERGED_COLUMNS.forEach((level, depth) => {
@@ -151,8 +145,8 @@ export function htmlView(layout: AnnexLayout) {
     description: fill(html.description, values),
     // never "0 non attive" when the source could not tell (a text layer has no shading)
     counts: fill(layout.counts.unknown > 0 ? html.activityCountUnknown : html.activityCount, values),
-    columns: layout.labels.columns,
-    bands: layout.labels.bands,
+    columns: layout.columns.map((c) => c.name),
+    header: headerView(layout),
     labels: { ...html, generated: layout.author ? fill(html.generated, values) : null },
     groups,
     footnote: layout.footnote,

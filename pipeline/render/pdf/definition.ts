@@ -2,23 +2,12 @@
 // published annex, the two header rows on every page, merged hierarchy cells, thin ruling lines
 // around every cell (the extractor reads the table back from them), shaded rows marked in words.
 // Every text node carries a `_tag` naming its structure element, for the tagged renderer.
-import { cutSpans, MERGED_COLUMNS, type AnnexLayout, type ColumnKey, type DataKey, type SpanPart } from "../layout.ts";
+import { cutSpans, type AnnexLayout, type SpanPart } from "../layout.ts";
+import { MERGED_COLUMNS, type ColumnKey, type DataKey } from "../table-header.ts";
+import { COLOURS, PDF_STYLE, RULE_WIDTH } from "../print-style.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import type { DocDefinition, Tag } from "./engine.ts";
 
-export const PAGE_MARGINS: [number, number, number, number] = [28, 28, 28, 34];
-const A4_LANDSCAPE_WIDTH = 841.89;
-const PADDING_X = 2;
-const PADDING_Y = 1.5;
-const RULE = 0.5;
-
-export const COLOURS = {
-  /** the published annex shades inactive rows light grey */
-  inactive: "#D9D9D9",
-  /** header rows: light blue as in the published annex (black text on it: contrast 17:1) */
-  header: "#DDEBF7",
-  rule: "#000000",
-};
 
 /** Structure-element keys: what the tagged renderer attaches each text to. */
 export const keys = {
@@ -52,8 +41,9 @@ function textOf(text: string, tag: Tag, extra: Record<string, unknown> = {}): un
 }
 
 function columnWidths(layout: AnnexLayout): number[] {
-  const gaps = layout.columns.length * (2 * PADDING_X) + (layout.columns.length + 1) * RULE;
-  const available = A4_LANDSCAPE_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2] - gaps;
+  const { margins, cellPadding, pageWidth } = PDF_STYLE;
+  const gaps = layout.columns.length * (2 * cellPadding.x) + (layout.columns.length + 1) * RULE_WIDTH;
+  const available = pageWidth - margins[0] - margins[2] - gaps;
   const total = layout.columns.reduce((sum, c) => sum + c.width, 0);
   return layout.columns.map((c) => Math.floor((c.width * available * 100) / total) / 100);
 }
@@ -101,14 +91,14 @@ function bodyRow(layout: AnnexLayout, index: number, starting: SpanPart[]): Cell
 }
 
 const tableLayout = {
-  hLineWidth: () => RULE,
-  vLineWidth: () => RULE,
+  hLineWidth: () => RULE_WIDTH,
+  vLineWidth: () => RULE_WIDTH,
   hLineColor: () => COLOURS.rule,
   vLineColor: () => COLOURS.rule,
-  paddingLeft: () => PADDING_X,
-  paddingRight: () => PADDING_X,
-  paddingTop: () => PADDING_Y,
-  paddingBottom: () => PADDING_Y,
+  paddingLeft: () => PDF_STYLE.cellPadding.x,
+  paddingRight: () => PDF_STYLE.cellPadding.x,
+  paddingTop: () => PDF_STYLE.cellPadding.y,
+  paddingBottom: () => PDF_STYLE.cellPadding.y,
 };
 
 export interface Slice {
@@ -134,12 +124,12 @@ export function pdfDefinition(layout: AnnexLayout, slice: Slice): DocDefinition 
   for (let index = slice.from; index < slice.to; index++) body.push(bodyRow(layout, index, parts.get(index) ?? []));
 
   const content: unknown[] = [];
-  if (slice.title) content.push({ text: textOf(layout.title, { key: keys.title }), bold: true, fontSize: 10, alignment: "center", margin: [0, 0, 0, 6] });
+  if (slice.title) content.push({ text: textOf(layout.title, { key: keys.title }), bold: true, fontSize: PDF_STYLE.titleSize, alignment: "center", margin: [0, 0, 0, PDF_STYLE.titleGap] });
   content.push({ table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: tableLayout });
   if (slice.closing) {
-    content.push({ text: textOf(layout.footnote, { key: keys.footnote }), italics: true, margin: [0, 8, 0, 0] });
+    content.push({ text: textOf(layout.footnote, { key: keys.footnote }), italics: true, margin: [0, PDF_STYLE.footnoteGap, 0, 0] });
     if (layout.legend.entries.length > 0) {
-      content.push({ text: textOf(layout.legend.title, { key: keys.legendTitle }), bold: true, margin: [0, 6, 0, 1] });
+      content.push({ text: textOf(layout.legend.title, { key: keys.legendTitle }), bold: true, margin: [0, PDF_STYLE.legendTitleGap.above, 0, PDF_STYLE.legendTitleGap.below] });
       for (const { letter, name } of layout.legend.entries) {
         content.push({ text: textOf(`${letter}${layout.labels.legend.separator}${name}`, { key: keys.legendEntry(letter) }) });
       }
@@ -149,8 +139,8 @@ export function pdfDefinition(layout: AnnexLayout, slice: Slice): DocDefinition 
   return {
     pageSize: "A4",
     pageOrientation: "landscape",
-    pageMargins: PAGE_MARGINS,
-    defaultStyle: { font: FONT_FAMILY, fontSize: 7, lineHeight: 1.05, color: "#000000" },
+    pageMargins: PDF_STYLE.margins,
+    defaultStyle: { font: FONT_FAMILY, fontSize: PDF_STYLE.fontSize, lineHeight: PDF_STYLE.lineHeight, color: COLOURS.text },
     content,
   };
 }

@@ -3,7 +3,8 @@
 // one TR per activity: the merged hierarchy cells as row-header TH spanning their rows, the
 // activity's cells as TD), P footnote, H2 + P legend. The renderer then ties every drawn text to
 // its element through marked content.
-import { MERGED_COLUMNS, type AnnexLayout, DATA_KEYS } from "../layout.ts";
+import type { AnnexLayout } from "../layout.ts";
+import { DATA_KEYS, MERGED_COLUMNS } from "../table-header.ts";
 import { keys } from "./definition.ts";
 import type { PdfKitDocument, StructElement } from "./engine.ts";
 

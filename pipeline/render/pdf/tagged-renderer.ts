@@ -3,12 +3,10 @@
 // ruling lines, shading, page numbers, header rows repeated on later pages, labels printed again
 // where a merged cell continues — is an artifact. pdfmake's own `tagged` option only writes an
 // empty structure tree; this gives the tree its content.
-import { PAGE_MARGINS } from "./definition.ts";
 import { PdfmakeRenderer, type LaidOutPage, type PdfKitDocument } from "./engine.ts";
+import { COLOURS, PAGE_NUMBER_SIZE, PDF_STYLE } from "../print-style.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import type { Tagged } from "./structure.ts";
-
-const FOOTER_SIZE = 7;
 
 type ArtifactType = "Layout" | "Pagination";
 
@@ -88,9 +86,10 @@ export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[],
     artifact("Pagination");
     const text = footer(pageIndex + 1, pages.length);
     doc._font = doc.provideFont(FONT_FAMILY, false, false);
-    doc.fontSize(FOOTER_SIZE).fillColor("#000000");
-    const x = page.pageSize.width - PAGE_MARGINS[2] - doc.widthOfString(text);
-    doc.text(text, x, page.pageSize.height - PAGE_MARGINS[3] + 14, { lineBreak: false });
+    doc.fontSize(PAGE_NUMBER_SIZE).fillColor(COLOURS.text);
+    const [, , right, bottom] = PDF_STYLE.margins;
+    const x = page.pageSize.width - right - doc.widthOfString(text);
+    doc.text(text, x, page.pageSize.height - bottom + PDF_STYLE.pageNumberDrop, { lineBreak: false });
     closeArtifact();
   });
 }

@@ -1,0 +1,66 @@
+// How the printed formats look, named once: colours, type sizes, page margins, spacing. What
+// both formats share is given in points and the DOCX renderer converts it to Word's units; what
+// each sets on its own (matched by eye to the published annex in each program, which set type
+// differently) is grouped under its name, in that format's own units.
+
+export const COLOURS = {
+  /** the published annex shades inactive rows light grey */
+  inactive: "#D9D9D9",
+  /** header rows: light blue as in the published annex (black text on it: contrast 17:1) */
+  header: "#DDEBF7",
+  rule: "#000000",
+  text: "#000000",
+};
+
+/** Width of the ruling lines around every cell, in points (the extractor reads the table back from them). */
+export const RULE_WIDTH = 0.5;
+/** Size of the page-number line ("Pagina 3 di 19"), in points. */
+export const PAGE_NUMBER_SIZE = 7;
+
+/** The PDF (pdfmake), in points. */
+export const PDF_STYLE = {
+  /** A4 landscape */
+  pageWidth: 841.89,
+  /** left, top, right, bottom */
+  margins: [28, 28, 28, 34] as [number, number, number, number],
+  cellPadding: { x: 2, y: 1.5 },
+  fontSize: 7,
+  lineHeight: 1.05,
+  titleSize: 10,
+  /** space under the title, over the footnote, and around the legend's title */
+  titleGap: 6,
+  footnoteGap: 8,
+  legendTitleGap: { above: 6, below: 1 },
+  /** the page number's baseline, below the top of the bottom margin */
+  pageNumberDrop: 14,
+};
+
+/** The DOCX (docx): sizes in points, lengths in twips (a twentieth of a point), as Word counts them. */
+export const DOCX_STYLE = {
+  font: "Calibri",
+  fontSize: 8,
+  titleSize: 12,
+  /** Word's A4, portrait (the section turns it landscape) */
+  page: { width: 11906, height: 16838 },
+  /** 1 cm on every side; header and footer half of it */
+  margin: 567,
+  cellMargins: { x: 57, y: 20 },
+  titleAfter: 160,
+  legendTitle: { before: 160, after: 40 },
+  footnoteBefore: 160,
+};
+
+/** "#D9D9D9" → "D9D9D9": Word writes colours without the hash. */
+export function wordColour(colour: string): string {
+  return colour.replace(/^#/, "");
+}
+
+/** Points → Word's half-points (font sizes). */
+export function halfPoints(points: number): number {
+  return Math.round(points * 2);
+}
+
+/** Points → Word's eighths of a point (border widths). */
+export function eighthPoints(points: number): number {
+  return Math.round(points * 8);
+}
