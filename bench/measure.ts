@@ -5,11 +5,13 @@ import { performance } from "node:perf_hooks";
 import { readFloor } from "./floor.ts";
 import { extractPdf } from "../pipeline/extract/pdf/index.ts";
 import { repair } from "../pipeline/repair/index.ts";
+import { at } from "../pipeline/lib/at.ts";
 import { validateAnnex } from "../pipeline/validate/index.ts";
 
 const [what, file, runsArg] = process.argv.slice(2);
+if (file === undefined) throw new Error("usage: tsx bench/measure.ts <floor|pipeline> <file.pdf> <runs>");
 const runs = Number(runsArg ?? 5);
-const data = new Uint8Array(await readFile(file!));
+const data = new Uint8Array(await readFile(file));
 const times: number[] = [];
 let activities = 0;
 for (let i = 0; i < runs; i++) {
@@ -17,14 +19,14 @@ for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
   if (what === "floor") await readFloor(copy);
   else {
-    const { table } = await extractPdf(copy, file!);
+    const { table } = await extractPdf(copy, file);
     const repaired = repair(table, { planYears: "2020-2022" });
-    validateAnnex(repaired.annex, { plan: null, file: file! });
+    validateAnnex(repaired.annex, { plan: null, file });
     activities = repaired.annex.activities.length;
   }
   times.push(performance.now() - t0);
 }
-const first = times[0]!; // the first run also pays for compiling pdf.js and our code
+const first = at(times, 0, "run"); // the first run also pays for compiling pdf.js and our code
 times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)]!;
+const median = at(times, Math.floor(times.length / 2), "run");
 process.stdout.write(JSON.stringify({ what, median, first, times, activities, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + "\n");

@@ -26,7 +26,7 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 const dir = mkdtempSync(join(tmpdir(), "annex-bench-"));
 const big = join(dir, "allegato-1-x10.pdf");
 // ten copies of the 20 pages, one after the other: 200 pages of the same real geometry
-execFileSync("qpdf", ["--empty", "--pages", ...Array(10).fill(SOURCE), "--", big]);
+execFileSync("qpdf", ["--empty", "--pages", ...new Array<string>(10).fill(SOURCE), "--", big]);
 
 console.log(`extract + repair + validate (median of ${RUNS} runs, each size in a fresh process)\n`);
 console.log("| input | pdf.js floor | pipeline | ratio | first run: floor / pipeline | activities | peak RSS (pipeline process) |");

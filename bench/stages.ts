@@ -11,6 +11,7 @@ import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
 import { FORMATS } from "../pipeline/model/files.ts";
 import { renderAll } from "../pipeline/render/index.ts";
 import { toContractJson } from "../pipeline/render/open-data/json.ts";
+import { at } from "../pipeline/lib/at.ts";
 import { edited, tenfold } from "./tenfold.ts";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -24,7 +25,7 @@ async function median(fn: () => unknown): Promise<number> {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return at(times, Math.floor(times.length / 2), "run");
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;

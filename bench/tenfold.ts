@@ -3,19 +3,19 @@
 // which has no number, appears once.
 import type { Activity, Annex, Level } from "../pipeline/model/annex.ts";
 
-function shift(code: string | null, k: number): string | null {
-  if (code === null || !/^[A-Z]\d/.test(code)) return code;
+function shift(code: string, k: number): string {
+  if (!/^[A-Z]\d/.test(code)) return code;
   return code.replace(/^([A-Z])(\d+)/, (_, letter: string, n: string) => `${letter}${Number(n) + 10 * k}`);
 }
 
-const level = (l: Level, k: number): Level => ({ code: shift(l.code, k), title: l.title });
+const level = (l: Level, k: number): Level => ({ code: l.code === null ? null : shift(l.code, k), title: l.title });
 
 export function tenfold(annex: Annex): Annex {
   const activities: Activity[] = [];
   for (let k = 0; k < 10; k++) {
     for (const a of annex.activities) {
       if (k > 0 && !/^[A-Z]\d/.test(a.code)) continue;
-      activities.push({ ...a, code: shift(a.code, k)!, macro: level(a.macro, k), process: level(a.process, k), subprocess: level(a.subprocess, k) });
+      activities.push({ ...a, code: shift(a.code, k), macro: level(a.macro, k), process: level(a.process, k), subprocess: level(a.subprocess, k) });
     }
   }
   return { ...annex, activities };

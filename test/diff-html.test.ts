@@ -8,12 +8,12 @@ import { diffAnnexes } from "../pipeline/diff/index.ts";
 import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
 import { applyKnownEdits, clone, expectedAnnex2020 } from "./helpers/diff.ts";
 
-async function reportWithEveryKind(): Promise<string> {
+function reportWithEveryKind(): string {
   const { a, b } = applyKnownEdits(expectedAnnex2020());
   return renderHtml(diffAnnexes(a, b), diffTemplates());
 }
 
-async function reportWithoutChanges(): Promise<string> {
+function reportWithoutChanges(): string {
   const a = expectedAnnex2020();
   return renderHtml(diffAnnexes(a, clone(a)), diffTemplates());
 }
@@ -21,15 +21,15 @@ async function reportWithoutChanges(): Promise<string> {
 describe("HTML change report", () => {
   it("passes html-validate's recommended rules with no error, with changes and without", async () => {
     const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
-    for (const html of [await reportWithEveryKind(), await reportWithoutChanges()]) {
+    for (const html of [reportWithEveryKind(), reportWithoutChanges()]) {
       const report = await validator.validateString(html);
       const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
       expect(messages).toEqual([]);
     }
   });
 
-  it("is in Italian, self-contained, with captions and header cells", async () => {
-    const html = await reportWithEveryKind();
+  it("is in Italian, self-contained, with captions and header cells", () => {
+    const html = reportWithEveryKind();
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="it">/);
     expect(html).not.toMatch(/<(link|script|img)\b/);
     expect(html).not.toMatch(/(src|href)="https?:/);
@@ -38,24 +38,24 @@ describe("HTML change report", () => {
     expect(html).toMatch(/<tr><th scope="row">A1\.1\.1\.1<\/th>/);
   });
 
-  it("marks changed words with del and ins and a text for screen readers, not colour alone", async () => {
-    const html = await reportWithEveryKind();
+  it("marks changed words with del and ins and a text for screen readers, not colour alone", () => {
+    const html = reportWithEveryKind();
     expect(html).toContain('<ins><span class="vh">[testo inserito: </span>(aggiornamento annuale)<span class="vh">]</span></ins>');
     expect(html).toMatch(/del \{[^}]*text-decoration: line-through/);
     expect(html).toMatch(/ins \{[^}]*text-decoration: underline/);
   });
 
-  it("groups a structure renamed in several activities instead of repeating it row by row", async () => {
-    const html = await reportWithEveryKind();
+  it("groups a structure renamed in several activities instead of repeating it row by row", () => {
+    const html = reportWithEveryKind();
     expect(html).toMatch(/<li>U\.O\.: «Innovazione e sviluppo» diventa «Innovazione e sviluppo e servizi digitali» in 27 attività \(D2\.1\.1\.1, /);
     expect(html).not.toContain("<td>U.O. modificata</td><td>Innovazione e sviluppo</td>");
   });
 
-  it("escapes the texts of the data", async () => {
+  it("escapes the texts of the data", () => {
     const a = expectedAnnex2020();
     const b = clone(a);
     (b.activities[0] as { title: string }).title = "Relazione <script>alert(1)</script> & co.";
-    const html = await renderHtml(diffAnnexes(a, b), diffTemplates());
+    const html = renderHtml(diffAnnexes(a, b), diffTemplates());
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
   });
@@ -63,7 +63,7 @@ describe("HTML change report", () => {
   it("has no axe-core violations in Chromium (WCAG 2.1 A/AA and best practice)", async () => {
     const browser = await launchChromium();
     try {
-      for (const html of [await reportWithEveryKind(), await reportWithoutChanges()]) {
+      for (const html of [reportWithEveryKind(), reportWithoutChanges()]) {
         const { page } = await openHtml(browser, html);
         const violations = (await runAxe(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])).map((v) => `${v.id} (${v.nodes.length})`);
         expect(violations).toEqual([]);

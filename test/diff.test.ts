@@ -177,7 +177,7 @@ describe("moved activities", () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const titles = expectedAnnex2020().activities.map((x) => x.title ?? "").filter(Boolean).slice(0, 120);
     const edit = (t: string) => {
-      const chars = [...t];
+      const chars = Array.from(t);
       const edits = Math.floor(random() * (t.length * 0.25));
       for (let k = 0; k < edits; k++) {
         const at = Math.floor(random() * chars.length);
@@ -191,12 +191,11 @@ describe("moved activities", () => {
     const removed = titles.map((t, i) => activity(`A1.1.${i}.1`, t));
     const added = titles.map((t, i) => activity(`B1.1.${(i * 7) % titles.length}.1`, edit(t)));
     const oracle: { removed: number; added: number; similarity: number; closeness: number }[] = [];
-    removed.forEach((x, i) =>
-      added.forEach((y, j) => {
+    removed.forEach((x, i) => { added.forEach((y, j) => {
         const score = similarity(x.title as string, y.title as string);
         const closeness = x.code.split(".").findIndex((part, k) => part !== y.code.split(".")[k]);
         if (score >= 0.85) oracle.push({ removed: i, added: j, similarity: score, closeness });
-      }),
+      }); },
     );
     oracle.sort((p, q) => q.similarity - p.similarity || q.closeness - p.closeness || p.added - q.added || p.removed - q.removed);
     const left = new Set<number>();

@@ -21,7 +21,7 @@ describe("open data", () => {
     const annex = sampleAnnex();
     const text = toCsv(annex);
     expect(text.split("\r\n")[0]).toBe(CSV_COLUMNS.join(","));
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows).toHaveLength(annex.activities.length);
     expect(rows[4]).toMatchObject({ code: "A1.1.1.5", riskAreas: "A", uo: "", active: "true", macroCode: "A1", subprocessTitle: "Pianificazione e programmazione camerale" });
   });
@@ -33,7 +33,7 @@ describe("open data", () => {
     Object.assign(first, { title: 'Piano "annuale", con\nriga', riskAreas: ["C", "E"], active: null, note: null });
     const text = toCsv(annex);
     expect(text).toContain('"Piano ""annuale"", con\nriga",C/E,');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows[0]).toMatchObject({ title: 'Piano "annuale", con\nriga', riskAreas: "C/E", active: "", note: "" });
   });
 });

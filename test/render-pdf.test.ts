@@ -154,7 +154,7 @@ describe("PDF", () => {
   });
 
   it("never splits a row across pages, and shows the page number on every page", () => {
-    read.pages.forEach((page, i) => expect(page.text).toContain(`Pagina ${i + 1} di ${read.pages.length}`));
+    read.pages.forEach((page, i) => { expect(page.text).toContain(`Pagina ${i + 1} di ${read.pages.length}`); });
     for (const a of annex.activities) {
       const on = read.pages.filter((p) => p.text.includes(` ${a.code} `) || p.text.startsWith(`${a.code} `));
       expect(on.length, a.code).toBe(1);

@@ -9,6 +9,11 @@ const text = readFileSync(FILE, "utf8");
 const { table } = readTextLayer(text, FILE);
 const repaired = repair(table, { planYears: "2020-2022" });
 const byCode = new Map(repaired.annex.activities.map((a) => [a.code, a]));
+const activity = (code: string) => {
+  const found = byCode.get(code);
+  if (!found) throw new Error(`no activity ${code}`);
+  return found;
+};
 
 describe("text layer of the published 2020-2022 annex", () => {
   it("yields the 245 hand-checked activities, every field equal but the active flag", () => {
@@ -37,7 +42,7 @@ describe("text layer of the published 2020-2022 annex", () => {
   });
 
   it("leaves titles the source does not print empty (A2 and its processes)", () => {
-    const a = byCode.get("A2.1.1.1")!;
+    const a = activity("A2.1.1.1");
     expect([a.macro, a.process, a.subprocess]).toEqual([
       { code: "A2", title: null },
       { code: "A2.1", title: null },
@@ -64,7 +69,7 @@ describe("text layer of the published 2020-2022 annex", () => {
   });
 
   it("gives the special G row its code at every level, logging the process code it supplied", () => {
-    const g = byCode.get("G")!;
+    const g = activity("G");
     expect([g.macro.code, g.process.code, g.subprocess.code]).toEqual(["G", "G", "G"]);
     expect(repaired.repairs.some((d) => d.rule === "repair/label-code" && d.place.code === "G")).toBe(true);
   });

@@ -36,7 +36,9 @@ export async function buildAll(options: BuildOptions): Promise<YearOutcome[]> {
         formats: options.formats,
         sourcesDir: options.sourcesDir,
         report: true,
-        progress: (line) => options.progress(line, year, index, years.length),
+        progress: (line) => {
+          options.progress(line, year, index, years.length);
+        },
       });
       const seconds = (performance.now() - started) / 1000;
       outcome = { year, status: result.published ? "published" : "refused", result, seconds };

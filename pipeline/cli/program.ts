@@ -18,9 +18,15 @@ function program(session: Session): Command {
     .option("--debug", "print stack traces for failures")
     .showHelpAfterError("(annex --help lists the commands and options)")
     .configureOutput({
-      writeOut: (text) => session.io.stdout.write(text),
-      writeErr: (text) => session.io.stderr.write(text),
-      outputError: (text, write) => write(text),
+      writeOut: (text) => {
+        session.io.stdout.write(text);
+      },
+      writeErr: (text) => {
+        session.io.stderr.write(text);
+      },
+      outputError: (text, write) => {
+        write(text);
+      },
     })
     // commander reports its own usage errors, help and version by exiting: thrown instead, see run()
     .exitOverride()

@@ -104,7 +104,12 @@ export type RuleId = keyof typeof RULES;
 /** The rules that stop a command. */
 export type FatalRuleId = { [K in RuleId]: (typeof RULES)[K] extends { fatal: true } ? K : never }[RuleId];
 
-export const RULE_IDS = Object.keys(RULES) as [RuleId, ...RuleId[]];
+function isRuleId(id: string): id is RuleId {
+  return id in RULES;
+}
+
+/** Every rule id, in the registry's order. */
+export const RULE_IDS: readonly RuleId[] = Object.keys(RULES).filter(isRuleId);
 
 /** The rules of one step, in the order of the registry. */
 export function rulesOf(step: Step): RuleId[] {

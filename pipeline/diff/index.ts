@@ -9,6 +9,7 @@
 //         note, active.
 //   2. then `removed`, in document order of a.
 // The same two annexes therefore always give the same list, whatever order things are found in.
+import { at } from "../lib/at.ts";
 import type { Activity, Annex } from "../model/annex.ts";
 import { compareActivity, levelKey, levelTitles } from "./compare.ts";
 import { DEFAULT_MOVE_THRESHOLD, matchMoves } from "./match.ts";
@@ -23,7 +24,9 @@ export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffRes
   const threshold = opts.moveThreshold ?? DEFAULT_MOVE_THRESHOLD;
   const keysA = keyActivities(a.activities);
   const keysB = keyActivities(b.activities);
-  const inA = new Map(keysA.map((key, i) => [key, a.activities[i] as Activity]));
+  const activityA = (i: number) => at(a.activities, i, "activity of a");
+  const activityB = (j: number) => at(b.activities, j, "activity of b");
+  const inA = new Map(keysA.map((key, i) => [key, activityA(i)]));
   const inB = new Set(keysB);
 
   const removedIdx: number[] = [];
@@ -34,15 +37,15 @@ export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffRes
   keysB.forEach((key, j) => {
     if (!inA.has(key)) addedIdx.push(j);
   });
-  const removed = removedIdx.map((i) => a.activities[i] as Activity);
-  const added = addedIdx.map((j) => b.activities[j] as Activity);
+  const removed = removedIdx.map(activityA);
+  const added = addedIdx.map(activityB);
 
   // moved: b index → the activity of a it came from
   const movedFrom = new Map<number, { from: Activity; similarity: number }>();
   const movedAway = new Set<number>();
   for (const pair of matchMoves(removed, added, threshold)) {
-    movedFrom.set(addedIdx[pair.added] as number, { from: removed[pair.removed] as Activity, similarity: pair.similarity });
-    movedAway.add(removedIdx[pair.removed] as number);
+    movedFrom.set(at(addedIdx, pair.added, "added activity"), { from: at(removed, pair.removed, "removed activity"), similarity: pair.similarity });
+    movedAway.add(at(removedIdx, pair.removed, "removed activity"));
   }
 
   const titlesA = levelTitles(a);
@@ -70,7 +73,7 @@ export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffRes
       });
     }
 
-    const key = keysB[j] as string;
+    const key = at(keysB, j, "key of an activity of b");
     const context: ChangeContext = { level: "activity", title: activity.title, macro: macroOf(activity) };
     let previous = inA.get(key);
     if (!previous) {
@@ -91,7 +94,7 @@ export function diffAnnexes(a: Annex, b: Annex, opts: DiffOptions = {}): DiffRes
 
   for (const i of removedIdx) {
     if (movedAway.has(i)) continue;
-    const activity = a.activities[i] as Activity;
+    const activity = activityA(i);
     changes.push({ kind: "removed", code: activity.code, context: { level: "activity", title: activity.title, macro: macroOf(activity) } });
   }
 

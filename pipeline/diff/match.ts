@@ -4,6 +4,7 @@
 // the best-scoring pairs are taken first, and ties are broken by how close the two codes are in
 // the hierarchy, then by document order — never by the order a hash map happens to iterate in.
 import { distance } from "fastest-levenshtein";
+import { at } from "../lib/at.ts";
 import type { Activity } from "../model/annex.ts";
 
 /** Least similarity for a pair to count as moved. High on purpose: a wrong "moved" hides an
@@ -47,7 +48,8 @@ export interface MovePair {
 export function matchMoves(removed: readonly Activity[], added: readonly Activity[], threshold = DEFAULT_MOVE_THRESHOLD): MovePair[] {
   const left = removed.map((a) => (a.title ? normalizeTitle(a.title) : ""));
   const right = added.map((b) => (b.title ? normalizeTitle(b.title) : ""));
-  const closeness = (i: number, j: number) => sharedCodeParts((removed[i] as Activity).code, (added[j] as Activity).code);
+  const closeness = (i: number, j: number) => sharedCodeParts(at(removed, i, "removed activity").code, at(added, j, "added activity").code);
+  const leftTitle = (i: number) => at(left, i, "removed title");
   const takenLeft = new Set<number>();
   const takenRight = new Set<number>();
   const pairs: MovePair[] = [];
@@ -81,7 +83,7 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
   const freeLeft = left.map((x, i) => i).filter((i) => left[i] && !takenLeft.has(i));
   const grams = new Map<string, number[]>();
   for (const i of freeLeft) {
-    for (const g of trigrams(left[i] as string)) {
+    for (const g of trigrams(leftTitle(i))) {
       const list = grams.get(g);
       if (list) list.push(i);
       else grams.set(g, [i]);
@@ -89,21 +91,20 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
   }
   const shared = new Int32Array(left.length);
   const fuzzy: Candidate[] = [];
-  for (let j = 0; j < right.length; j++) {
-    const y = right[j] as string;
+  for (const [j, y] of right.entries()) {
     if (!y || takenRight.has(j)) continue; // a missing title cannot identify an activity
     const yGrams = trigrams(y);
     const touched: number[] = [];
     for (const g of yGrams) {
       for (const i of grams.get(g) ?? []) {
-        const n = shared[i] as number;
+        const n = at(shared, i, "shared count");
         shared[i] = n + 1;
         if (n === 0) touched.push(i);
       }
     }
     for (const i of touched) {
-      const x = left[i] as string;
-      const common = shared[i] as number;
+      const x = leftTitle(i);
+      const common = at(shared, i, "shared count");
       shared[i] = 0;
       // the distance is at least the difference in length
       const longer = Math.max(x.length, y.length);
@@ -118,7 +119,7 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
       const counted = new Set(touched);
       for (const i of freeLeft) {
         if (counted.has(i)) continue;
-        const score = normalizedSimilarity(left[i] as string, y);
+        const score = normalizedSimilarity(leftTitle(i), y);
         if (score >= threshold) fuzzy.push({ removed: i, added: j, similarity: score, closeness: closeness(i, j) });
       }
     }

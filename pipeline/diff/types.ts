@@ -1,13 +1,14 @@
 // The result of comparing two editions of the annex. The `changes` follow the JSON contract of
 // DESIGN.md ("annex diff ... --format json"); each also carries `context` — what the formatters
 // need to explain a change to a person (titles, macro-process) — which the JSON leaves out.
-import type { Activity } from "../model/annex.ts";
-import type { ChangeField } from "../model/fields.ts";
+import type { Activity, Level } from "../model/annex.ts";
+import type { ChangeField, StructureField } from "../model/fields.ts";
 import type { LevelKey } from "../model/levels.ts";
 
 export type { ChangeField } from "../model/fields.ts";
 
-export type FieldValue = string | string[] | boolean | null;
+/** The value of a compared field, as the annex holds it. */
+export type FieldValue = Activity[ChangeField];
 
 /** The hierarchy levels that carry a code; the function (Funzione) has none. */
 export type HierarchyLevel = LevelKey;
@@ -18,7 +19,7 @@ export interface ChangeContext {
   /** the activity's title (in b; in a for `removed`), or the level's title */
   title: string | null;
   /** code and title of the macro-process the change belongs to, for the summary */
-  macro: { code: string | null; title: string | null };
+  macro: Level;
   /** for `moved`: how alike the two titles are, 0..1 (1: identical once normalized) */
   similarity?: number;
 }
@@ -43,7 +44,7 @@ export interface MacroSummary {
 
 /** The same structure renamed the same way in several activities, reported once. */
 export interface StructureRename {
-  field: "areaDirigenziale" | "servizio" | "uo";
+  field: StructureField;
   before: string;
   after: string;
   /** activity codes (in b), in document order */
@@ -90,6 +91,3 @@ export interface DiffOptions {
   /** least number of activities with the same structure renamed the same way to group them */
   renameGroupMin?: number;
 }
-
-/** The activities' fields as compared, for one side. */
-export type Compared = Pick<Activity, ChangeField>;

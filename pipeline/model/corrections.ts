@@ -7,6 +7,10 @@ import { CHANGE_FIELDS } from "./fields.ts";
 export const CellField = z.enum([...CHANGE_FIELDS, "function"]);
 export type CellField = z.infer<typeof CellField>;
 
+/** A cell's new value: a text, null for an empty cell, true or false (active), a list of risk letters. */
+export const CorrectionValue = z.union([z.string(), z.null(), z.boolean(), z.array(z.string())]);
+export type CorrectionValue = z.infer<typeof CorrectionValue>;
+
 export const Corrections = z
   .object({
     titles: z.record(z.string(), z.string().min(1)).optional(),
@@ -16,7 +20,7 @@ export const Corrections = z
           .object({
             code: z.string(),
             field: CellField,
-            value: z.union([z.string(), z.null(), z.boolean(), z.array(z.string())]),
+            value: CorrectionValue,
             reason: z.string().optional(),
           })
           .strict(),

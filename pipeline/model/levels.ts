@@ -35,6 +35,11 @@ export function compoundName(level: LevelInfo): string {
 const BY_DEPTH = { 1: LEVELS[0], 2: LEVELS[1], 3: LEVELS[2] } as const;
 const BY_KEY = { macro: LEVELS[0], process: LEVELS[1], subprocess: LEVELS[2] } as const;
 
+/** True for the depth of a coded level above the activity (1, 2 or 3). */
+export function isLevelDepth(depth: number): depth is 1 | 2 | 3 {
+  return depth === 1 || depth === 2 || depth === 3;
+}
+
 /** The level whose codes have `depth` parts. */
 export function levelAt(depth: 1 | 2 | 3): LevelInfo {
   return BY_DEPTH[depth];

@@ -118,34 +118,34 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
   const rows: Row[] = [];
   annex.activities.forEach((activity, index) => {
     const previous = rows[index - 1];
-    const current = {} as Record<MergedColumn, Span>;
     // a merged cell continues while its label and every outer label stay the same
     let parentContinues = previous !== undefined;
-    for (const level of MERGED_COLUMNS) {
+    const spanOf = (level: MergedColumn): Span => {
       const before = previous?.spans[level];
       const continues = parentContinues && previous !== undefined && before !== undefined && levelKey(previous.activity, level) === levelKey(activity, level);
-      if (continues && before) {
+      parentContinues = continues;
+      if (continues) {
         before.count++;
         before.inactive &&= activity.active === false;
-        current[level] = before;
-      } else {
-        const code = level === "function" ? null : activity[level].code;
-        const title = level === "function" ? activity.function : activity[level].title;
-        const span: Span = {
-          id: `${level[0]}${spans[level].length}`,
-          level,
-          code,
-          title,
-          label: levelLabel(code, title),
-          first: index,
-          count: 1,
-          inactive: activity.active === false,
-        };
-        spans[level].push(span);
-        current[level] = span;
+        return before;
       }
-      parentContinues = continues;
-    }
+      const code = level === "function" ? null : activity[level].code;
+      const title = level === "function" ? activity.function : activity[level].title;
+      const span: Span = {
+        id: `${level.charAt(0)}${spans[level].length}`,
+        level,
+        code,
+        title,
+        label: levelLabel(code, title),
+        first: index,
+        count: 1,
+        inactive: activity.active === false,
+      };
+      spans[level].push(span);
+      return span;
+    };
+    // outermost first (MERGED_COLUMNS): a level continues only where the levels around it do
+    const current: Record<MergedColumn, Span> = { function: spanOf("function"), macro: spanOf("macro"), process: spanOf("process"), subprocess: spanOf("subprocess") };
     const noteColumn = noteColumnOf(activity);
     rows.push({
       index,

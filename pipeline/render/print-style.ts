@@ -17,12 +17,14 @@ export const RULE_WIDTH = 0.5;
 /** Size of the page-number line ("Pagina 3 di 19"), in points. */
 export const PAGE_NUMBER_SIZE = 7;
 
+/** The PDF's page margins, in points: left, top, right, bottom. */
+const PDF_MARGINS: [number, number, number, number] = [28, 28, 28, 34];
+
 /** The PDF (pdfmake), in points. */
 export const PDF_STYLE = {
   /** A4 landscape */
   pageWidth: 841.89,
-  /** left, top, right, bottom */
-  margins: [28, 28, 28, 34] as [number, number, number, number],
+  margins: PDF_MARGINS,
   cellPadding: { x: 2, y: 1.5 },
   fontSize: 7,
   lineHeight: 1.05,

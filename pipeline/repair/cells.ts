@@ -1,4 +1,5 @@
 // Reading the content of one cell: codes, risk letters, notes. Domain knowledge lives here.
+import { at } from "../lib/at.ts";
 import { NUMBERED_CODE_SOURCE } from "../model/codes.ts";
 
 /** A code then, optionally, its title in the same cell: "A1.1 PERFORMANCE CAMERALE". */
@@ -14,9 +15,10 @@ export interface CodedText {
 /** Splits a leading code from its title; single-letter codes only when `letters` allows that letter. */
 export function parseCoded(text: string, letters: ReadonlySet<string> = new Set()): CodedText | null {
   const m = CODED.exec(text);
-  if (m) return { code: m[1]!, title: m[2] ?? null };
+  if (m) return { code: at(m, 1, "code of a coded cell"), title: m[2] ?? null };
   const l = LETTER.exec(text);
-  if (l && letters.has(l[1]!)) return { code: l[1]!, title: l[2] ?? null };
+  const letter = l?.[1];
+  if (l && letter !== undefined && letters.has(letter)) return { code: letter, title: l[2] ?? null };
   return null;
 }
 

@@ -5,7 +5,7 @@ import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
-import type { CellField, ParsedCorrections } from "../model/corrections.ts";
+import type { CellField, CorrectionValue, ParsedCorrections } from "../model/corrections.ts";
 import { LEVEL_KEYS } from "../model/levels.ts";
 import { parseRisk } from "./cells.ts";
 
@@ -39,28 +39,49 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
     const place = at(`cells.${k}`, c.code);
     const targets = activities.filter((a) => a.code === c.code);
     if (targets.length === 0) throw new FatalError("corrections/unknown-code", `correction names activity ${c.code}, which the annex does not have`, place);
-    const value = coerce(c.field, c.value, place);
+    const corrected = coerce(c.field, c.value, place);
     for (const a of targets) {
       const before = a[c.field];
-      log.push(change(place, `${c.field} of activity ${c.code}`, before, value, c.reason));
-      (a as Record<string, unknown>)[c.field] = value;
+      log.push(change(place, `${c.field} of activity ${c.code}`, before, corrected.value, c.reason));
+      assign(a, corrected);
     }
   });
   return log;
 }
 
-function coerce(field: CellField, value: unknown, place: Place): unknown {
+/** A corrected value, of the type its field holds. */
+type Corrected =
+  | { field: "active"; value: boolean }
+  | { field: "riskAreas"; value: string[] }
+  | { field: Exclude<CellField, "active" | "riskAreas">; value: string | null };
+
+/** The value a correction gives, as its field holds it: "C/E" as risk areas, "" as an empty cell. */
+function coerce(field: CellField, value: CorrectionValue, place: Place): Corrected {
   if (field === "active") {
     if (typeof value !== "boolean") throw new FatalError("corrections/value", `correction of "active" needs true or false`, place);
-    return value;
+    return { field, value };
   }
   if (field === "riskAreas") {
-    if (Array.isArray(value)) return value;
-    if (typeof value === "string") return parseRisk(value);
-    if (value === null) return [];
+    if (Array.isArray(value)) return { field, value };
+    if (typeof value === "string") return { field, value: parseRisk(value) };
+    if (value === null) return { field, value: [] };
+  } else if (typeof value === "string" || value === null) {
+    return { field, value: value === "" ? null : value };
   }
-  if (typeof value === "string" || value === null) return value === "" ? null : value;
   throw new FatalError("corrections/value", `correction of "${field}" needs a text or null`, place);
+}
+
+function assign(activity: Activity, corrected: Corrected): void {
+  switch (corrected.field) {
+    case "active":
+      activity.active = corrected.value;
+      break;
+    case "riskAreas":
+      activity.riskAreas = corrected.value;
+      break;
+    default:
+      activity[corrected.field] = corrected.value;
+  }
 }
 
 function change(place: Place, what: string, before: unknown, after: unknown, reason?: string): Diagnostic {

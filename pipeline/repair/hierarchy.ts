@@ -5,9 +5,10 @@
 // merged cell covers, and shared by every activity of a macro-process.
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/rules.ts";
+import { at } from "../lib/at.ts";
 import type { Activity, Level } from "../model/annex.ts";
 import { ancestorAt, codeDepth } from "../model/codes.ts";
-import { compoundName, LEVEL_KEYS, levelAt } from "../model/levels.ts";
+import { compoundName, isLevelDepth, LEVEL_KEYS, levelAt } from "../model/levels.ts";
 import { isNote, parseRisk } from "./cells.ts";
 import type { RowReading } from "./rows.ts";
 
@@ -157,7 +158,7 @@ function shareFunctionsByMacro(activities: Activity[], readings: readonly RowRea
   activities.forEach((a, k) => {
     const macro = a.macro.code ?? "";
     const letter = macro.slice(0, 1);
-    const place = { ...readings[rowOf[k]!]!.place, code: a.code };
+    const place = { ...at(readings, at(rowOf, k, "row of an activity"), "row reading").place, code: a.code };
     if (a.function === null) {
       const own = byMacro.get(macro);
       const carried = own ?? byLetter.get(letter) ?? null;
@@ -190,6 +191,6 @@ function reportOrphanLabels(readings: readonly RowReading[], activities: readonl
 /** How the repair log names what a code of `depth` parts is: "macro-process", "activity"; 0, a bare letter, is the special code. */
 function levelName(depth: number): string {
   if (depth === 0) return "special code";
-  if (depth === 1 || depth === 2 || depth === 3) return compoundName(levelAt(depth));
+  if (isLevelDepth(depth)) return compoundName(levelAt(depth));
   return depth === 4 ? "activity" : "code";
 }

@@ -3,10 +3,11 @@
 // knows the columns (PDF), by content and order when it does not (text layer with shifted cells).
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/rules.ts";
+import { at } from "../lib/at.ts";
 import { codeDepth } from "../model/codes.ts";
 import { STRUCTURE_FIELDS, structureLabel } from "../model/fields.ts";
-import { LEVELS } from "../model/levels.ts";
-import type { ColumnKind, RawRow } from "../model/raw.ts";
+import { isLevelDepth, LEVELS } from "../model/levels.ts";
+import type { ColumnKind, RawCell, RawRow } from "../model/raw.ts";
 import { isRiskCell, parseCoded } from "./cells.ts";
 
 export interface Label {
@@ -16,12 +17,14 @@ export interface Label {
   rowSpan: number;
 }
 
+type Structures = [string | null, string | null, string | null];
+
 export interface ActivityCells {
   code: string;
   title: string | null;
   risk: string | null;
   /** areaDirigenziale, servizio, uo as printed (a note may sit in any of them) */
-  structures: [string | null, string | null, string | null];
+  structures: Structures;
 }
 
 export interface RowReading {
@@ -41,8 +44,8 @@ const STRUCTURE_INDEX: Partial<Record<ColumnKind, 0 | 1 | 2>> = { [STRUCTURE_FIE
 function rowLetters(texts: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
   for (const t of texts) {
-    const m = /^([A-Z])(?:\s|$)/.exec(t);
-    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    const letter = /^([A-Z])(?:\s|$)/.exec(t)?.[1];
+    if (letter !== undefined) counts.set(letter, (counts.get(letter) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
 }
@@ -59,7 +62,7 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
   let code: string | null = null;
   let title: string | null = null;
   let risk: string | null = null;
-  const structures: [string | null, string | null, string | null] = [null, null, null];
+  const structures: Structures = [null, null, null];
 
   for (const cell of row.cells) {
     const kind = columns[cell.col] ?? "unknown";
@@ -101,21 +104,22 @@ function readBySequence(row: RawRow, place: Place): RowReading {
   let titleCol = -1;
   let letterLevel = 0;
   for (; i < cells.length; i++) {
-    const cell = cells[i]!;
+    const cell = at(cells, i, "cell of the row");
+    const next = cells[i + 1];
     const coded = parseCoded(cell.text, letters);
     if (coded) {
       const depth = codeDepth(coded.code);
       const isLetter = depth === 0;
       // a bare letter after the special row's sub-process is the activity's code
       const level = isLetter ? (coded.title === null && letterLevel >= 1 ? 4 : Math.min(++letterLevel, 3)) : depth;
-      if (level >= 4) {
+      if (!isLevelDepth(level)) {
         activityCode = coded.code;
         if (coded.title !== null) {
           activityTitle = coded.title;
           titleCol = cell.col;
-        } else if (cells[i + 1] && !parseCoded(cells[i + 1]!.text, letters)) {
-          activityTitle = cells[i + 1]!.text;
-          titleCol = cells[i + 1]!.col;
+        } else if (next && !parseCoded(next.text, letters)) {
+          activityTitle = next.text;
+          titleCol = next.col;
           i++;
         } else titleCol = cell.col;
         i++;
@@ -123,19 +127,18 @@ function readBySequence(row: RawRow, place: Place): RowReading {
       }
       let title = coded.title;
       // "D4.1.2<tab>Servizi di orientamento individuale": code and title in two cells
-      const next = cells[i + 1];
       if (title === null && next && !parseCoded(next.text, letters) && !isRiskCell(next.text)) {
         title = next.text;
         i++;
       }
-      reading.labels.push({ depth: level as 1 | 2 | 3, code: coded.code, title, rowSpan: 1 });
+      reading.labels.push({ depth: level, code: coded.code, title, rowSpan: 1 });
       if (isLetter) letterLevel = level;
     } else if (reading.labels.length === 0 && reading.functionLabel === null) {
       reading.functionLabel = { text: cell.text, rowSpan: 1 };
     } else {
       // an uncoded label after a coded one: the next level down, printed without its code
-      const last = reading.labels.at(-1);
-      const depth = Math.min((last?.depth ?? 0) + 1, 3) as 1 | 2 | 3;
+      const above = reading.labels.at(-1)?.depth ?? 0;
+      const depth = above === 0 ? 1 : above === 1 ? 2 : 3;
       reading.labels.push({ depth, code: null, title: cell.text, rowSpan: 1 });
       if (letterLevel > 0) letterLevel = depth;
     }
@@ -144,14 +147,13 @@ function readBySequence(row: RawRow, place: Place): RowReading {
 
   const rest = cells.slice(i);
   let risk: string | null = null;
-  const structures: [string | null, string | null, string | null] = [null, null, null];
-  const offsets = rest.map((c) => c.col - titleCol);
-  const positional =
-    rest.every((c, k) => offsets[k]! >= 1 && offsets[k]! <= 4 && (offsets[k] === 1) === isRiskCell(c.text));
+  const structures: Structures = [null, null, null];
+  const offset = (c: RawCell) => c.col - titleCol;
+  const positional = rest.every((c) => offset(c) >= 1 && offset(c) <= 4 && (offset(c) === 1) === isRiskCell(c.text));
   if (positional) {
-    for (const [k, c] of rest.entries()) {
-      if (offsets[k] === 1) risk = c.text;
-      else structures[(offsets[k]! - 2) as 0 | 1 | 2] = c.text;
+    for (const c of rest) {
+      if (offset(c) === 1) risk = c.text;
+      else put(structures, offset(c) - 2, c.text);
     }
   } else {
     const riskCells = rest.filter((c) => isRiskCell(c.text));
@@ -163,7 +165,9 @@ function readBySequence(row: RawRow, place: Place): RowReading {
     if (others.length >= 3) slots = [0, 1, 2];
     else if (rel.every((o) => o - shift >= 2 && o - shift <= 4)) slots = rel.map((o) => o - shift - 2);
     else slots = others.map((_, k) => k);
-    others.slice(0, 3).forEach((c, k) => (structures[slots[k] as 0 | 1 | 2] = c.text));
+    others.slice(0, 3).forEach((c, k) => {
+      put(structures, slots[k], c.text);
+    });
     if (others.length > 3) {
       reading.repairs.push(
         diag("repair/extra-cells", `activity ${activityCode}: more cells than columns after the title: ${others.slice(3).map((c) => `"${c.text}"`).join(", ")}`, place),
@@ -179,6 +183,12 @@ function readBySequence(row: RawRow, place: Place): RowReading {
   }
   reading.activity = { code: activityCode, title: activityTitle, risk, structures };
   return reading;
+}
+
+/** Puts a cell's text in structure slot `slot`: 0 Area dirigenziale, 1 Servizio/Staff, 2 U.O. */
+function put(structures: Structures, slot: number | undefined, text: string): void {
+  if (slot !== 0 && slot !== 1 && slot !== 2) throw new Error(`internal error: no structure column ${String(slot)}`);
+  structures[slot] = text;
 }
 
 function describe(risk: string | null, s: readonly (string | null)[]): string {

@@ -7,6 +7,7 @@ import type { Activity } from "../model/annex.ts";
 import { ACTIVITY_DEPTH, SPECIAL_CODE, ancestorAt, codeDepth, isBareLetter, isNumberedCode, isWellFormedAt } from "../model/codes.ts";
 import { LEVELS, type LevelInfo } from "../model/levels.ts";
 import { plural } from "../lib/plural.ts";
+import { at } from "../lib/at.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
 
 export function checkCodes(activities: readonly Activity[], ctx: RuleContext): Finding[] {
@@ -180,7 +181,7 @@ function checkUnique(activities: readonly Activity[], ctx: RuleContext): Finding
     const uses = indexes.map((i) => `activities[${i}] "${activities[i]?.title ?? "(no title)"}"`).join(", ");
     // anchored at the second use: the first is the one a reader takes as the real one
     findings.push({
-      at: indexes[1]!,
+      at: at(indexes, 1, "second use of a code"),
       diagnostic: diag("code/unique", `activity code ${code} is used by ${indexes.length} activities: ${uses}`, placeOf(ctx, code)),
     });
   }

@@ -2,6 +2,8 @@
 // how a rule hands back a diagnostic anchored to an activity so that the report reads in
 // document order whatever rule produced it.
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
+import { at } from "../lib/at.ts";
+import type { Activity } from "../model/annex.ts";
 
 export interface RuleContext {
   file?: string;
@@ -28,4 +30,14 @@ export function placeOf(ctx: RuleContext, code: string | null, fallback?: string
   if (code !== null) place.code = code;
   else if (fallback) place.code = fallback;
   return place;
+}
+
+/** The code of the activity at `index`, which a finding names. */
+export function codeAt(activities: readonly Activity[], index: number): string {
+  return at(activities, index, "activity").code;
+}
+
+/** "A1.1.1.1, A1.1.1.2": the codes of the activities at `indexes`. */
+export function codesOf(activities: readonly Activity[], indexes: readonly number[]): string {
+  return indexes.map((i) => codeAt(activities, i)).join(", ");
 }

@@ -15,8 +15,9 @@ import { diag } from "../diagnostics/rules.ts";
 import { UnionFind } from "../lib/union-find.ts";
 import type { Activity } from "../model/annex.ts";
 import { plural } from "../lib/plural.ts";
-import { placeOf, type Finding, type RuleContext } from "./context.ts";
-import { prepareName, variantKindOf, type VariantKind } from "./similar-names.ts";
+import { at } from "../lib/at.ts";
+import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
+import { prepareName, variantKindOf, type PreparedName, type VariantKind } from "./similar-names.ts";
 import { structureLabel } from "../model/fields.ts";
 import { collectNameUses, type NameUse } from "./structures.ts";
 
@@ -38,14 +39,14 @@ export interface VariantGroup {
 
 /** Groups of name uses that look like one office written in different ways. */
 export function findVariantGroups(uses: readonly NameUse[]): VariantGroup[] {
-  const names = [...new Set(uses.map((u) => u.name))];
-  const prepared = names.map(prepareName);
-  const usesOf = new Map<string, number[]>();
+  // each distinct name, prepared once, with the uses that give it (in order of first use)
+  const byName = new Map<string, { prepared: PreparedName; uses: number[] }>();
   uses.forEach((u, i) => {
-    const list = usesOf.get(u.name);
-    if (list) list.push(i);
-    else usesOf.set(u.name, [i]);
+    const entry = byName.get(u.name);
+    if (entry) entry.uses.push(i);
+    else byName.set(u.name, { prepared: prepareName(u.name), uses: [i] });
   });
+  const names = [...byName.values()];
 
   // sets of linked uses, and the kinds of variant that linked each set
   const linked = new UnionFind(uses.length);
@@ -55,17 +56,14 @@ export function findVariantGroups(uses: readonly NameUse[]): VariantGroup[] {
     kindsOf.set(linked.union(j, i), kinds);
   };
 
-  for (let a = 0; a < prepared.length; a++) {
-    for (let b = a + 1; b < prepared.length; b++) {
-      const kind = variantKindOf(prepared[a]!, prepared[b]!);
+  const columnOf = (i: number) => at(uses, i, "name use").column;
+  names.forEach((x, a) => {
+    for (const y of names.slice(a + 1)) {
+      const kind = variantKindOf(x.prepared, y.prepared);
       if (kind === null) continue;
-      for (const i of usesOf.get(names[a]!)!) {
-        for (const j of usesOf.get(names[b]!)!) {
-          if (uses[i]!.column === uses[j]!.column || CROSS_COLUMN.has(kind)) link(i, j, kind);
-        }
-      }
+      for (const i of x.uses) for (const j of y.uses) if (columnOf(i) === columnOf(j) || CROSS_COLUMN.has(kind)) link(i, j, kind);
     }
-  }
+  });
 
   const groups = new Map<number, VariantGroup>();
   uses.forEach((use, i) => {
@@ -90,8 +88,6 @@ interface Spelling {
 
 export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const codesOf = (indexes: readonly number[]): string => indexes.map((i) => activities[i]!.code).join(", ");
-
   for (const group of findVariantGroups(collectNameUses(activities))) {
     // one entry per spelling: the same name used in two columns of the group counts once per activity
     const spellings = new Map<string, Spelling>();
@@ -105,12 +101,13 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
       s.columns.push(structureLabel(use.column));
     }
     // the most used spelling is the reference; ties go to the one printed first
-    const ordered = [...spellings.values()].sort((x, y) => y.activities.length - x.activities.length || x.activities[0]! - y.activities[0]!);
+    const first = (s: Spelling) => at(s.activities, 0, "activity of a spelling");
+    const ordered = [...spellings.values()].sort((x, y) => y.activities.length - x.activities.length || first(x) - first(y));
     const [reference, ...rarer] = ordered;
     if (!reference || rarer.length === 0) continue;
 
     const describe = (s: Spelling, withCodes: boolean): string =>
-      `"${s.name}" (${s.columns.join(" and ")}, ${plural(s.activities.length, "activity", "activities")}${withCodes ? `: ${codesOf(s.activities)}` : ""})`;
+      `"${s.name}" (${s.columns.join(" and ")}, ${plural(s.activities.length, "activity", "activities")}${withCodes ? `: ${codesOf(activities, s.activities)}` : ""})`;
     const rarerText = rarer.map((s) => describe(s, true)).join(" and ");
     const verb = rarer.length === 1 ? "looks like a variant" : "look like variants";
     const why = [...group.kinds].map((k) => KIND_WORDS[k]).join("; ");
@@ -120,10 +117,10 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} in corrections.yaml`;
 
     // anchored at the first activity that uses a rarer spelling, in the column where it does
-    const at = Math.min(...rarer.map((s) => s.activities[0]!));
-    const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(at));
+    const index = Math.min(...rarer.map(first));
+    const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(index));
     const column = use ? structureLabel(use.column) : undefined;
-    findings.push({ at, diagnostic: diag("structure/near-duplicate", reason, placeOf(ctx, activities[at]!.code, null, column)) });
+    findings.push({ at: index, diagnostic: diag("structure/near-duplicate", reason, placeOf(ctx, codeAt(activities, index), null, column)) });
   }
   return findings;
 }

@@ -3,6 +3,7 @@
 // activity's code when it has one — and says what is expected in plain words.
 import type { z } from "zod";
 import { diag } from "../diagnostics/rules.ts";
+import { isRecord } from "../lib/record.ts";
 import { Annex } from "../model/annex.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
 
@@ -90,8 +91,9 @@ function describeValue(value: unknown): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value: unknown = input;
   for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
+    if (!isRecord(value)) return undefined;
+    const next: unknown = Reflect.get(value, key);
+    value = next;
   }
   return value;
 }

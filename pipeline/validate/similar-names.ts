@@ -5,6 +5,7 @@
 // "Innovazione e sviluppo"), so the tests below are deliberately narrow; each says what kind of
 // variant it found, because the kind decides whether it counts across columns (see near-duplicates.ts).
 import { distance } from "fastest-levenshtein";
+import { at } from "../lib/at.ts";
 
 export type VariantKind =
   /** only capitals, spacing or punctuation between words differ */
@@ -72,7 +73,10 @@ function sameStem(a: string, b: string): boolean {
 }
 
 function pairwise(a: readonly string[], b: readonly string[], match: (x: string, y: string) => boolean): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i] || match(x, b[i]!));
+  return a.length === b.length && a.every((x, i) => {
+    const y = at(b, i, "word");
+    return x === y || match(x, y);
+  });
 }
 
 function dropsOneWord(longer: readonly string[], shorter: readonly string[]): boolean {

@@ -10,7 +10,8 @@ import type { Activity } from "../model/annex.ts";
 import { STRUCTURE_FIELDS, structureLabel, type StructureField } from "../model/fields.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { plural } from "../lib/plural.ts";
-import { placeOf, type Finding, type RuleContext } from "./context.ts";
+import { at } from "../lib/at.ts";
+import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { variantKind } from "./similar-names.ts";
 
 export interface StructureName {
@@ -122,15 +123,15 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
       const known = list.map(withoutQualifiers);
       if (known.includes(use.name)) continue;
       const suggestion = known.find((n) => variantKind(use.name, n) !== null);
-      const at = use.activities[0]!;
-      const codes = use.activities.map((i) => activities[i]!.code).join(", ");
+      const first = at(use.activities, 0, "activity of a name");
+      const codes = codesOf(activities, use.activities);
       const label = structureLabel(use.column);
       findings.push({
-        at,
+        at: first,
         diagnostic: diag(
           "structure/unknown",
           `${label} "${use.name}" (${plural(use.activities.length, "activity", "activities")}: ${codes}) is not in the plan's list of ${label} names${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
-          placeOf(ctx, activities[at]!.code, null, label),
+          placeOf(ctx, codeAt(activities, first), null, label),
         ),
       });
     }

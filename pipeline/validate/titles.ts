@@ -6,7 +6,8 @@
 import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { plural } from "../lib/plural.ts";
-import { placeOf, type Finding, type RuleContext } from "./context.ts";
+import { at } from "../lib/at.ts";
+import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { LEVELS } from "../model/levels.ts";
 
 const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)";
@@ -42,17 +43,16 @@ function groupBy(activities: readonly Activity[], key: (a: Activity) => string |
 
 export function checkTitles(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const codesOf = (indexes: readonly number[]): string => indexes.map((i) => activities[i]!.code).join(", ");
 
   /** `"X" (3 activities) and "Y" (1 activity: A1.3.1.2)`: the codes of all but the most used text */
   const describeTexts = (texts: Map<string, number[]>): string => {
     const entries = [...texts];
-    let top = entries[0]!;
+    let top = at(entries, 0, "title of a code");
     for (const entry of entries) if (entry[1].length > top[1].length) top = entry;
     return entries
       .map((entry) => {
         const count = plural(entry[1].length, "activity", "activities");
-        return entry === top ? `"${entry[0]}" (${count})` : `"${entry[0]}" (${count}: ${codesOf(entry[1])})`;
+        return entry === top ? `"${entry[0]}" (${count})` : `"${entry[0]}" (${count}: ${codesOf(activities, entry[1])})`;
       })
       .join(" and ");
   };
@@ -65,16 +65,16 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
   ) => {
     // k: the code (of the level, or of the macro process for functions)
     for (const [k, group] of groups) {
-      const anchor = activities[group.first]!.code;
+      const anchor = codeAt(activities, group.first);
       if (group.texts.size > 1) {
         // anchored where the second text first appears: that is where a reader sees the disagreement
-        const second = [...group.texts.values()][1]![0]!;
+        const second = at(at([...group.texts.values()], 1, "second title"), 0, "activity giving it");
         findings.push({
           at: second,
           diagnostic: diag(
             rule,
             `${subject(k)} has ${group.texts.size} different ${what.many}: ${describeTexts(group.texts)}`,
-            placeOf(ctx, k, activities[second]!.code),
+            placeOf(ctx, k, codeAt(activities, second)),
           ),
         });
       }
@@ -84,14 +84,14 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
           diagnostic: diag("title/missing", `${subject(k)} has no ${what.one} in the source; ${SUPPLY_HINT}`, placeOf(ctx, k, anchor)),
         });
       } else if (group.missing.length > 0) {
-        const at = group.missing[0]!;
+        const first = at(group.missing, 0, "activity without a title");
         const given = [...group.texts.keys()].map((t) => `"${t}"`).join(" or ");
         findings.push({
-          at,
+          at: first,
           diagnostic: diag(
             "title/missing",
-            `${subject(k)} has no ${what.one} on ${plural(group.missing.length, "activity", "activities")} (${codesOf(group.missing)}), though its other activities give ${given}`,
-            placeOf(ctx, k, activities[at]!.code),
+            `${subject(k)} has no ${what.one} on ${plural(group.missing.length, "activity", "activities")} (${codesOf(activities, group.missing)}), though its other activities give ${given}`,
+            placeOf(ctx, k, codeAt(activities, first)),
           ),
         });
       }

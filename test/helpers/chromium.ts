@@ -58,7 +58,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
+  nodes: { target: string[]; failureSummary?: string | undefined }[];
 }
 
 /** Runs axe-core (node_modules/axe-core/axe.min.js) in the page with the given rule tags. */

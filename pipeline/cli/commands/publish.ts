@@ -49,7 +49,9 @@ export function registerPublishCommands(program: Command, session: Session): voi
           sourcesDir: opts.sources,
           outRoot: opts.out,
           formats,
-          progress: (line, year, index, total) => say(session, `${tag(year, index, total)}: ${line}`),
+          progress: (line, year, index, total) => {
+            say(session, `${tag(year, index, total)}: ${line}`);
+          },
           settled,
         });
         const failed = outcomes.filter((o) => o.status !== "published").map((o) => o.year);
@@ -76,7 +78,9 @@ export function registerPublishCommands(program: Command, session: Session): voi
           formats,
           sourcesDir: opts.sources,
           report: Boolean(opts.report),
-          progress: (line) => say(session, `annex: ${line}`),
+          progress: (line) => {
+            say(session, `annex: ${line}`);
+          },
         });
         if (!result.published) {
           refusal(session, result);

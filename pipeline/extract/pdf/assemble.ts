@@ -2,6 +2,7 @@
 // cells that go on over a page break (no rule under them at the table's bottom) joined with
 // their continuation at the top of the next page into one cell spanning rows of both.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { at } from "../../lib/at.ts";
 import { diag } from "../../diagnostics/rules.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { slot } from "./grid.ts";
@@ -31,7 +32,7 @@ function mapColumns(page: PageTable, reference: PageTable, columns: readonly Col
     const kind = kinds?.[c];
     let target = -1;
     if (kind && kind !== "unknown") target = columns.findIndex((k, i) => k === kind && !used.has(i));
-    if (target < 0) target = slot(reference.grid.xs, ((xs[c] ?? 0) + (xs[c + 1] ?? 0)) / 2);
+    if (target < 0) target = slot(reference.grid.xs, (at(xs, c, "column boundary") + at(xs, c + 1, "column boundary")) / 2);
     if (target >= 0) used.add(target);
     result.push(target);
   }
@@ -87,7 +88,7 @@ export function assemble(
       .filter(({ cell }) => cell.band0 >= page.firstData)
       .sort((a, b) => a.cell.band0 - b.cell.band0 || a.cell.col0 - b.cell.col0);
     for (const { cell, id } of cells) {
-      const col = map[cell.col0] ?? -1;
+      const col = at(map, cell.col0, "column of the page's grid");
       const lines = page.lines.get(id) ?? [];
       const place = { file, page: page.page, row: cell.band0 - page.firstData + 1 };
       if (col < 0) {

@@ -2,8 +2,10 @@
 // colours, text state; saved and restored with q/Q and form XObjects), and collecting ruling
 // lines, filled rectangles and text runs in page coordinates with y growing downwards.
 import { OPS, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { isRecord } from "../../lib/record.ts";
 import { paintPath, type Geometry } from "./geometry.ts";
-import { compose, intersect, transformBox, type Box, type Matrix } from "./matrix.ts";
+import { compose, IDENTITY, intersect, transformBox, type Box, type Matrix } from "./matrix.ts";
+import { isNumberList, Operands, toMatrix } from "./operands.ts";
 import { DEFAULT_FONT, showText, TextState, type FontMetrics, type TextRun } from "./text.ts";
 
 export interface PageContent {
@@ -38,8 +40,11 @@ export function fontLookup(page: PDFPageProxy): FontLookup {
     if (metrics) return metrics;
     metrics = DEFAULT_FONT;
     try {
-      const font = page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean } | null;
-      if (font) metrics = { scale: font.fontMatrix?.[0] ?? DEFAULT_FONT.scale, vertical: font.vertical ?? false };
+      const font: unknown = page.commonObjs.get(name);
+      if (isRecord(font)) {
+        const scale = isNumberList(font.fontMatrix) ? font.fontMatrix[0] : undefined;
+        metrics = { scale: typeof scale === "number" ? scale : DEFAULT_FONT.scale, vertical: font.vertical === true };
+      }
     } catch {
       // not resolved: keep the default metrics
     }
@@ -74,7 +79,7 @@ export function readContent(
   let hiddenGlyphs = 0;
 
   let state: GraphicsState = {
-    ctm: compose(viewport.transform, [1, 0, 0, 1, 0, 0]),
+    ctm: compose(toMatrix(viewport.transform, "viewport"), IDENTITY),
     clip: pageBox,
     fill: "#000000",
     stroke: "#000000",
@@ -90,7 +95,7 @@ export function readContent(
   const { fnArray, argsArray } = operators;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
+    const args = new Operands(argsArray[i], `operator ${fn ?? "?"}`);
     switch (fn) {
       case OPS.save:
         stack.push(copy(state));
@@ -99,19 +104,21 @@ export function readContent(
         state = stack.pop() ?? state;
         break;
       case OPS.transform:
-        state.ctm = compose(args as number[], state.ctm);
+        state.ctm = compose(args.asMatrix(), state.ctm);
         break;
       case OPS.paintFormXObjectBegin: {
         stack.push(copy(state));
-        const [matrix, bbox] = args as [number[] | null, number[] | null];
-        if (matrix) state.ctm = compose(matrix, state.ctm);
-        if (bbox) state.clip = intersect(state.clip, transformBox(state.ctm, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0));
+        const matrix = args.optionalNumbers(0);
+        const bbox = args.optionalNumbers(1);
+        if (matrix) state.ctm = compose(toMatrix(matrix, "form matrix"), state.ctm);
+        if (bbox) state.clip = intersect(state.clip, transformBox(state.ctm, bbox));
         break;
       }
       case OPS.beginGroup: {
         stack.push(copy(state));
-        const group = (args?.[0] ?? {}) as { matrix?: number[] | null };
-        if (group.matrix) state.ctm = compose(group.matrix, state.ctm);
+        const group = args.any(0);
+        const matrix = isRecord(group) ? new Operands([group.matrix], "group").optionalNumbers(0) : null;
+        if (matrix) state.ctm = compose(toMatrix(matrix, "group matrix"), state.ctm);
         break;
       }
       case OPS.paintFormXObjectEnd:
@@ -119,10 +126,10 @@ export function readContent(
         state = stack.pop() ?? state;
         break;
       case OPS.setFillRGBColor:
-        state.fill = args?.[0] as string;
+        state.fill = args.string(0);
         break;
       case OPS.setStrokeRGBColor:
-        state.stroke = args?.[0] as string;
+        state.stroke = args.string(0);
         break;
       // What pdfjs leaves as setFillColorN/setStrokeColorN is a pattern or a shading: not a
       // plain colour, so it counts neither as a rule nor as row shading.
@@ -139,11 +146,12 @@ export function readContent(
         pendingClip = true;
         break;
       case OPS.constructPath: {
-        const [op, [buffer], minMax] = args as [number, [ArrayLike<number> | null], ArrayLike<number> | null];
+        const op = args.number(0);
+        const buffer = new Operands(args.list(1), "path").optionalNumbers(0);
+        const minMax = args.optionalNumbers(2);
         if (pendingClip && minMax) {
           // Clip paths here are rectangles in practice; their bounding box is the clip.
-          const box = transformBox(state.ctm, minMax[0] ?? 0, minMax[1] ?? 0, minMax[2] ?? 0, minMax[3] ?? 0);
-          state.clip = intersect(state.clip, box);
+          state.clip = intersect(state.clip, transformBox(state.ctm, minMax));
         }
         pendingClip = false;
         const paint = PAINT[op];
@@ -155,54 +163,53 @@ export function readContent(
         state.text.begin();
         break;
       case OPS.setFont: {
-        const [name, size] = args as [string, number];
-        state.text.font = font(name);
-        state.text.size = size;
+        state.text.font = font(args.string(0));
+        state.text.size = args.number(1);
         break;
       }
       case OPS.setGState:
-        for (const [key, value] of (args?.[0] ?? []) as [string, unknown][]) {
-          if (key === "Font") {
-            const [name, size] = value as [string, number];
-            state.text.font = font(name);
-            state.text.size = size;
-          }
+        for (const entry of args.list(0)) {
+          const setting = new Operands(entry, "graphics state");
+          if (setting.any(0) !== "Font") continue;
+          const value = new Operands(setting.list(1), "graphics state font");
+          state.text.font = font(value.string(0));
+          state.text.size = value.number(1);
         }
         break;
       case OPS.setCharSpacing:
-        state.text.charSpacing = args?.[0] as number;
+        state.text.charSpacing = args.number(0);
         break;
       case OPS.setWordSpacing:
-        state.text.wordSpacing = args?.[0] as number;
+        state.text.wordSpacing = args.number(0);
         break;
       case OPS.setHScale:
-        state.text.hScale = (args?.[0] as number) / 100;
+        state.text.hScale = args.number(0) / 100;
         break;
       case OPS.setLeading:
-        state.text.leading = -(args?.[0] as number);
+        state.text.leading = -args.number(0);
         break;
       case OPS.setTextRise:
-        state.text.rise = args?.[0] as number;
+        state.text.rise = args.number(0);
         break;
       case OPS.setTextRenderingMode:
-        state.text.renderMode = args?.[0] as number;
+        state.text.renderMode = args.number(0);
         break;
       case OPS.moveText:
-        state.text.move(args?.[0] as number, args?.[1] as number);
+        state.text.move(args.number(0), args.number(1));
         break;
       case OPS.setLeadingMoveText:
-        state.text.leading = args?.[1] as number;
-        state.text.move(args?.[0] as number, args?.[1] as number);
+        state.text.leading = args.number(1);
+        state.text.move(args.number(0), args.number(1));
         break;
       case OPS.nextLine:
         state.text.move(0, state.text.leading);
         break;
       case OPS.setTextMatrix:
-        state.text.setMatrix(args?.[0] as ArrayLike<number>);
+        state.text.setMatrix(args.matrix(0));
         break;
       case OPS.beginMarkedContent:
       case OPS.beginMarkedContentProps: {
-        const artifact = args?.[0] === "Artifact";
+        const artifact = args.any(0) === "Artifact";
         marked.push(artifact);
         if (artifact) inArtifact++;
         break;
@@ -211,7 +218,7 @@ export function readContent(
         if (marked.pop()) inArtifact--;
         break;
       case OPS.showText: {
-        const shown = showText(args?.[0] as Parameters<typeof showText>[0], state.text, state.ctm, state.clip);
+        const shown = showText(args.list(0), state.text, state.ctm, state.clip);
         if (shown.run) runs.push(inArtifact > 0 ? { ...shown.run, artifact: true } : shown.run);
         hiddenGlyphs += shown.hidden;
         break;

@@ -1,5 +1,6 @@
 // Page furniture: the header rows repeated on every page (named into column kinds), the title
 // above the table and the footnote below it. Only the header's own vocabulary is known here.
+import { at } from "../../lib/at.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import { bandCount, type Grid } from "./grid.ts";
 
@@ -51,7 +52,7 @@ export function findHeader(grid: Grid, texts: ReadonlyMap<number, string>): Head
     const seen = new Set<number>();
     let named = 0;
     for (let c = 0; c < columns; c++) {
-      const id = grid.owner[band * columns + c] ?? -1;
+      const id = at(grid.owner, band * columns + c, "cell of a grid slot");
       if (seen.has(id)) continue;
       seen.add(id);
       if (kindOf(texts.get(id) ?? "") !== null) named++;

@@ -2,6 +2,7 @@
 // Producers draw cell borders in two ways: LibreOffice strokes lines, Chromium fills thin
 // rectangles. Both end up as the same Segment; wider filled rectangles keep their colour
 // (cell shading, header background).
+import { at } from "../../lib/at.ts";
 import { applyX, applyY, type Matrix } from "./matrix.ts";
 
 /** A horizontal or vertical ruling line: `at` is its y (horizontal) or x (vertical). */
@@ -54,8 +55,8 @@ function subpaths(buffer: ArrayLike<number>, ctm: Matrix): { points: number[]; c
   for (let i = 0; i < buffer.length; ) {
     const op = buffer[i++];
     if (op === MOVE || op === LINE) {
-      const x = buffer[i++] ?? 0;
-      const y = buffer[i++] ?? 0;
+      const x = at(buffer, i++, "path coordinate");
+      const y = at(buffer, i++, "path coordinate");
       if (op === MOVE || current === null) {
         current = { points: [], closed: false, curved: false };
         result.push(current);
@@ -78,10 +79,10 @@ function addStroke(points: number[], closed: boolean, out: Segment[]): void {
   const last = closed ? n : n - 1;
   for (let k = 0; k < last; k++) {
     const j = (k + 1) % n;
-    const x0 = points[2 * k] ?? 0;
-    const y0 = points[2 * k + 1] ?? 0;
-    const x1 = points[2 * j] ?? 0;
-    const y1 = points[2 * j + 1] ?? 0;
+    const x0 = at(points, 2 * k, "path point");
+    const y0 = at(points, 2 * k + 1, "path point");
+    const x1 = at(points, 2 * j, "path point");
+    const y1 = at(points, 2 * j + 1, "path point");
     if (Math.abs(y1 - y0) <= FLAT && Math.abs(x1 - x0) > FLAT)
       out.push({ horizontal: true, at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
     else if (Math.abs(x1 - x0) <= FLAT && Math.abs(y1 - y0) > FLAT)
@@ -96,8 +97,8 @@ function rectangle(points: number[]): { left: number; top: number; right: number
   const xs: number[] = [];
   const ys: number[] = [];
   for (let k = 0; k < n; k++) {
-    xs.push(points[2 * k] ?? 0);
-    ys.push(points[2 * k + 1] ?? 0);
+    xs.push(at(points, 2 * k, "path point"));
+    ys.push(at(points, 2 * k + 1, "path point"));
   }
   const left = Math.min(...xs);
   const right = Math.max(...xs);
@@ -105,8 +106,8 @@ function rectangle(points: number[]): { left: number; top: number; right: number
   const bottom = Math.max(...ys);
   // Every corner must sit on the box's edges in both directions, or it is some other polygon.
   for (let k = 0; k < n; k++) {
-    const x = xs[k] ?? 0;
-    const y = ys[k] ?? 0;
+    const x = at(xs, k, "corner");
+    const y = at(ys, k, "corner");
     const onX = Math.abs(x - left) <= FLAT || Math.abs(x - right) <= FLAT;
     const onY = Math.abs(y - top) <= FLAT || Math.abs(y - bottom) <= FLAT;
     if (!onX || !onY) return null;

@@ -2,6 +2,7 @@
 // of horizontal lines row boundaries; a cell is a block of the resulting lattice not crossed by
 // any line, so a missing horizontal line inside a column is a vertical merge (row span) and a
 // missing vertical line inside a row a horizontal merge (header cells over several columns).
+import { at } from "../../lib/at.ts";
 import { UnionFind } from "../../lib/union-find.ts";
 import type { Box } from "./matrix.ts";
 import type { Segment } from "./geometry.ts";
@@ -67,7 +68,7 @@ function below(bounds: number[], v: number): number {
   let hi = bounds.length - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if ((bounds[mid] ?? 0) <= v) lo = mid;
+    if (at(bounds, mid, "boundary") <= v) lo = mid;
     else hi = mid;
   }
   return lo;
@@ -77,12 +78,12 @@ function below(bounds: number[], v: number): number {
 function nearest(bounds: number[], v: number): number {
   const lo = below(bounds, v);
   const hi = Math.min(lo + 1, bounds.length - 1);
-  return Math.abs((bounds[hi] ?? Infinity) - v) < Math.abs((bounds[lo] ?? Infinity) - v) ? hi : lo;
+  return Math.abs(at(bounds, hi, "boundary") - v) < Math.abs(at(bounds, lo, "boundary") - v) ? hi : lo;
 }
 
 /** Index i with bounds[i] <= v < bounds[i + 1], or -1 outside. */
 export function slot(bounds: number[], v: number): number {
-  if (bounds.length < 2 || v < (bounds[0] ?? 0) || v > (bounds[bounds.length - 1] ?? 0)) return -1;
+  if (bounds.length < 2 || v < at(bounds, 0, "boundary") || v > at(bounds, bounds.length - 1, "boundary")) return -1;
   return below(bounds, v);
 }
 
@@ -114,7 +115,7 @@ export function buildGrid(segments: readonly Segment[]): Grid | null {
   for (const s of inside) {
     const k = nearest(ys, s.at);
     for (let c = 0; c < columns; c++) {
-      const mid = ((xs[c] ?? 0) + (xs[c + 1] ?? 0)) / 2;
+      const mid = (at(xs, c, "column boundary") + at(xs, c + 1, "column boundary")) / 2;
       if (s.from <= mid && mid <= s.to) ruled[k * columns + c] = 1;
     }
   }
@@ -123,7 +124,7 @@ export function buildGrid(segments: readonly Segment[]): Grid | null {
   for (const s of vertical) {
     const j = nearest(xs, s.at);
     for (let k = 0; k < bands; k++) {
-      const mid = ((ys[k] ?? 0) + (ys[k + 1] ?? 0)) / 2;
+      const mid = (at(ys, k, "row boundary") + at(ys, k + 1, "row boundary")) / 2;
       if (s.from <= mid && mid <= s.to) walled[k * (columns + 1) + j] = 1;
     }
   }
@@ -158,7 +159,12 @@ export function buildGrid(segments: readonly Segment[]): Grid | null {
       owner[k * columns + c] = id;
     }
   for (const cell of cells) {
-    cell.box = { left: xs[cell.col0] ?? 0, right: xs[cell.col1 + 1] ?? 0, top: ys[cell.band0] ?? 0, bottom: ys[cell.band1 + 1] ?? 0 };
+    cell.box = {
+      left: at(xs, cell.col0, "column boundary"),
+      right: at(xs, cell.col1 + 1, "column boundary"),
+      top: at(ys, cell.band0, "row boundary"),
+      bottom: at(ys, cell.band1 + 1, "row boundary"),
+    };
     if (cell.band1 === bands - 1) {
       cell.openBottom = true;
       for (let c = cell.col0; c <= cell.col1; c++) if (ruled[bands * columns + c]) cell.openBottom = false;

@@ -1,20 +1,31 @@
 // The geometry-based PDF reader: rebuilds the annex table from what each page draws (ruling
 // lines, filled rectangles, positioned glyphs and the clip they are painted in), not from the
 // text order, so merged cells keep their spans and clipped ghost text is left out.
+import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
 import type { RawTable } from "../../model/raw.ts";
 import { assemble } from "./assemble.ts";
-import { readContent } from "./content.ts";
-import { joinLines, marksBreakSpaces, toLines, toParagraphs } from "./lines.ts";
-import { loadPage, openPdf } from "./open.ts";
+import { readContent, type PageContent } from "./content.ts";
+import { joinLines, marksBreakSpaces, toLines, toParagraphs, type Piece } from "./lines.ts";
+import { loadPage, openPdf, unreadable } from "./open.ts";
+import { DamagedContent } from "./operands.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
 import { placeText } from "./placement.ts";
-import type { Piece } from "./lines.ts";
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A page's content; a damaged content stream makes the page unreadable. */
+function contentOf(page: PDFPageProxy, operators: Parameters<typeof readContent>[1], file: string, n: number): PageContent {
+  try {
+    return readContent(page, operators);
+  } catch (error) {
+    if (error instanceof DamagedContent) throw unreadable(error, file, n);
+    throw error;
+  }
 }
 
 export async function extractPdf(data: Uint8Array, file: string): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
@@ -31,7 +42,7 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const { page, operators } = await loadPage(doc, n, file);
-      const content = readContent(page, operators);
+      const content = contentOf(page, operators, file, n);
       // Free the page's parsed resources now: only the extracted geometry is kept.
       page.cleanup();
       glyphs += content.runs.length;

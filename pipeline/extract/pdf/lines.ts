@@ -31,10 +31,14 @@ const PARAGRAPH_GAP = 1.6;
 /** Lines grouped into paragraphs by the vertical gaps between them (a footnote, then a legend). */
 export function toParagraphs(pieces: Piece[]): string[][] {
   const out: string[][] = [];
+  let paragraph: string[] = [];
   let previous: { baseline: number; size: number } | null = null;
   for (const line of placedLines(pieces)) {
-    if (!previous || line.baseline - previous.baseline > PARAGRAPH_GAP * Math.max(line.size, previous.size)) out.push([]);
-    out[out.length - 1]!.push(line.text);
+    if (!previous || line.baseline - previous.baseline > PARAGRAPH_GAP * Math.max(line.size, previous.size)) {
+      paragraph = [];
+      out.push(paragraph);
+    }
+    paragraph.push(line.text);
     previous = line;
   }
   return out;

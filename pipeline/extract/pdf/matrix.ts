@@ -1,18 +1,14 @@
 // Affine matrices as PDF writes them: [a b c d e f] maps (x, y) to (a·x + c·y + e, b·x + d·y + f).
+import { DamagedContent } from "./operands.ts";
 
 export type Matrix = readonly [number, number, number, number, number, number];
 
 export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** The matrix that applies `inner` first and then `outer` (PDF's `inner × outer`). */
-export function compose(inner: ArrayLike<number>, outer: Matrix): Matrix {
+export function compose(inner: Matrix, outer: Matrix): Matrix {
   const [a, b, c, d, e, f] = outer;
-  const a1 = inner[0] ?? 1;
-  const b1 = inner[1] ?? 0;
-  const c1 = inner[2] ?? 0;
-  const d1 = inner[3] ?? 1;
-  const e1 = inner[4] ?? 0;
-  const f1 = inner[5] ?? 0;
+  const [a1, b1, c1, d1, e1, f1] = inner;
   return [
     a1 * a + b1 * c,
     a1 * b + b1 * d,
@@ -39,8 +35,12 @@ export interface Box {
   bottom: number;
 }
 
-/** The axis-aligned box around the image of [x0, y0, x1, y1] under m. */
-export function transformBox(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
+/** The axis-aligned box around the image of the rectangle [x0, y0, x1, y1] under m. */
+export function transformBox(m: Matrix, rectangle: ArrayLike<number>): Box {
+  const [x0, y0, x1, y1] = Array.from(rectangle);
+  if (rectangle.length !== 4 || x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined) {
+    throw new DamagedContent(`a rectangle of ${rectangle.length} numbers`);
+  }
   const xs = [applyX(m, x0, y0), applyX(m, x1, y0), applyX(m, x0, y1), applyX(m, x1, y1)];
   const ys = [applyY(m, x0, y0), applyY(m, x1, y0), applyY(m, x0, y1), applyY(m, x1, y1)];
   return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };

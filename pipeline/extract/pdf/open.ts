@@ -37,8 +37,8 @@ function checkEnvelope(data: Uint8Array, file: string): void {
     );
 }
 
-/** pdf.js's failure as a fatal problem that says what a person can do about it. */
-function refusal(error: unknown, file: string, page?: number): FatalError {
+/** A failure to read the PDF (or one of its pages) as a fatal problem that says what a person can do about it. */
+export function unreadable(error: unknown, file: string, page?: number): FatalError {
   const name = error instanceof Error ? error.name : "";
   const [rule, message]: [FatalRuleId, string] =
     name === "PasswordException"
@@ -64,7 +64,7 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
     return await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
-    throw refusal(error, file);
+    throw unreadable(error, file);
   }
 }
 
@@ -80,6 +80,6 @@ export async function loadPage(
     const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
     return { page, operators };
   } catch (error) {
-    throw refusal(error, file, pageNumber);
+    throw unreadable(error, file, pageNumber);
   }
 }

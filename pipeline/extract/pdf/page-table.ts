@@ -1,5 +1,6 @@
 // One page's table: grid, cell texts (as raw lines), header, data bands and their shading, and
 // the text around the table.
+import { at } from "../../lib/at.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
 import type { Fill } from "./geometry.ts";
@@ -45,7 +46,7 @@ function rowShading(grid: Grid, firstData: number, fills: readonly Fill[]): bool
     const inBand: GridCell[] = [];
     const seen = new Set<number>();
     for (let c = 0; c < columns; c++) {
-      const id = grid.owner[band * columns + c] ?? -1;
+      const id = at(grid.owner, band * columns + c, "cell of a grid slot");
       const cell = grid.cells[id];
       if (cell && !seen.has(id)) {
         seen.add(id);
@@ -86,10 +87,11 @@ export function readPageTable(content: PageContent): PageTable | null {
   const contentOnly = hasArtifacts ? placeText(content.runs.filter((r) => !r.artifact), grid) : placed;
   const data = hasArtifacts ? cellLines(contentOnly) : all;
   const lines = new Map<number, string[]>();
-  for (const [id, cell] of all.lines) if ((grid.cells[id]?.band0 ?? 0) < firstData) lines.set(id, cell);
-  for (const [id, cell] of data.lines) if ((grid.cells[id]?.band0 ?? 0) >= firstData) lines.set(id, cell);
-  const top = grid.ys[0] ?? 0;
-  const bottom = grid.ys[grid.ys.length - 1] ?? 0;
+  const bandOf = (id: number) => at(grid.cells, id, "grid cell").band0;
+  for (const [id, cell] of all.lines) if (bandOf(id) < firstData) lines.set(id, cell);
+  for (const [id, cell] of data.lines) if (bandOf(id) >= firstData) lines.set(id, cell);
+  const top = at(grid.ys, 0, "row boundary");
+  const bottom = at(grid.ys, grid.ys.length - 1, "row boundary");
   return {
     page: content.page,
     grid,

@@ -5,6 +5,7 @@
 // (a word too long for the column, a spreadsheet cell spilling into an empty neighbour) stays
 // with its cell. A new piece starts after a word gap, or where a column border lies in the gap
 // between two runs.
+import { at } from "../../lib/at.ts";
 import { bandCount, columnCount, slot, type Grid } from "./grid.ts";
 import { WORD_GAP, type Piece } from "./lines.ts";
 import type { TextRun } from "./text.ts";
@@ -30,7 +31,7 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
   const cellAt = (x: number, band: number): number => {
     if (!grid || band < 0 || band >= bands) return OUTSIDE;
     const col = slot(grid.xs, x);
-    return col >= 0 && col < columns ? (grid.owner[band * columns + col] ?? OUTSIDE) : OUTSIDE;
+    return col >= 0 && col < columns ? at(grid.owner, band * columns + col, "cell of a grid slot") : OUTSIDE;
   };
   const open = (cell: number, run: TextRun, left: number): Piece => {
     const p: Piece = { baseline: run.baseline, middle: run.middle, size: run.size, left, right: left, text: "" };

@@ -3,7 +3,9 @@
 // what the text content merges away: which glyphs were drawn in one operator, the blanks at
 // line ends, and the clip in force when each glyph was painted (a glyph outside it is not
 // visible: ghost text).
+import { isRecord } from "../../lib/record.ts";
 import { applyX, applyY, compose, contains, type Box, type Matrix, IDENTITY } from "./matrix.ts";
+import { DamagedContent } from "./operands.ts";
 
 export interface Glyph {
   left: number;
@@ -65,7 +67,7 @@ export class TextState {
     this.lineX = this.lineY = this.x = this.y = 0;
   }
 
-  setMatrix(m: ArrayLike<number>): void {
+  setMatrix(m: Matrix): void {
     this.matrix = compose(m, IDENTITY);
     this.lineX = this.lineY = this.x = this.y = 0;
   }
@@ -81,6 +83,16 @@ interface PdfjsGlyph {
   unicode?: string;
   width: number;
   isSpace: boolean;
+}
+
+/** A glyph as pdfjs gives it, a number (a kerning adjustment, in thousandths of the font size), or null. */
+function glyphOf(item: unknown): PdfjsGlyph | number | null {
+  if (item === null || typeof item === "number") return item;
+  if (isRecord(item) && typeof item.width === "number") {
+    const unicode = typeof item.unicode === "string" ? item.unicode : undefined;
+    return { ...(unicode !== undefined ? { unicode } : {}), width: item.width, isSpace: item.isSpace === true };
+  }
+  throw new DamagedContent("show text: an item that is neither a glyph nor a number");
 }
 
 /** Render modes 3 and 7 paint nothing (OCR layers use them): such text is not printed. */
@@ -107,7 +119,7 @@ function glyphText(unicode: string | undefined): string {
  * the clip) are returned as a run; `hidden` counts the glyphs with text that the clip removed.
  */
 export function showText(
-  glyphs: readonly (PdfjsGlyph | number | null)[],
+  items: readonly unknown[],
   state: TextState,
   ctm: Matrix,
   clip: Box,
@@ -126,7 +138,7 @@ export function showText(
   const out: Glyph[] = [];
   let hidden = 0;
   let advance = 0;
-  for (const glyph of glyphs) {
+  for (const glyph of items.map(glyphOf)) {
     if (glyph === null) continue;
     if (typeof glyph === "number") {
       advance -= (glyph * size) / 1000;

@@ -3,7 +3,7 @@
 // and no shading, so every row says `shaded: null`; repair works from the content.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
-import type { RawRow, RawTable } from "../../model/raw.ts";
+import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
 import { isHeaderRow, normalizeText } from "./text.ts";
 
 export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {
@@ -19,30 +19,30 @@ export function readTextLayer(text: string, file: string): { table: RawTable; di
   let headerSeen = false;
   let width = 0;
 
-  lines.forEach((line, index) => {
+  for (const [index, line] of lines.entries()) {
     const cells = line.split("\t").map(normalizeText);
     if (cells.every((c) => c === "")) {
       if (seenContentOnPage) {
         page++;
         seenContentOnPage = false;
       }
-      return;
+      continue;
     }
     seenContentOnPage = true;
     const nonEmpty = cells.filter((c) => c !== "");
     if (isHeaderRow(nonEmpty)) {
       headerSeen = true;
-      return;
+      continue;
     }
     if (!headerSeen && title === null && nonEmpty.length === 1) {
       title = nonEmpty[0] ?? null;
-      return;
+      continue;
     }
     if (nonEmpty.length === 1 && /^N\.\s?B\./.test(nonEmpty[0] ?? "")) {
       footnote = nonEmpty[0] ?? null;
-      return;
+      continue;
     }
-    if (!headerSeen) return;
+    if (!headerSeen) continue;
     width = Math.max(width, cells.length);
     rows.push({
       page,
@@ -51,13 +51,13 @@ export function readTextLayer(text: string, file: string): { table: RawTable; di
       cells: cells.flatMap((t, col) => (t === "" ? [] : [{ col, text: t, rowSpan: 1 }])),
       shaded: null,
     });
-  });
+  }
 
   if (!headerSeen) {
     throw new FatalError("input/no-table", "no annex table found: no line has the column headings (Funzione, Macro Processi, Processi, …)", { file });
   }
   return {
-    table: { file, format: "text-layer", title, footnote, columns: Array(width).fill("unknown"), rows },
+    table: { file, format: "text-layer", title, footnote, columns: new Array<ColumnKind>(width).fill("unknown"), rows },
     diagnostics: [],
   };
 }

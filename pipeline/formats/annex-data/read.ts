@@ -5,8 +5,9 @@
 // flagged far from its line), and the same activity code twice. Everything else (missing
 // fields, wrong values) is left to validation, which reports all problems at once.
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isMap, isScalar, type Document, type LineCounter } from "yaml";
+import { isMap, isNode, isScalar, type Document, type LineCounter } from "yaml";
 import { plural } from "../../lib/plural.ts";
+import { isRecord } from "../../lib/record.ts";
 import { parseYamlDocument } from "../yaml-document.ts";
 import { Annex } from "../../model/annex.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
@@ -22,7 +23,7 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   const document = () => (parsed ??= parseYamlDocument(text, file));
   const fast = looksLikeJson(text) ? tryJson(text) : tryYaml(text);
   const data: unknown = fast !== undefined ? fast : document().doc.toJS({ maxAliasCount: 100 });
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+  if (!isRecord(data) || Array.isArray(data)) {
     throw new FatalError("annex-data/not-mapping", "annex data must be a mapping with planYears, title, footnote and activities", { file, line: 1 });
   }
 
@@ -38,7 +39,8 @@ function looksLikeJson(text: string): boolean {
 
 function tryJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const data: unknown = JSON.parse(text);
+    return data;
   } catch {
     return undefined; // the YAML parser will say where the problem is
   }
@@ -78,13 +80,18 @@ function checkUnknownFields(data: unknown, file: string, locate: Locate): void {
   );
 }
 
-function checkDuplicateCodes(data: object, file: string, locate: Locate): void {
-  const activities = (data as { activities?: unknown }).activities;
+/** The code of an activity as the data gives it, if it is a text. */
+function codeOf(activity: unknown): string | undefined {
+  return isRecord(activity) && typeof activity.code === "string" ? activity.code : undefined;
+}
+
+function checkDuplicateCodes(data: Record<string, unknown>, file: string, locate: Locate): void {
+  const activities: unknown = data.activities;
   if (!Array.isArray(activities)) return;
   const seen = new Map<string, number>();
   activities.forEach((activity: unknown, index) => {
-    const code = (activity as { code?: unknown } | null)?.code;
-    if (typeof code !== "string") return;
+    const code = codeOf(activity);
+    if (code === undefined) return;
     const earlier = seen.get(code);
     if (earlier === undefined) {
       seen.set(code, index);
@@ -110,8 +117,8 @@ function position(doc: Document, lineCounter: LineCounter, path: Path, key?: str
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
     range = isScalar(pair?.key) ? pair.key.range : undefined;
-  } else if (node && typeof node === "object" && "range" in node) {
-    range = (node as { range?: readonly number[] | null }).range;
+  } else if (isNode(node)) {
+    range = node.range;
   }
   if (!range || range[0] === undefined) return undefined;
   return lineCounter.linePos(range[0]);
@@ -121,9 +128,9 @@ function position(doc: Document, lineCounter: LineCounter, path: Path, key?: str
 function describePath(data: unknown, path: Path): string {
   if (path.length === 0) return "";
   if (path[0] === "activities" && typeof path[1] === "number") {
-    const activity = (data as { activities: unknown[] }).activities[path[1]];
-    const code = (activity as { code?: unknown } | null)?.code;
-    const name = typeof code === "string" ? `activity ${code}` : `activity number ${path[1] + 1}`;
+    const activities = isRecord(data) ? data.activities : undefined;
+    const code = Array.isArray(activities) ? codeOf(activities[path[1]]) : undefined;
+    const name = code !== undefined ? `activity ${code}` : `activity number ${path[1] + 1}`;
     const rest = path.slice(2).join(".");
     return rest ? `${name} (${rest})` : name;
   }

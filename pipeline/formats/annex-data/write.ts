@@ -4,7 +4,7 @@
 // no line folding (a long title stays on one line, easy to find and edit), and short lists and
 // the hierarchy levels on one line each.
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from "yaml";
+import { Document, isMap, isSeq } from "yaml";
 import type { Annex } from "../../model/annex.ts";
 import { toContract } from "../../model/contract.ts";
 import { ANNEX_DATA_FILE } from "../../model/files.ts";
@@ -16,10 +16,10 @@ export function annexToYaml(annex: Annex, header: string): string {
   const doc = new Document(toContract(annex));
   const activities = doc.get("activities", true);
   if (isSeq(activities)) {
-    (activities as YAMLSeq).items.forEach((item, i) => {
+    activities.items.forEach((item, i) => {
       if (!isMap(item)) return;
       // a blank line between activities (not before the first: it would hold stray spaces)
-      if (i > 0) (item as YAMLMap).spaceBefore = true;
+      if (i > 0) item.spaceBefore = true;
       for (const key of ["riskAreas", ...LEVEL_KEYS]) {
         const node = item.get(key, true);
         if (isSeq(node) || isMap(node)) node.flow = true;

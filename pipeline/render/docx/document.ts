@@ -20,6 +20,7 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  type IRunOptions,
 } from "docx";
 import type { AnnexLayout, Row } from "../layout.ts";
 import { MERGED_COLUMNS } from "../table-header.ts";
@@ -34,13 +35,23 @@ const BLACK = wordColour(COLOURS.text);
 
 const rule = { style: BorderStyle.SINGLE, size: eighthPoints(RULE_WIDTH), color: wordColour(COLOURS.rule) };
 
-function paragraphs(text: string, options: { bold?: boolean; italics?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
-  if (text === "") return [new Paragraph({})];
-  return text.split("\n").map((line) => new Paragraph({ alignment: options.alignment, children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })] }));
+interface Emphasis {
+  bold?: true;
+  italics?: true;
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
 }
 
-function shading(fill: string | undefined) {
-  return fill ? { fill, type: ShadingType.CLEAR, color: "auto" } : undefined;
+function paragraphs(text: string, { alignment, ...emphasis }: Emphasis = {}): Paragraph[] {
+  if (text === "") return [new Paragraph({})];
+  return text.split("\n").map((line) => {
+    const run: IRunOptions = { text: line, ...emphasis };
+    return new Paragraph({ ...(alignment ? { alignment } : {}), children: [new TextRun(run)] });
+  });
+}
+
+/** A cell's shading, when it has one. */
+function shaded(fill: string | undefined): { shading?: { fill: string; type: typeof ShadingType.CLEAR; color: string } } {
+  return fill ? { shading: { fill, type: ShadingType.CLEAR, color: "auto" } } : {};
 }
 
 function headerRows(layout: AnnexLayout): TableRow[] {
@@ -53,7 +64,7 @@ function headerRows(layout: AnnexLayout): TableRow[] {
           (cell) =>
             new TableCell({
               columnSpan: cell.colSpan,
-              shading: shading(SHADE.header),
+              ...shaded(SHADE.header),
               verticalAlign: VerticalAlignTable.CENTER,
               children: paragraphs(cell.text, { bold: true, alignment: AlignmentType.CENTER }),
             }),
@@ -69,24 +80,24 @@ function bodyRow(layout: AnnexLayout, row: Row): TableRow {
   for (const level of MERGED_COLUMNS) {
     const span = row.spans[level];
     if (span.first !== row.index) continue;
-    cells.push(new TableCell({ rowSpan: span.count, shading: shading(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label) }));
+    cells.push(new TableCell({ rowSpan: span.count, ...shaded(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label) }));
   }
   const title = row.cells.activityTitle === "" ? [] : paragraphs(row.cells.activityTitle);
   if (row.inactive) title.push(...paragraphs(layout.labels.notActive, { italics: true }));
   cells.push(
-    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.activityCode, { alignment: AlignmentType.CENTER }) }),
-    new TableCell({ shading: shading(fill), children: title.length > 0 ? title : [new Paragraph({})] }),
-    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.riskAreas, { alignment: AlignmentType.CENTER }) }),
-    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.areaDirigenziale) }),
-    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.servizio) }),
-    new TableCell({ shading: shading(fill), children: paragraphs(row.cells.uo) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.activityCode, { alignment: AlignmentType.CENTER }) }),
+    new TableCell({ ...shaded(fill), children: title.length > 0 ? title : [new Paragraph({})] }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.riskAreas, { alignment: AlignmentType.CENTER }) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.areaDirigenziale) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.servizio) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.uo) }),
   );
   return new TableRow({ cantSplit: true, children: cells });
 }
 
 /** "Pagina {page} di {pages}" with Word's page fields in place of the placeholders. */
 function pageFooter(template: string): Paragraph {
-  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  const children: string[] = [];
   for (const part of template.split(/(\{page\}|\{pages\})/)) {
     if (part === "{page}") children.push(PageNumber.CURRENT);
     else if (part === "{pages}") children.push(PageNumber.TOTAL_PAGES);
@@ -117,6 +128,7 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
   const total = layout.columns.reduce((sum, c) => sum + c.width, 0);
   const columnWidths = layout.columns.map((c) => Math.floor((c.width * contentWidth) / total));
 
+  const footnote: IRunOptions = { text: layout.footnote, italics: true };
   const legend: Paragraph[] = [];
   if (layout.legend.entries.length > 0) {
     legend.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(layout.legend.title)] }));
@@ -126,7 +138,7 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
   const doc = new Document({
     title: layout.title,
     subject: layout.subject,
-    creator: layout.author ?? undefined,
+    ...(layout.author !== null ? { creator: layout.author } : {}),
     styles: {
       default: {
         document: { run: { font: FONT, size: SIZE, language: { value: layout.language } }, paragraph: { spacing: { before: 0, after: 0 } } },
@@ -153,7 +165,7 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
             margins: { left: DOCX_STYLE.cellMargins.x, right: DOCX_STYLE.cellMargins.x, top: DOCX_STYLE.cellMargins.y, bottom: DOCX_STYLE.cellMargins.y },
             rows: [...headerRows(layout), ...layout.rows.map((row) => bodyRow(layout, row))],
           }),
-          new Paragraph({ spacing: { before: DOCX_STYLE.footnoteBefore }, children: [new TextRun({ text: layout.footnote, italics: true })] }),
+          new Paragraph({ spacing: { before: DOCX_STYLE.footnoteBefore }, children: [new TextRun(footnote)] }),
           ...legend,
         ],
       },

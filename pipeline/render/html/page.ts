@@ -9,17 +9,18 @@ import { fill } from "../labels.ts";
 import { cutSpans, type AnnexLayout, type Row, type SpanPart } from "../layout.ts";
 import { headersOver, MERGED_COLUMNS, type ColumnKey } from "../table-header.ts";
 
+/** A cell for the template; an attribute left undefined is not written. */
 interface CellView {
   th: boolean;
-  id?: string;
-  rowspan?: number;
-  scope?: string;
+  id?: string | undefined;
+  rowspan?: number | undefined;
+  scope?: string | undefined;
   headers: string;
   /** hierarchy level (0 = function): the search script moves these cells when it hides rows */
   level?: number;
   classes: string;
   lines: string[][];
-  notActive?: string;
+  notActive?: string | undefined;
 }
 
 interface RowView {

@@ -26,11 +26,12 @@ export function rowOfCodeKey(key: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** A pdfmake table cell; a property left undefined is pdfmake's default. */
 interface CellDef {
   text?: unknown;
   rowSpan?: number;
   colSpan?: number;
-  fillColor?: string;
+  fillColor?: string | undefined;
   alignment?: string;
   verticalAlignment?: string;
   bold?: boolean;

@@ -81,8 +81,8 @@ const LayoutBuilder = (require("pdfmake/js/LayoutBuilder.js") as { default: new 
 const SVGMeasure = (require("pdfmake/js/SVGMeasure.js") as { default: new () => unknown }).default;
 const { tableLayouts } = require("pdfmake/js/tableLayouts.js") as { tableLayouts: Record<string, unknown> };
 const { normalizePageSize, normalizePageMargin } = require("pdfmake/js/PageSize.js") as {
-  normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
-  normalizePageMargin(margin: unknown): unknown;
+  normalizePageSize: (size: unknown, orientation: unknown) => { width: number; height: number };
+  normalizePageMargin: (margin: unknown) => unknown;
 };
 export const PdfmakeRenderer = (require("pdfmake/js/Renderer.js") as { default: RendererClass }).default;
 

@@ -111,8 +111,12 @@ function escapeXmpInfo(doc: PdfKitDocument): void {
 function collect(doc: PdfKitDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+    });
+    doc.on("end", () => {
+      resolve(new Uint8Array(Buffer.concat(chunks)));
+    });
     doc.on("error", reject);
   });
 }

@@ -15,7 +15,7 @@ export interface Tagged {
 }
 
 /** Table attributes (PDF 32000-1 14.8.5.7): Scope of a header, spans of a merged cell. */
-function tableAttributes(element: StructElement, attributes: { Scope?: "Row" | "Column"; RowSpan?: number; ColSpan?: number }): void {
+function tableAttributes(element: StructElement, attributes: { Scope?: "Row" | "Column" | undefined; RowSpan?: number; ColSpan?: number }): void {
   const own = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined && v !== 1));
   if (Object.keys(own).length > 0) element.dictionary.data.A = { O: "Table", ...own };
 }
