@@ -5,13 +5,14 @@ import { loadInput } from "../pipeline/app/load.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
 import { annex } from "./helpers/cli.ts";
 import { applyKnownEdits, sortChanges } from "./helpers/diff.ts";
+import { load2020 } from "./helpers/sources.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const TEXT_LAYER = "test/fixtures/allegato-1-2020-2022.text-layer.txt";
 
 let pdf: Annex;
 beforeAll(async () => {
-  pdf = (await loadInput("sources/2020-2022", { sourcesDir: `${ROOT}sources` })).annex;
+  pdf = (await load2020()).annex;
 });
 
 describe("diff on the 2020-2022 sources", () => {

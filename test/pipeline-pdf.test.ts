@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { loadInput } from "../pipeline/app/load.ts";
 import { annex } from "./helpers/cli.ts";
 import { expected2020, fieldDifferences } from "./helpers/expected.ts";
+import { load2020 } from "./helpers/sources.ts";
 
 describe("the 2020-2022 source PDF, end to end", () => {
   it("yields the 245 hand-checked activities in document order, every field equal, the active flag included", async () => {
-    const loaded = await loadInput("sources/2020-2022/allegato-1.pdf");
+    const loaded = await load2020();
     expect(loaded.annex.activities.map((a) => a.code)).toEqual(expected2020.activities.map((a) => a.code));
     expect(fieldDifferences(loaded.annex.activities, expected2020.activities)).toEqual([]);
     expect(loaded.annex.title).toBe(expected2020.title);
@@ -14,7 +15,7 @@ describe("the 2020-2022 source PDF, end to end", () => {
   });
 
   it("reads the 19 shaded rows as inactive activities", async () => {
-    const loaded = await loadInput("2020-2022");
+    const loaded = await load2020();
     const inactive = loaded.annex.activities.filter((a) => a.active === false).map((a) => a.code);
     expect(inactive).toEqual([
       "A1.3.1.3", "B3.2.2.2", "C1.2.1.1", "C1.2.2.1", "C1.2.3.1", "C2.5.1.6", "C2.8.1.1", "C2.9.1.2", "D5.2.1.1", "D5.2.1.2",
@@ -23,13 +24,13 @@ describe("the 2020-2022 source PDF, end to end", () => {
   });
 
   it("places each activity at its page and row for diagnostics", async () => {
-    const loaded = await loadInput("2020-2022");
+    const loaded = await load2020();
     expect(loaded.provenance.get("A1.1.1.1")).toMatchObject({ page: 1, row: 1 });
     expect(loaded.provenance.get("G")).toMatchObject({ page: 20 });
   });
 
   it("logs each merged cell it joined across a page break, with its place (the repair log)", async () => {
-    const loaded = await loadInput("2020-2022");
+    const loaded = await load2020();
     const joined = loaded.diagnostics.filter((d) => d.rule === "pdf/merge-joined");
     expect(joined.find((d) => d.reason.includes('"Governo Camerale"'))?.place).toMatchObject({ page: 1, row: 1, column: "function" });
     expect(joined.find((d) => d.reason.includes('"C1 SEMPLIFICAZIONE E TRASPARENZA"'))?.reason).toMatch(/pages 8, 9 were joined/);

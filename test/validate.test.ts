@@ -3,7 +3,7 @@
 // the 2020-2022 annex (sources/2020-2022/allegato-1.pdf), where the real typos are.
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Place } from "../pipeline/diagnostics/diagnostic.ts";
-import { loadInput, readAnnex } from "../pipeline/app/load.ts";
+import { readAnnex } from "../pipeline/app/load.ts";
 import { readPlan } from "../pipeline/app/settings.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
 import type { PlanConfig } from "../pipeline/model/plan.ts";
@@ -11,6 +11,7 @@ import { VALIDATE_RULES, validateAnnex } from "../pipeline/validate/index.ts";
 import { findVariantGroups } from "../pipeline/validate/near-duplicates.ts";
 import { variantKind } from "../pipeline/validate/similar-names.ts";
 import { collectNameUses, splitStructureCell } from "../pipeline/validate/structures.ts";
+import { load2020 } from "./helpers/sources.ts";
 
 const PLAN: PlanConfig = {
   body: "Camera di Commercio di Pistoia",
@@ -565,7 +566,7 @@ describe("the 2020-2022 annex", () => {
     diagnostics.filter((d) => d.rule === "structure/near-duplicate").map((d) => d.reason.split(/ looks? like/)[0]);
 
   it("from the PDF: no errors, exactly the missing titles and office-name variants read in the source", async () => {
-    const loaded = await loadInput("sources/2020-2022");
+    const loaded = await load2020();
     expect(loaded.annex.activities).toHaveLength(245);
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const validation = loaded.diagnostics.filter((d) => VALIDATE_RULES.includes(d.rule));
