@@ -1,5 +1,6 @@
-// The raw table: what an extractor hands to repair. Format-specific readers (PDF geometry, text
-// layer) produce it; they know nothing of the domain. Repair turns it into the annex.
+// The raw table: the contract between the readers of a printed annex and repair. Readers (PDF
+// geometry, text layer, and the readers of spreadsheets and documents to come) produce it and
+// know nothing of the domain; repair turns it into the annex.
 import { z } from "zod";
 
 /** Logical columns of Allegato 1, as recognised from the header rows. */

@@ -1,4 +1,4 @@
-// Text helpers shared by the readers: whitespace normalisation and header-row recognition.
+// Reading a text layer's lines: whitespace normalisation and header-row recognition.
 
 /** Trimmed, inner whitespace (including non-breaking spaces) collapsed to single spaces. */
 export function normalizeText(text: string): string {

@@ -1,5 +1,6 @@
 // The PDF's font: Roboto, shipped inside the pdfmake package itself, so that the PDF looks the
-// same and embeds the same font on every machine (nothing depends on the system's fonts).
+// same and embeds the same font on every machine (nothing depends on the system's fonts). The
+// files are part of the library, read like its code, not input: nothing here reads a user's file.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
