@@ -95,7 +95,7 @@ export function readContent(
   const { fnArray, argsArray } = operators;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
-    const args = new Operands(argsArray[i], `operator ${fn ?? "?"}`);
+    const args = new Operands(argsArray[i], fn ?? -1);
     switch (fn) {
       case OPS.save:
         stack.push(copy(state));

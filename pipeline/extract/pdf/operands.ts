@@ -28,13 +28,15 @@ export class Operands {
 
   constructor(
     args: unknown,
-    private readonly op: string,
+    /** the operator (pdf.js's number for it) or what the operands are, for the message */
+    private readonly op: number | string,
   ) {
     this.args = Array.isArray(args) ? args : [];
   }
 
   private fail(i: number, expected: string): never {
-    throw new DamagedContent(`${this.op}: operand ${i + 1} is not ${expected}`);
+    const op = typeof this.op === "number" ? `operator ${this.op}` : this.op;
+    throw new DamagedContent(`${op}: operand ${i + 1} is not ${expected}`);
   }
 
   any(i: number): unknown {
@@ -69,11 +71,11 @@ export class Operands {
 
   /** The operand `i`, a list of six numbers, as a matrix. */
   matrix(i: number): Matrix {
-    return toMatrix(this.numbers(i), this.op);
+    return toMatrix(this.numbers(i), String(this.op));
   }
 
   /** The six operands themselves as a matrix (the `cm` operator). */
   asMatrix(): Matrix {
-    return toMatrix([0, 1, 2, 3, 4, 5].map((i) => this.number(i)), this.op);
+    return toMatrix([0, 1, 2, 3, 4, 5].map((i) => this.number(i)), String(this.op));
   }
 }

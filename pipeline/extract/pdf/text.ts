@@ -80,19 +80,13 @@ export class TextState {
 
 /** pdfjs glyph objects carry more; these are the fields used here. */
 interface PdfjsGlyph {
-  unicode?: string;
+  unicode?: unknown;
   width: number;
-  isSpace: boolean;
+  isSpace?: unknown;
 }
 
-/** A glyph as pdfjs gives it, a number (a kerning adjustment, in thousandths of the font size), or null. */
-function glyphOf(item: unknown): PdfjsGlyph | number | null {
-  if (item === null || typeof item === "number") return item;
-  if (isRecord(item) && typeof item.width === "number") {
-    const unicode = typeof item.unicode === "string" ? item.unicode : undefined;
-    return { ...(unicode !== undefined ? { unicode } : {}), width: item.width, isSpace: item.isSpace === true };
-  }
-  throw new DamagedContent("show text: an item that is neither a glyph nor a number");
+function isGlyph(item: unknown): item is PdfjsGlyph {
+  return isRecord(item) && typeof item.width === "number";
 }
 
 /** Render modes 3 and 7 paint nothing (OCR layers use them): such text is not printed. */
@@ -109,8 +103,8 @@ const LIGATURES: Record<string, string> = {
   "\ufb06": "st",
 };
 
-function glyphText(unicode: string | undefined): string {
-  if (unicode === undefined || unicode.trim() === "") return "";
+function glyphText(unicode: unknown): string {
+  if (typeof unicode !== "string" || unicode.trim() === "") return "";
   return LIGATURES[unicode] ?? unicode;
 }
 
@@ -138,14 +132,16 @@ export function showText(
   const out: Glyph[] = [];
   let hidden = 0;
   let advance = 0;
-  for (const glyph of items.map(glyphOf)) {
+  // each item: a glyph, a number (a kerning adjustment, in thousandths of the font size) or null
+  for (const glyph of items) {
     if (glyph === null) continue;
     if (typeof glyph === "number") {
       advance -= (glyph * size) / 1000;
       continue;
     }
+    if (!isGlyph(glyph)) throw new DamagedContent("show text: an item that is neither a glyph nor a number");
     const width = glyph.width * font.scale * size;
-    const spacing = state.charSpacing + (glyph.isSpace ? state.wordSpacing : 0);
+    const spacing = state.charSpacing + (glyph.isSpace === true ? state.wordSpacing : 0);
     if (visibleMode) {
       const left = applyX(m, state.x + advance * hScale, state.y);
       const right = applyX(m, state.x + (advance + width) * hScale, state.y);
