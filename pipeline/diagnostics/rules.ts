@@ -4,13 +4,13 @@
 // report for it. A fatal rule stops the command (exit 2): the input cannot be read, or an output
 // cannot be written. Within a step, rules are listed in the order a reader meets them; the
 // validate step orders its findings by it.
-import type { Diagnostic, Place } from "./diagnostic.ts";
+import type { Diagnostic, Place, Severity } from "./diagnostic.ts";
 
 export type Step = "load" | "extract" | "repair" | "validate" | "publish" | "init";
 
 export interface Rule {
   step: Step;
-  severity: "error" | "warning" | "info";
+  severity: Severity;
   /** stops the command: exit 2, nothing written */
   fatal?: true;
   means: string;

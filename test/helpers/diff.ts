@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Annex, type Activity } from "../../pipeline/model/annex.ts";
 import { similarity, DEFAULT_MOVE_THRESHOLD } from "../../pipeline/diff/match.ts";
+import type { JsonChange } from "../../pipeline/diff/types.ts";
 
 export function expectedAnnex2020(): Annex {
   const url = new URL("../fixtures/expected-2020-2022.json", import.meta.url);
@@ -13,15 +14,6 @@ export function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-/** A change as in the JSON contract (DESIGN.md). */
-export interface JsonChange {
-  kind: string;
-  code: string;
-  from?: string;
-  field?: string;
-  before?: unknown;
-  after?: unknown;
-}
 
 /** Deterministic order for comparing lists of changes as sets. */
 export function sortChanges(changes: readonly JsonChange[]): JsonChange[] {
