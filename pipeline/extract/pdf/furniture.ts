@@ -1,37 +1,10 @@
 // Page furniture: the header rows repeated on every page (named into column kinds), the title
-// above the table and the footnote below it. Only the header's own vocabulary is known here.
+// above the table and the footnote below it. Only the header's own vocabulary (model/header-words.ts)
+// is known here.
 import { at } from "../../lib/at.ts";
+import { kindOf, MIN_NAMED } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import { bandCount, type Grid } from "./grid.ts";
-
-/** Header cells must name at least this many columns for their row to be the column-name row. */
-const MIN_NAMED = 3;
-
-/** Folds case, spaces and hyphenation ("Funzio- ne", "Macro Processi") to compare header labels. */
-function fold(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/\u00ad/g, "")
-    .replace(/-\s+/g, "")
-    .replace(/\s+/g, "")
-    .normalize("NFC");
-}
-
-/** The kind a header label names; "activity" is decided by how many columns it spans. */
-export function kindOf(label: string): ColumnKind | "activities" | null {
-  const f = fold(label);
-  if (f === "") return null;
-  if (f === "funzione" || f === "funzioni") return "function";
-  if (f === "macroprocessi" || f === "macroprocesso") return "macro";
-  if (f === "processi" || f === "processo") return "process";
-  if (f === "sottoprocessi" || f === "sottoprocesso") return "subprocess";
-  if (f === "attività" || f === "attivita") return "activities";
-  if (f.startsWith("areadirischio")) return "risk";
-  if (f === "areadirigenziale") return "areaDirigenziale";
-  if (f === "servizio/staff" || f === "servizio") return "servizio";
-  if (f === "u.o." || f === "uo" || f === "u.o") return "uo";
-  return null;
-}
 
 export interface Header {
   /** last band of the header (the bands above belong to it too: the "LIV 1 …" band) */

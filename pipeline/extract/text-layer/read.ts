@@ -4,7 +4,8 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
-import { isHeaderRow, normalizeText } from "./text.ts";
+import { isHeaderRow } from "../../model/header-words.ts";
+import { normalizeText } from "./text.ts";
 
 export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {
   if (text.trim() === "") throw new FatalError("input/empty", "the file is empty", { file });
