@@ -11,6 +11,7 @@ import { repair } from "../repair/index.ts";
 import { validateAnnex } from "../validate/index.ts";
 import { resolveSource, type ResolvedSource } from "./inputs.ts";
 import { readCorrections, readPlan } from "./settings.ts";
+import { ownWords } from "./vocabulary.ts";
 import { printedMarks } from "./templates.ts";
 
 export interface Loaded {
@@ -31,10 +32,13 @@ export interface LoadOptions {
 }
 
 /** Extract only: the raw table of a printed annex (PDF or text layer). */
-export async function readRawTable(source: ResolvedSource): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+export async function readRawTable(source: ResolvedSource, opts: LoadOptions = {}): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
   const reader = source.reader;
   if (reader.gives === "annex") throw new FatalError("input/no-raw-table", "annex data has no raw table: it is already an annex", { file: source.file });
-  return reader.read(source.file);
+  const plan = await readPlan(source.planFile);
+  // the body's own words settle the line breaks of a PDF that the file alone cannot
+  const words = reader.kind === "pdf" ? await ownWords(opts.sourcesDir ?? "sources", source.file, plan) : [];
+  return reader.read(source.file, { words, ...(plan?.columns ? { columns: plan.columns } : {}) });
 }
 
 export interface RepairedSource {
@@ -59,7 +63,7 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
   }
   // the corrections first: a slip in them is found before the (slow) reading of a PDF
   const corrections = await readCorrections(source.correctionsFile);
-  const extracted = await readRawTable(source);
+  const extracted = await readRawTable(source, opts);
   const repaired = repair(extracted.table, {
     ...(source.planYears ? { planYears: source.planYears } : {}),
     ...(corrections ? { corrections } : {}),

@@ -10,6 +10,7 @@ import { FatalError } from "../diagnostics/fatal.ts";
 import type { FatalRuleId } from "../diagnostics/rules.ts";
 import { at } from "../lib/at.ts";
 import { ANNEX_FILE } from "../model/files.ts";
+import type { HeaderKind } from "../model/header-words.ts";
 import type { RawTable } from "../model/raw.ts";
 
 export type SourceKind = "pdf" | "text-layer" | "annex-data";
@@ -27,10 +28,18 @@ interface Format {
   fallback?: true;
 }
 
+/** What a reader of a printed annex may be told beside the file. */
+export interface ReadOptions {
+  /** the body's own words (its other annexes, its structures): they settle line breaks the file alone cannot */
+  words?: readonly string[];
+  /** header labels the plan names in its own words (plan.yaml `columns`) */
+  columns?: Readonly<Record<string, HeaderKind>>;
+}
+
 /** A reader gives the raw table of a printed annex (for repair), or annex data (for validation). */
 export type Reader = Format &
   (
-    | { gives: "table"; read(file: string): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> }
+    | { gives: "table"; read(file: string, options?: ReadOptions): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> }
     | { gives: "annex"; read(file: string): Promise<{ annex: unknown; diagnostics: Diagnostic[] }> }
   );
 
@@ -50,9 +59,9 @@ export const READERS: readonly Reader[] = [
     extensions: [".pdf"],
     signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "not a PDF file (it does not start with %PDF)"] },
     gives: "table",
-    async read(file) {
+    async read(file, options) {
       const { extractPdf } = await import("../extract/pdf/index.ts");
-      return extractPdf(new Uint8Array(await readFile(file)), file);
+      return extractPdf(new Uint8Array(await readFile(file)), file, options);
     },
   },
   {

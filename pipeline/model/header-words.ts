@@ -3,8 +3,21 @@
 // columns with these; labels are compared folded (case, spaces and hyphenation left out).
 import type { ColumnKind } from "./raw.ts";
 
-/** What a header label names: a column, or "activities", the Attività heading over one or two columns. */
-export type HeaderKind = Exclude<ColumnKind, "unknown" | "activityCode" | "activityTitle" | "activity"> | "activities";
+/** What a header label names: a column, or "activities", the Attività heading over one or two columns (code and title). */
+export const HEADER_KINDS = [
+  "function",
+  "macro",
+  "process",
+  "subprocess",
+  "activities",
+  "activityCode",
+  "activityTitle",
+  "risk",
+  "areaDirigenziale",
+  "servizio",
+  "uo",
+] as const satisfies readonly (ColumnKind | "activities")[];
+export type HeaderKind = (typeof HEADER_KINDS)[number];
 
 interface HeaderWords {
   kind: HeaderKind;
@@ -16,12 +29,15 @@ interface HeaderWords {
 
 /** The built-in vocabulary, folded. Nothing else names a column: no guessing by similarity. */
 export const HEADER_WORDS: readonly HeaderWords[] = [
-  { kind: "function", labels: ["funzione", "funzioni"] },
+  // the national process map of the Chambers of Commerce heads the first column "Funzione
+  // istituzionale" (also "Funzione isituzionale ex DPR 254/05", typo included) and the risk one
+  // "Aree di rischio"; its level columns name their level in brackets (see LEVEL_IN_BRACKETS)
+  { kind: "function", labels: ["funzione", "funzioni"], openings: ["funzioneistituzionale", "funzioneisituzionale"] },
   { kind: "macro", labels: ["macroprocessi", "macroprocesso"] },
   { kind: "process", labels: ["processi", "processo"] },
   { kind: "subprocess", labels: ["sottoprocessi", "sottoprocesso"] },
   { kind: "activities", labels: ["attività", "attivita"] },
-  { kind: "risk", labels: [], openings: ["areadirischio"] },
+  { kind: "risk", labels: [], openings: ["areadirischio", "areedirischio"] },
   { kind: "areaDirigenziale", labels: ["areadirigenziale"] },
   { kind: "servizio", labels: ["servizio/staff", "servizio"] },
   { kind: "uo", labels: ["u.o.", "uo", "u.o"] },
@@ -33,20 +49,42 @@ const BAND_WORDS: readonly string[] = ["liv1", "liv2", "liv3", "liv4", "struttur
 /** Header cells must name at least this many columns for their row to be the column-name row. */
 export const MIN_NAMED = 3;
 
-/** Folds case, spaces and hyphenation ("Funzio- ne", "Macro Processi") to compare header labels. */
+/** Folds case, spaces and hyphenation ("Funzio- ne", "Macro Pro\u2010 cessi") to compare header labels. */
 export function foldLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/\u00ad/g, "")
-    .replace(/-\s+/g, "")
+    .replace(/[-\u2010]\s+/g, "")
     .replace(/\s+/g, "")
     .normalize("NFC");
 }
 
-/** The kind a header label names; "activities" is decided by how many columns it spans. */
-export function kindOf(label: string): HeaderKind | null {
+/** A label ending with a level's name in brackets names that level: "Tema (Macro Processi)", "Funzione (Processi)". */
+const LEVEL_IN_BRACKETS = /\(([^()]*)\)$/;
+const LEVELS: readonly HeaderKind[] = ["macro", "process", "subprocess"];
+
+/** Header labels a plan names in its own words (plan.yaml `columns`), folded. */
+export type CustomLabels = ReadonlyMap<string, HeaderKind>;
+
+export function customLabels(columns: Readonly<Record<string, HeaderKind>> | undefined): CustomLabels {
+  return new Map(Object.entries(columns ?? {}).map(([label, kind]) => [foldLabel(label), kind]));
+}
+
+/**
+ * The kind a header label names: the plan's own labels first, then a level named in brackets
+ * (before the plain words, or "Funzione (Processi)" would read as Funzione), then the built-in
+ * words. "activities" is decided by how many columns the label spans.
+ */
+export function kindOf(label: string, custom: CustomLabels = new Map()): HeaderKind | null {
   const f = foldLabel(label);
   if (f === "") return null;
+  const own = custom.get(f);
+  if (own) return own;
+  const bracket = LEVEL_IN_BRACKETS.exec(f)?.[1];
+  if (bracket !== undefined) {
+    const level = kindOf(bracket);
+    if (level !== null && LEVELS.includes(level)) return level;
+  }
   for (const words of HEADER_WORDS) {
     if (words.labels.includes(f)) return words.kind;
     if (words.openings?.some((o) => f.startsWith(o))) return words.kind;

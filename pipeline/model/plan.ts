@@ -2,6 +2,7 @@
 // author) and the legend of risk areas (the plan's own risk-area annex). Read from
 // sources/<plan>/plan.yaml; a person keeps it.
 import { z } from "zod";
+import { HEADER_KINDS } from "./header-words.ts";
 
 export const PlanConfig = z
   .object({
@@ -17,6 +18,8 @@ export const PlanConfig = z
       })
       .strict()
       .optional(),
+    /** header labels as the body prints them → the column each names, where no built-in word does ("Tema (Macro Processi)": macro) */
+    columns: z.record(z.string().min(1), z.enum(HEADER_KINDS)).optional(),
   })
   .strict();
 export type PlanConfig = z.infer<typeof PlanConfig>;

@@ -5,8 +5,8 @@ import { OPS, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { isRecord } from "../../lib/record.ts";
 import { paintPath, type Geometry } from "./geometry.ts";
 import { compose, IDENTITY, intersect, transformBox, type Box, type Matrix } from "./matrix.ts";
-import { isNumberList, Operands, toMatrix } from "./operands.ts";
-import { DEFAULT_FONT, showText, TextState, type FontMetrics, type TextRun } from "./text.ts";
+import { DamagedContent, isNumberList, Operands, toMatrix } from "./operands.ts";
+import { DEFAULT_FONT, showText, TextState, type FontMetrics, type HiddenRun, type TextRun } from "./text.ts";
 
 export interface PageContent {
   page: number;
@@ -14,8 +14,14 @@ export interface PageContent {
   height: number;
   geometry: Geometry;
   runs: TextRun[];
-  /** glyphs with text that were painted outside the clip (invisible) */
-  hiddenGlyphs: number;
+  /** text that was painted outside the clip (invisible): ghost text */
+  hidden: HiddenRun[];
+  /** glyphs with text painted outside the page's visible box */
+  offPage: number;
+  /** glyphs with text that are not upright */
+  turned: number;
+  /** the rotation the page was read with, in degrees (the page's own /Rotate, unless its text reads upright only at another) */
+  rotation: number;
 }
 
 interface GraphicsState {
@@ -32,21 +38,27 @@ function copy(s: GraphicsState): GraphicsState {
 
 type FontLookup = (name: string) => FontMetrics;
 
-/** Fonts live in the document's shared objects once the operator list is loaded. */
+/**
+ * Fonts live in the document's shared objects once the operator list is loaded. pdf.js gives a
+ * font it could not load (a damaged font dictionary or font file) as the message of the error,
+ * and draws its text as nothing: that page's text would vanish without a word.
+ */
 export function fontLookup(page: PDFPageProxy): FontLookup {
   const cache = new Map<string, FontMetrics>();
   return (name) => {
     let metrics = cache.get(name);
     if (metrics) return metrics;
     metrics = DEFAULT_FONT;
+    let font: unknown = null;
     try {
-      const font: unknown = page.commonObjs.get(name);
-      if (isRecord(font)) {
-        const scale = isNumberList(font.fontMatrix) ? font.fontMatrix[0] : undefined;
-        metrics = { scale: typeof scale === "number" ? scale : DEFAULT_FONT.scale, vertical: font.vertical === true };
-      }
+      font = page.commonObjs.get(name);
     } catch {
       // not resolved: keep the default metrics
+    }
+    if (typeof font === "string") throw new DamagedContent("a font cannot be read");
+    if (isRecord(font)) {
+      const scale = isNumberList(font.fontMatrix) ? font.fontMatrix[0] : undefined;
+      metrics = { scale: typeof scale === "number" ? scale : DEFAULT_FONT.scale, vertical: font.vertical === true };
     }
     cache.set(name, metrics);
     return metrics;
@@ -65,22 +77,47 @@ const PAINT: Record<number, { stroke: boolean; fill: boolean }> = {
   [OPS.closeEOFillStroke]: { stroke: true, fill: true },
 };
 
-export function readContent(
-  page: PDFPageProxy,
-  operators: { fnArray: number[]; argsArray: unknown[] },
-): PageContent {
-  // The viewport transform turns PDF user space (y up, any page box, any /Rotate) into the page
+type Operators = { fnArray: number[]; argsArray: unknown[] };
+
+/**
+ * The page's content as printed. A page whose text is not upright as the page is set (one page
+ * of a file turned in a viewer) is read again at the rotation that sets its text upright.
+ */
+export function readContent(page: PDFPageProxy, operators: Operators): PageContent {
+  const own = page.rotate;
+  const content = readAt(page, operators, own);
+  if (content.turned <= glyphCount(content)) return content;
+  let best = content;
+  for (const turn of [90, 180, 270]) {
+    const other = readAt(page, operators, (own + turn) % 360);
+    if (glyphCount(other) > glyphCount(best)) best = other;
+  }
+  return best;
+}
+
+function glyphCount(content: PageContent): number {
+  let n = 0;
+  for (const run of content.runs) n += run.glyphs.length;
+  return n;
+}
+
+const EVERYWHERE: Box = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+
+function readAt(page: PDFPageProxy, operators: Operators, rotation: number): PageContent {
+  // The viewport transform turns PDF user space (y up, any page box, the rotation) into the page
   // as printed: origin top left, y down.
-  const viewport = page.getViewport({ scale: 1 });
+  const viewport = page.getViewport({ scale: 1, rotation });
   const pageBox: Box = { left: 0, top: 0, right: viewport.width, bottom: viewport.height };
   const font = fontLookup(page);
   const geometry: Geometry = { segments: [], fills: [] };
   const runs: TextRun[] = [];
-  let hiddenGlyphs = 0;
+  const hidden: HiddenRun[] = [];
+  let offPage = 0;
+  let turned = 0;
 
   let state: GraphicsState = {
     ctm: compose(toMatrix(viewport.transform, "viewport"), IDENTITY),
-    clip: pageBox,
+    clip: EVERYWHERE,
     fill: "#000000",
     stroke: "#000000",
     text: new TextState(),
@@ -218,12 +255,14 @@ export function readContent(
         if (marked.pop()) inArtifact--;
         break;
       case OPS.showText: {
-        const shown = showText(args.list(0), state.text, state.ctm, state.clip);
+        const shown = showText(args.list(0), state.text, state.ctm, state.clip, pageBox);
         if (shown.run) runs.push(inArtifact > 0 ? { ...shown.run, artifact: true } : shown.run);
-        hiddenGlyphs += shown.hidden;
+        if (shown.hidden) hidden.push(shown.hidden);
+        offPage += shown.offPage;
+        turned += shown.turned;
         break;
       }
     }
   }
-  return { page: page.pageNumber, width: viewport.width, height: viewport.height, geometry, runs, hiddenGlyphs };
+  return { page: page.pageNumber, width: viewport.width, height: viewport.height, geometry, runs, hidden, offPage, turned, rotation };
 }

@@ -2,7 +2,7 @@
 // above the table and the footnote below it. Only the header's own vocabulary (model/header-words.ts)
 // is known here.
 import { at } from "../../lib/at.ts";
-import { kindOf, MIN_NAMED } from "../../model/header-words.ts";
+import { kindOf, MIN_NAMED, type CustomLabels } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import { bandCount, type Grid } from "./grid.ts";
 
@@ -13,13 +13,15 @@ export interface Header {
   kinds: ColumnKind[];
   /** header cells spanning several columns that are not "Attività": only the first is named */
   wideLabels: string[];
+  /** labels of the column-name row that name no column */
+  unnamed: string[];
 }
 
 /**
  * Finds the column-name row: the first band whose cells name at least MIN_NAMED columns.
  * `texts` gives each grid cell's text.
  */
-export function findHeader(grid: Grid, texts: ReadonlyMap<number, string>): Header | null {
+export function findHeader(grid: Grid, texts: ReadonlyMap<number, string>, custom?: CustomLabels): Header | null {
   const columns = grid.xs.length - 1;
   for (let band = 0; band < bandCount(grid); band++) {
     const seen = new Set<number>();
@@ -28,20 +30,22 @@ export function findHeader(grid: Grid, texts: ReadonlyMap<number, string>): Head
       const id = at(grid.owner, band * columns + c, "cell of a grid slot");
       if (seen.has(id)) continue;
       seen.add(id);
-      if (kindOf(texts.get(id) ?? "") !== null) named++;
+      if (kindOf(texts.get(id) ?? "", custom) !== null) named++;
     }
     if (named < MIN_NAMED) continue;
 
     const kinds: ColumnKind[] = new Array<ColumnKind>(columns).fill("unknown");
     const wideLabels: string[] = [];
+    const unnamed: string[] = [];
     let lastBand = band;
     for (const id of seen) {
       const cell = grid.cells[id];
       if (!cell) continue;
       lastBand = Math.max(lastBand, cell.band1);
       const label = texts.get(id) ?? "";
-      const kind = kindOf(label);
+      const kind = kindOf(label, custom);
       const span = cell.col1 - cell.col0 + 1;
+      if (kind === null && label !== "") unnamed.push(label);
       if (kind === "activities") {
         if (span === 2) {
           kinds[cell.col0] = "activityCode";
@@ -55,7 +59,7 @@ export function findHeader(grid: Grid, texts: ReadonlyMap<number, string>): Head
         if (span > 1) wideLabels.push(label);
       }
     }
-    return { lastBand, kinds, wideLabels };
+    return { lastBand, kinds, wideLabels, unnamed };
   }
   return null;
 }

@@ -5,14 +5,18 @@ import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
-import type { RawTable } from "../../model/raw.ts";
+import { customLabels, type HeaderKind } from "../../model/header-words.ts";
+import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
 import { assemble } from "./assemble.ts";
 import { readContent, type PageContent } from "./content.ts";
-import { joinLines, marksBreakSpaces, toLines, toParagraphs, type Piece } from "./lines.ts";
-import { loadPage, openPdf, unreadable } from "./open.ts";
+import { at } from "../../lib/at.ts";
+import { plainText, toLines, toParagraphs, type Line, type Piece } from "./lines.ts";
+import { damaged, loadPage, openPdf, unreadable } from "./open.ts";
 import { DamagedContent } from "./operands.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
 import { placeText } from "./placement.ts";
+import type { TextRun } from "./text.ts";
+import { joinCell } from "./word-breaks.ts";
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -28,7 +32,70 @@ function contentOf(page: PDFPageProxy, operators: Parameters<typeof readContent>
   }
 }
 
-export async function extractPdf(data: Uint8Array, file: string): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+/**
+ * The header must name each column that holds text, each column once: a label that names no
+ * column, or text under no label, refuses the PDF rather than leave its columns to be guessed.
+ */
+function checkColumns(pages: readonly PageTable[], columns: readonly ColumnKind[], rows: readonly RawRow[], file: string): void {
+  const first = pages.find((p) => p.kinds !== null);
+  const page = first?.page;
+  const label = first?.unnamed[0];
+  if (label !== undefined)
+    throw new FatalError(
+      "pdf/unknown-header",
+      `The header label "${label}" names no column of the annex: name it in plan.yaml under \`columns\` (e.g. "${label}": macro).`,
+      { file, ...(page === undefined ? {} : { page }) },
+    );
+  const used = new Set(rows.flatMap((r) => r.cells.map((c) => c.col)));
+  const blank = columns.findIndex((k, i) => k === "unknown" && used.has(i));
+  if (blank >= 0)
+    throw new FatalError("pdf/unknown-header", `Column ${blank + 1} of the table holds text but its header names no column: name its label in plan.yaml under \`columns\`.`, {
+      file,
+      ...(page === undefined ? {} : { page }),
+    });
+  const twice = columns.find((k, i) => k !== "unknown" && columns.indexOf(k) !== i);
+  if (twice !== undefined)
+    throw new FatalError("pdf/unknown-header", `Two header labels name the same column (${twice}): check plan.yaml's \`columns\`.`, { file, ...(page === undefined ? {} : { page }) });
+}
+
+/** A blank's width in font sizes: the median of the blanks drawn that advance (a few pages' worth is enough). */
+function blankWidth(runs: readonly TextRun[], widths: number[]): void {
+  for (const run of runs) {
+    const glyphs = run.glyphs;
+    for (let i = 0; i < glyphs.length && widths.length < BLANK_SAMPLE; i++) {
+      const g = at(glyphs, i, "glyph");
+      const next = glyphs[i + 1];
+      if (g.text !== "" || g.right <= g.left) continue;
+      if (next && next.left < g.right - NO_ADVANCE * run.size) continue;
+      widths.push((g.right - g.left) / run.size);
+    }
+  }
+}
+
+const BLANK_SAMPLE = 2000;
+const NO_ADVANCE = 0.05;
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  return at(values, Math.floor(values.length / 2), "value");
+}
+
+/** Lines outside the table, their edge where the widest of them ends. */
+function paragraphLines(lines: readonly Line[]): Line[] {
+  const edge = Math.max(...lines.map((l) => l.right));
+  return lines.map((l) => ({ ...l, edge }));
+}
+
+export interface PdfOptions {
+  /** the body's own words (texts of its other annexes): they settle line breaks the file alone cannot */
+  words?: readonly string[];
+  /** header labels the plan names in its own words → the column each names */
+  columns?: Readonly<Record<string, HeaderKind>>;
+}
+
+export async function extractPdf(data: Uint8Array, file: string, options: PdfOptions = {}): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+  const custom = customLabels(options.columns);
   const doc = await openPdf(data, file);
   const diagnostics: Diagnostic[] = [];
   const pages: PageTable[] = [];
@@ -39,6 +106,7 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
   // break) is expected from spreadsheet exports: one note for the whole file is enough.
   let hidden = 0;
   const hiddenPages: number[] = [];
+  const blanks: number[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const { page, operators } = await loadPage(doc, n, file);
@@ -46,11 +114,19 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
       // Free the page's parsed resources now: only the extracted geometry is kept.
       page.cleanup();
       glyphs += content.runs.length;
-      if (content.hiddenGlyphs > 0) {
-        hidden += content.hiddenGlyphs;
+      const ghosts = content.hidden.reduce((sum, run) => sum + run.glyphs.length, 0);
+      if (ghosts > 0) {
+        hidden += ghosts;
         hiddenPages.push(n);
       }
-      const table = readPageTable(content);
+      if (content.offPage > 0)
+        diagnostics.push(
+          diag("pdf/text-off-page", `${content.offPage} characters are drawn outside the page and are not printed: if they belong to the table, its rows are missing (is the page's size damaged?)`, { file, page: n }),
+        );
+      if (content.rotation !== page.rotate)
+        diagnostics.push(diag("pdf/page-turned", `the page is turned by ${(content.rotation - page.rotate + 360) % 360}° against its text: it was read with its text upright`, { file, page: n }));
+      if (blanks.length < BLANK_SAMPLE) blankWidth(content.runs, blanks);
+      const table = readPageTable(content, custom);
       if (table) pages.push(table);
       else if (content.runs.length > 0) loose.push({ page: n, pieces: placeText(content.runs, null).outside });
     }
@@ -60,30 +136,39 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
 
   if (glyphs === 0)
     throw new FatalError("pdf/no-text", "The PDF has no text, only images (a scan?): the table cannot be read from it. Use the original PDF exported from the spreadsheet or word processor.", { file });
-  const marked = marksBreakSpaces(pages.flatMap((p) => [...p.lines.values()]));
-  const assembled = assemble(pages, file, marked);
+  const assembled = assemble(pages, file, { blank: median(blanks), own: options.words ?? [] });
   if (!assembled)
     throw new FatalError(
       "input/no-table",
       "The PDF does not contain the annex table: no header row with the columns Funzione, Macro Processi, Processi, Sotto Processi, Attività was found.",
       { file },
     );
+  checkColumns(pages, assembled.columns, assembled.rows, file);
+  const context = assembled.context;
   if (hidden > 0)
     diagnostics.push(
       diag("pdf/ghost-text", `${hidden} characters drawn outside the visible part of their cells were ignored (pages ${hiddenPages.join(", ")})`, { file }),
     );
   diagnostics.push(...assembled.diagnostics);
+  const rows = assembled.rows;
+  if (rows.length > 0 && rows.every((r) => r.cells.length === 0))
+    throw damaged(`its table has ${rows.length} rows but no text in any of them`, { file });
+  for (const row of rows)
+    if (row.cells.length === 0)
+      diagnostics.push(diag("pdf/empty-row", "a row of the table has no text of its own: if it held an activity, its text is lost", { file, page: row.page, row: row.row }));
 
   const first = pages.find((p) => p.kinds !== null);
   const last = pages[pages.length - 1];
   const linesOf = (which: typeof loose) => which.flatMap((l) => toLines(l.pieces));
   const before = loose.filter((l) => first && l.page < first.page);
   const after = loose.filter((l) => last && l.page > last.page);
-  const title = first ? joinLines([...linesOf(before), ...toLines(first.above)], marked) : "";
+  const titleLines = first ? [...linesOf(before), ...toLines(first.above)] : [];
+  const title = titleLines.length > 0 ? joinCell(paragraphLines(titleLines), context).text : "";
   // the footnote is the first paragraph under the table; what follows it (a legend, say) is not
   const below = last ? toParagraphs([...last.below, ...after.flatMap((l) => l.pieces)]) : [];
-  const footnote = joinLines(below[0] ?? [], marked);
-  const rest = below.slice(1).map((p) => joinLines(p, marked)).filter((t) => t !== "");
+  const footnoteLines = below[0] ?? [];
+  const footnote = footnoteLines.length > 0 ? joinCell(paragraphLines(footnoteLines), context).text : "";
+  const rest = below.slice(1).map((p) => plainText(p)).filter((t) => t !== "");
   if (rest.length > 0 && last)
     diagnostics.push(diag("pdf/text-after-footnote", `text after the footnote was ignored: "${preview(rest.join(" "))}"`, { file, page: last.page }));
   for (const l of loose)
@@ -91,7 +176,7 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
       diagnostics.push(diag("pdf/page-without-table", "the page has text but no ruled table; it was ignored", { file, page: l.page }));
   for (const p of pages) {
     const stray = [...p.beside, ...(p === first ? [] : p.above), ...(p === last ? [] : p.below)];
-    const text = joinLines(toLines(stray));
+    const text = plainText(toLines(stray));
     if (text !== "") diagnostics.push(diag("pdf/text-outside-table", `text outside the table was ignored: "${preview(text)}"`, { file, page: p.page }));
   }
   for (const label of first?.wideLabels ?? [])
@@ -103,7 +188,7 @@ export async function extractPdf(data: Uint8Array, file: string): Promise<{ tabl
     title: title === "" ? null : title,
     footnote: footnote === "" ? null : footnote,
     columns: assembled.columns,
-    rows: assembled.rows,
+    rows,
   };
   return { table, diagnostics };
 }

@@ -2,7 +2,9 @@
 // person who does not program can act on. pdfjs itself is kept silent (verbosity 0).
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { FatalError } from "../../diagnostics/fatal.ts";
-import type { FatalRuleId } from "../../diagnostics/rules.ts";
+import type { Place } from "../../diagnostics/diagnostic.ts";
+import { DamagedContent } from "./operands.ts";
+import { findDamagedStream } from "./streams.ts";
 
 /** pdfjs' "errors only" level: it reports errors by throwing, which we turn into FatalError. */
 const SILENT = 0;
@@ -37,21 +39,34 @@ function checkEnvelope(data: Uint8Array, file: string): void {
     );
 }
 
-/** A failure to read the PDF (or one of its pages) as a fatal problem that says what a person can do about it. */
+/**
+ * A failure to read the PDF (or one of its pages) as a fatal problem that says what a person can
+ * do about it: "The PDF is damaged: <what>".
+ */
 export function unreadable(error: unknown, file: string, page?: number): FatalError {
-  const name = error instanceof Error ? error.name : "";
-  const [rule, message]: [FatalRuleId, string] =
-    name === "PasswordException"
-      ? ["pdf/password", "The PDF is protected by a password; save an unprotected copy and use that."]
-      : name === "InvalidPDFException" || name === "FormatError"
-        ? ["pdf/damaged", "The PDF is damaged and cannot be read; export or download it again."]
-        : ["pdf/damaged", "The PDF cannot be read; it may be damaged. Export or download it again."];
-  if (page === undefined) return new FatalError(rule, message, { file });
-  return new FatalError(rule, message.replace("The PDF", `Page ${page} of the PDF`), { file, page });
+  const place = page === undefined ? { file } : { file, page };
+  if (error instanceof Error && error.name === "PasswordException")
+    return new FatalError("pdf/password", "The PDF is protected by a password; save an unprotected copy and use that.", place);
+  const what =
+    error instanceof DamagedContent
+      ? error.message
+      : error instanceof Error && (error.name === "InvalidPDFException" || error.name === "FormatError")
+        ? "its structure cannot be read"
+        : page === undefined
+          ? "it cannot be read"
+          : "a page cannot be read";
+  return damaged(what, place);
+}
+
+/** "The PDF is damaged: …", exit 2: the file cannot be trusted to give the annex as printed. */
+export function damaged(what: string, place: Place): FatalError {
+  return new FatalError("pdf/damaged", `The PDF is damaged: ${what}. Export or download it again.`, place);
 }
 
 export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocumentProxy> {
   checkEnvelope(data, file);
+  const stream = findDamagedStream(data);
+  if (stream) throw damaged(`${stream.reason}${stream.object === null ? "" : ` (object ${stream.object})`}`, { file });
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: data.slice(),
@@ -59,6 +74,9 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    // By default pdf.js reads past what it cannot parse (a font, a colour space, an XObject) and
+    // draws without it: a page of a damaged file would lose text without a word.
+    stopAtErrors: true,
   });
   try {
     return await task.promise;

@@ -8,7 +8,7 @@
 import { at } from "../../lib/at.ts";
 import { bandCount, columnCount, slot, type Grid } from "./grid.ts";
 import { WORD_GAP, type Piece } from "./lines.ts";
-import type { TextRun } from "./text.ts";
+import type { Glyph, TextRun } from "./text.ts";
 
 export interface Placed {
   /** pieces per grid cell index */
@@ -21,6 +21,8 @@ const OUTSIDE = -1;
 /** Runs overlapping by up to this fraction of the font size still follow each other (kerning). */
 const BACKSTEP = 0.5;
 const SAME_BASELINE = 0.2;
+/** A blank followed by a glyph that starts less than this fraction of the font size after it does not advance. */
+const NO_ADVANCE = 0.05;
 
 export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
   const cells = new Map<number, Piece[]>();
@@ -34,7 +36,7 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
     return col >= 0 && col < columns ? at(grid.owner, band * columns + col, "cell of a grid slot") : OUTSIDE;
   };
   const open = (cell: number, run: TextRun, left: number): Piece => {
-    const p: Piece = { baseline: run.baseline, middle: run.middle, size: run.size, left, right: left, text: "" };
+    const p: Piece = { baseline: run.baseline, middle: run.middle, size: run.size, left, right: left, end: left, first: 0, text: "" };
     if (cell === OUTSIDE) outside.push(p);
     else {
       const list = cells.get(cell);
@@ -48,6 +50,17 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
   let pieceCell = OUTSIDE;
   let lastRight = -Infinity;
   let lastBaseline = NaN;
+  // a blank glyph waits for what follows it: a blank that the next glyph does not move past is no
+  // space (Chromium draws an unbroken soft hyphen so); one that ends a piece is kept as its
+  // trailing space, which tells how a line break is to be joined
+  let blank: Glyph | null = null;
+  const flush = (): void => {
+    if (blank && piece && piece.text !== "" && !piece.text.endsWith(" ")) {
+      piece.text += " ";
+      piece.end = Math.max(piece.end, blank.right);
+    }
+    blank = null;
+  };
 
   for (const run of runs) {
     const band = grid ? slot(grid.ys, run.middle) : -1;
@@ -58,30 +71,40 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
       (first === undefined ||
         (first.left >= lastRight - BACKSTEP * run.size && first.left - lastRight <= WORD_GAP * run.size));
     if (first === undefined) {
-      if (!follows) piece = null; // blanks alone, after nothing: they separate, nothing more
+      if (!follows) {
+        flush();
+        piece = null; // blanks alone, after nothing: they separate, nothing more
+      }
     } else {
       const cell = cellAt((first.left + first.right) / 2, band);
       // A column border in the gap between two runs separates cells even when the gap is narrow.
       const border = grid !== null && slot(grid.xs, lastRight) !== slot(grid.xs, first.left);
       if (!follows || (cell !== pieceCell && border)) {
+        flush();
         piece = open(cell, run, first.left);
         pieceCell = cell;
       }
     }
     if (piece === null) continue;
     for (const g of run.glyphs) {
-      if (g.text === "" || g.left - lastRight > WORD_GAP * run.size) {
-        // A blank (also one past the cell's border) or a word gap: one space. A line's trailing
-        // blank is kept; it tells how the line break is to be joined.
-        if (piece.text !== "" && !piece.text.endsWith(" ")) piece.text += " ";
+      if (g.text === "") {
+        // a blank past the cell's border, too, is one space
+        blank ??= g;
+        lastRight = g.right;
+        continue;
       }
-      if (g.text !== "") {
-        piece.text += g.text;
-        piece.right = Math.max(piece.right, g.right);
-      }
+      const gap = g.left - lastRight > WORD_GAP * run.size;
+      const spaced = blank !== null && g.left > blank.left + NO_ADVANCE * run.size;
+      blank = null;
+      if ((spaced || gap) && piece.text !== "" && !piece.text.endsWith(" ")) piece.text += " ";
+      if (piece.text === "") piece.first = g.right - g.left;
+      piece.text += g.text;
+      piece.right = Math.max(piece.right, g.right);
+      piece.end = Math.max(piece.end, g.right);
       lastRight = g.right;
     }
     lastBaseline = run.baseline;
   }
+  flush();
   return { cells, outside };
 }

@@ -105,19 +105,51 @@ const LIGATURES: Record<string, string> = {
 
 function glyphText(unicode: unknown): string {
   if (typeof unicode !== "string" || unicode.trim() === "") return "";
+  const bad = impossible(unicode);
+  if (bad !== null) throw new DamagedContent(`its text has a character that no font draws as text (U+${bad.toString(16).toUpperCase().padStart(4, "0")})`);
   return LIGATURES[unicode] ?? unicode;
 }
 
 /**
- * Lays out one show-text operator and advances the text position. Visible glyphs (middle inside
- * the clip) are returned as a run; `hidden` counts the glyphs with text that the clip removed.
+ * A character that printed text cannot hold: a control character, the replacement character
+ * (a glyph whose Unicode value is lost), a non-character, half of a surrogate pair. A damaged
+ * font or text mapping gives these; never real text.
  */
-export function showText(
-  items: readonly unknown[],
-  state: TextState,
-  ctm: Matrix,
-  clip: Box,
-): { run: TextRun | null; hidden: number } {
+function impossible(text: string): number | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd || c === 0xfffe || c === 0xffff) return c;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return c;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return c;
+  }
+  return null;
+}
+
+/** What one show-text operator drew. */
+export interface Shown {
+  /** the glyphs inside the clip and the page */
+  run: TextRun | null;
+  /** the glyphs with text that the clip removed (ghost text), with the clip they were painted in */
+  hidden: HiddenRun | null;
+  /** glyphs with text inside the clip but outside the page's visible box */
+  offPage: number;
+  /** glyphs with text that are not upright (a page turned, or text set sideways) */
+  turned: number;
+}
+
+/** Glyphs a clip removed: a merged cell's text drawn whole on every page it crosses, clipped to its part there. */
+export interface HiddenRun extends TextRun {
+  clip: Box;
+}
+
+/**
+ * Lays out one show-text operator and advances the text position. Visible glyphs (middle inside
+ * the clip and the page) are returned as a run, those the clip removed as a hidden run.
+ */
+export function showText(items: readonly unknown[], state: TextState, ctm: Matrix, clip: Box, page: Box): Shown {
   const font = state.font;
   const m = compose(state.matrix, ctm);
   const hScale = state.hScale * (state.size < 0 ? -1 : 1);
@@ -127,10 +159,13 @@ export function showText(
   const pageSize = size * -m[3];
   const baseline = applyY(m, state.x, state.y + state.rise);
   const middle = baseline - MIDDLE * pageSize;
-  const visibleMode = !INVISIBLE_MODES.has(state.renderMode) && upright && !font.vertical && size > 0;
+  const painted = !INVISIBLE_MODES.has(state.renderMode) && !font.vertical && size > 0;
+  const visibleMode = painted && upright;
 
   const out: Glyph[] = [];
-  let hidden = 0;
+  const clipped: Glyph[] = [];
+  let offPage = 0;
+  let turned = 0;
   let advance = 0;
   // each item: a glyph, a number (a kerning adjustment, in thousandths of the font size) or null
   for (const glyph of items) {
@@ -146,12 +181,16 @@ export function showText(
       const left = applyX(m, state.x + advance * hScale, state.y);
       const right = applyX(m, state.x + (advance + width) * hScale, state.y);
       const text = glyphText(glyph.unicode);
-      if (contains(clip, (left + right) / 2, middle)) out.push({ left, right, text });
-      else if (text !== "") hidden++;
-    }
+      const x = (left + right) / 2;
+      if (!contains(clip, x, middle)) {
+        if (text !== "") clipped.push({ left, right, text });
+      } else if (contains(page, x, middle)) out.push({ left, right, text });
+      else if (text !== "") offPage++;
+    } else if (painted && glyphText(glyph.unicode) !== "") turned++;
     advance += width + spacing;
   }
   state.x += advance * hScale;
   const run = out.length > 0 ? { baseline, middle, size: pageSize, glyphs: out } : null;
-  return { run, hidden };
+  const hidden = clipped.length > 0 ? { baseline, middle, size: pageSize, glyphs: clipped, clip } : null;
+  return { run, hidden, offPage, turned };
 }
