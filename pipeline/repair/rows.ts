@@ -84,6 +84,10 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
   if (code !== null) reading.activity = { code, title, risk, structures };
   else if (title !== null) {
     reading.repairs.push(diag("repair/activity-code", `an activity is printed without a code: "${title}"`, place));
+  } else if (risk !== null || structures.some((t) => t !== null)) {
+    // cells of an activity with neither its code nor its title: never dropped without a word
+    const cells = [risk, ...structures].filter((t): t is string => t !== null);
+    reading.repairs.push(diag("repair/activity-code", `an activity's cells are printed without its code or title: ${cells.map((t) => `"${t}"`).join(", ")}`, place));
   }
   return reading;
 }

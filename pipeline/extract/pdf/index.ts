@@ -15,6 +15,8 @@ import { damaged, loadPage, openPdf, unreadable } from "./open.ts";
 import { DamagedContent } from "./operands.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
 import { placeText } from "./placement.ts";
+import { readTextGrid, textHeader, type TextGridPage } from "./text-grid.ts";
+import { assembleTextGrid, type TextGridTable } from "./text-grid-table.ts";
 import type { TextRun } from "./text.ts";
 import { joinCell } from "./word-breaks.ts";
 
@@ -56,6 +58,19 @@ function checkColumns(pages: readonly PageTable[], columns: readonly ColumnKind[
   const twice = columns.find((k, i) => k !== "unknown" && columns.indexOf(k) !== i);
   if (twice !== undefined)
     throw new FatalError("pdf/unknown-header", `Two header labels name the same column (${twice}): check plan.yaml's \`columns\`.`, { file, ...(page === undefined ? {} : { page }) });
+}
+
+/** The raw table of a table without rules. */
+function textGridTable(grid: TextGridTable, file: string, diagnostics: Diagnostic[]): { table: RawTable; diagnostics: Diagnostic[] } {
+  const table: RawTable = {
+    file,
+    format: "pdf",
+    title: grid.title === "" ? null : grid.title,
+    footnote: grid.footnote === "" ? null : grid.footnote,
+    columns: grid.columns,
+    rows: grid.rows,
+  };
+  return { table, diagnostics: [...diagnostics, ...grid.diagnostics] };
 }
 
 /** A blank's width in font sizes: the median of the blanks drawn that advance (a few pages' worth is enough). */
@@ -107,6 +122,9 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   let hidden = 0;
   const hiddenPages: number[] = [];
   const blanks: number[] = [];
+  /** pages without a ruled table, read from the positions of their text alone */
+  const textPages: TextGridPage[] = [];
+  let headerWithoutGrid = false;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const { page, operators } = await loadPage(doc, n, file);
@@ -128,7 +146,12 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
       if (blanks.length < BLANK_SAMPLE) blankWidth(content.runs, blanks);
       const table = readPageTable(content, custom);
       if (table) pages.push(table);
-      else if (content.runs.length > 0) loose.push({ page: n, pieces: placeText(content.runs, null).outside });
+      else if (content.runs.length > 0) {
+        loose.push({ page: n, pieces: placeText(content.runs, null).outside });
+        const grid = readTextGrid(content, custom);
+        if (grid) textPages.push(grid);
+        else if (textHeader(content, custom).length > 0) headerWithoutGrid = true;
+      }
     }
   } finally {
     await doc.destroy();
@@ -136,13 +159,23 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
 
   if (glyphs === 0)
     throw new FatalError("pdf/no-text", "The PDF has no text, only images (a scan?): the table cannot be read from it. Use the original PDF exported from the spreadsheet or word processor.", { file });
-  const assembled = assemble(pages, file, { blank: median(blanks), own: options.words ?? [] });
-  if (!assembled)
+  const breaks = { blank: median(blanks), own: options.words ?? [] };
+  const assembled = assemble(pages, file, breaks);
+  if (!assembled) {
+    const grid = assembleTextGrid(textPages, file, breaks);
+    if (grid) return textGridTable(grid, file, diagnostics);
+    if (headerWithoutGrid)
+      throw new FatalError(
+        "pdf/cells-unplaced",
+        "The PDF prints the annex's column headings but its table has no ruling lines, and its cells could not be placed from the text: no activity code was found under the headings.",
+        { file },
+      );
     throw new FatalError(
       "input/no-table",
       "The PDF does not contain the annex table: no header row with the columns Funzione, Macro Processi, Processi, Sotto Processi, Attività was found.",
       { file },
     );
+  }
   checkColumns(pages, assembled.columns, assembled.rows, file);
   const context = assembled.context;
   if (hidden > 0)
@@ -173,7 +206,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
     diagnostics.push(diag("pdf/text-after-footnote", `text after the footnote was ignored: "${preview(rest.join(" "))}"`, { file, page: last.page }));
   for (const l of loose)
     if (first && last && l.page > first.page && l.page < last.page)
-      diagnostics.push(diag("pdf/page-without-table", "the page has text but no ruled table; it was ignored", { file, page: l.page }));
+      diagnostics.push(diag("pdf/page-without-table", "the page has text but no table: if it held rows of the table, they are missing", { file, page: l.page }));
   for (const p of pages) {
     const stray = [...p.beside, ...(p === first ? [] : p.above), ...(p === last ? [] : p.below)];
     const text = plainText(toLines(stray));

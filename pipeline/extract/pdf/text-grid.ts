@@ -1,0 +1,355 @@
+// A page's table rebuilt from its text alone, for tables printed without ruling lines (a sheet
+// exported with neither borders nor gridlines). The header labels name the columns; the blank
+// "rivers" that no line of the data crosses separate them; every activity code starts a row; a
+// line belongs to the row it is aligned with (top-aligned cells start on the code's baseline,
+// vertically centred ones are centred on it); lines in the hierarchy columns are grouped into
+// labels; a filled rectangle behind a row's code and title shades the row. Nothing here knows
+// the domain beyond what a code looks like and the header words (model/header-words.ts).
+import { at } from "../../lib/at.ts";
+import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
+import type { ColumnKind } from "../../model/raw.ts";
+import type { PageContent } from "./content.ts";
+import { isWhite, type Fill } from "./geometry.ts";
+import { plainText, toLines, type Line, type Piece } from "./lines.ts";
+import { placeText } from "./placement.ts";
+
+/** An activity code alone in its cell: letter, digits, then three dot-separated parts. */
+const ACTIVITY_CODE = /^[A-Z]\d+(?:\.\d+[a-z]?){3}$/;
+/** A bare letter in the code column is an activity code too (the special "G" row). */
+const LETTER_CODE = /^[A-Z]$/;
+/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2", "G GESTIONE". */
+const LABEL_START = /^[A-Z]\d+(?:\.\d+[a-z]?)*(?:\s|$)/;
+/** The column names lie within this many font sizes below the first of them (labels of several lines). */
+const HEADER_DEPTH = 4;
+/** Lines wider than this share of the page are not cells: a title, a footnote. */
+const WIDE = 0.4;
+/** Header labels: lines closer than this many font sizes, and overlapping in x, are one label. */
+const LABEL_LEADING = 1.6;
+/** A gap between two lines of one column wider than this many line pitches separates cells. */
+const CELL_GAP = 1.25;
+/** Baselines within this share of the font size are aligned. */
+const ALIGNED = 0.3;
+const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
+
+export interface TextColumn {
+  kind: ColumnKind;
+  left: number;
+  right: number;
+  /** the header label that named it ("" for the code column split from "Attività") */
+  header: string;
+}
+
+export interface TextRow {
+  code: string;
+  baseline: number;
+  top: number;
+  bottom: number;
+  /** lines per column kind, their edge the column's */
+  cells: Map<ColumnKind, Line[]>;
+  shaded: boolean;
+}
+
+export interface TextLabel {
+  kind: ColumnKind;
+  lines: Line[];
+  top: number;
+  bottom: number;
+  /** the first line is a code (always false in the function column) */
+  coded: boolean;
+  /** the first in its column on the page, starting at the table's top edge: maybe the rest of a label cut by the page break */
+  atTop: boolean;
+  /** the last in its column, ending at the table's bottom edge: maybe cut by the page break */
+  atBottom: boolean;
+}
+
+export interface TextGridPage {
+  page: number;
+  columns: TextColumn[];
+  alignment: "top" | "middle";
+  headerBottom: number;
+  /** distance between the baselines of a cell's lines */
+  pitch: number;
+  rows: TextRow[];
+  labels: TextLabel[];
+  above: Piece[];
+  below: Piece[];
+  /** lines that could not be given to a row or label, said in words */
+  problems: string[];
+}
+
+const centre = (p: { left: number; right: number }): number => (p.left + p.right) / 2;
+
+/** Header labels: pieces above the first code, joined when they overlap in x and are a line apart. */
+function headerLabels(pieces: Piece[]): { text: string; left: number; right: number; bottom: number }[] {
+  const sorted = [...pieces].sort((a, b) => a.baseline - b.baseline || a.left - b.left);
+  const groups: Piece[][] = [];
+  for (const p of sorted) {
+    const group = groups.find((g) => {
+      const last = at(g, g.length - 1, "piece of a label");
+      return p.baseline - last.baseline <= LABEL_LEADING * p.size && p.left < Math.max(...g.map((q) => q.right)) && p.right > Math.min(...g.map((q) => q.left));
+    });
+    if (group) group.push(p);
+    else groups.push([p]);
+  }
+  return groups.map((g) => ({
+    text: plainText(g.map((p) => p.text)),
+    left: Math.min(...g.map((p) => p.left)),
+    right: Math.max(...g.map((p) => p.right)),
+    bottom: Math.max(...g.map((p) => p.baseline + 0.3 * p.size)),
+  }));
+}
+
+/** Uncovered x intervals inside (from, to): where no data line lies. */
+function rivers(lines: readonly Line[], from: number, to: number): { left: number; right: number }[] {
+  const spans = lines.filter((l) => l.right > from && l.left < to).map((l) => [Math.max(l.left, from), Math.min(l.right, to)] as const);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: { left: number; right: number }[] = [];
+  let x = from;
+  for (const [l, r] of spans) {
+    if (l > x) out.push({ left: x, right: l });
+    x = Math.max(x, r);
+  }
+  if (to > x) out.push({ left: x, right: to });
+  return out;
+}
+
+function widest(gaps: readonly { left: number; right: number }[]): { left: number; right: number } | null {
+  let best: { left: number; right: number } | null = null;
+  for (const g of gaps) if (!best || g.right - g.left > best.right - best.left) best = g;
+  return best;
+}
+
+/** Median distance between consecutive baselines closer than two font sizes: the line pitch. */
+function linePitch(lines: readonly Line[]): number {
+  const byX = new Map<number, number[]>();
+  for (const l of lines) {
+    const key = Math.round(l.left);
+    const list = byX.get(key) ?? [];
+    list.push(l.baseline);
+    byX.set(key, list);
+  }
+  const steps: number[] = [];
+  for (const list of byX.values()) {
+    list.sort((a, b) => a - b);
+    for (let i = 1; i < list.length; i++) {
+      const d = at(list, i, "baseline") - at(list, i - 1, "baseline");
+      if (d > 0.5 && d < 2 * (lines[0]?.size ?? 10)) steps.push(d);
+    }
+  }
+  steps.sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)] ?? 1.2 * (lines[0]?.size ?? 10);
+}
+
+/** Consecutive lines of one column, split where the gap is wider than a cell's own leading. */
+function blocks(lines: readonly Line[], pitch: number): Line[][] {
+  const out: Line[][] = [];
+  for (const l of [...lines].sort((a, b) => a.baseline - b.baseline)) {
+    const block = out[out.length - 1];
+    const last = block?.[block.length - 1];
+    if (block && last && l.baseline - last.baseline <= CELL_GAP * pitch) block.push(l);
+    else out.push([l]);
+  }
+  return out;
+}
+
+/** Top-aligned cells start on their row's code baseline; centred ones are centred on it. */
+function alignmentOf(columns: readonly Line[][], codes: readonly number[], pitch: number, size: number): "top" | "middle" {
+  let top = 0;
+  let middle = 0;
+  const near = (y: number) => codes.some((c) => Math.abs(c - y) <= ALIGNED * size);
+  for (const lines of columns)
+    for (const b of blocks(lines, pitch)) {
+      if (b.length < 2) continue;
+      const first = at(b, 0, "line of a block").baseline;
+      if (near(first)) top++;
+      if (near((first + at(b, b.length - 1, "line of a block").baseline) / 2)) middle++;
+    }
+  return middle > top ? "middle" : "top";
+}
+
+/**
+ * Centred cells: a block of lines may hold the cells of several rows that follow each other
+ * closely. Each row's cell is centred on its code, so its last line mirrors its first about the
+ * code's baseline; cut the block there, row after row.
+ */
+function splitCentred(block: readonly Line[], codes: readonly number[], size: number): { row: number; lines: Line[] }[] | null {
+  const out: { row: number; lines: Line[] }[] = [];
+  let s = 0;
+  while (s < block.length) {
+    const first = at(block, s, "line of a block").baseline;
+    let found: { row: number; end: number } | null = null;
+    for (let r = 0; r < codes.length && !found; r++) {
+      const c = at(codes, r, "code baseline");
+      if (c < first - ALIGNED * size) continue;
+      const mirror = 2 * c - first;
+      for (let e = s; e < block.length; e++)
+        if (Math.abs(at(block, e, "line of a block").baseline - mirror) <= ALIGNED * size) {
+          found = { row: r, end: e };
+          break;
+        }
+    }
+    if (!found) return null;
+    out.push({ row: found.row, lines: block.slice(s, found.end + 1) });
+    s = found.end + 1;
+  }
+  return out;
+}
+
+function shadedAt(fills: readonly Fill[], x: number, y: number): boolean {
+  return fills.some((f) => !isWhite(f.color) && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom);
+}
+
+/** The named header labels of a page without rules: the first named labels from the top. */
+export function textHeader(content: PageContent, custom?: CustomLabels): { kind: HeaderKind; text: string; left: number; right: number; bottom: number }[] {
+  const pieces = placeText(content.runs.filter((r) => !r.artifact), null).outside.filter((p) => p.text.trim() !== "");
+  const wide = (p: Piece) => p.right - p.left > WIDE * content.width;
+  const labels = headerLabels(pieces.filter((p) => !wide(p))).flatMap((l) => {
+    const kind = kindOf(l.text, custom);
+    return kind === null ? [] : [{ ...l, kind }];
+  });
+  if (labels.length < MIN_NAMED) return [];
+  const firstName = Math.min(...labels.map((l) => l.bottom));
+  return labels.filter((l) => l.bottom <= firstName + HEADER_DEPTH * (pieces[0]?.size ?? 10)).sort((a, b) => centre(a) - centre(b));
+}
+
+/** Reads one page as a table without rules; null when it has no header row or no activity code. */
+export function readTextGrid(content: PageContent, custom?: CustomLabels): TextGridPage | null {
+  const pieces = placeText(content.runs.filter((r) => !r.artifact), null).outside.filter((p) => p.text.trim() !== "");
+  const wide = (p: Piece) => p.right - p.left > WIDE * content.width;
+  // the header: the first named labels from the top, below any wide line (the title) above them
+  const named = textHeader(content, custom);
+  if (named.length < MIN_NAMED) return null;
+  const headerBottom = Math.max(...named.map((l) => l.bottom));
+  const headerTop = Math.min(...pieces.filter((p) => !wide(p) && p.baseline <= headerBottom).map((p) => p.baseline - p.size));
+  const above = pieces.filter((p) => p.baseline < headerTop);
+
+  // data lines: below the header, not wide, and not past the footnote (the first wide line below)
+  const footTop = Math.min(Infinity, ...pieces.filter((p) => p.baseline > headerBottom && wide(p)).map((p) => p.baseline - p.size));
+  const data: Line[] = pieces.filter((p) => p.baseline > headerBottom && p.baseline < footTop && !wide(p)).map((p) => at(toLines([p]), 0, "line of a piece"));
+  const below = pieces.filter((p) => p.baseline >= footTop);
+  const size = data[0]?.size ?? 10;
+
+  // columns: the code column from the codes; every other boundary in the widest river between two labels
+  const activities = named.find((l) => l.kind === "activities");
+  const codes = data.filter((d) => ACTIVITY_CODE.test(d.text.trim()) || (LETTER_CODE.test(d.text.trim()) && activities !== undefined && d.right < centre(activities)));
+  if (codes.length === 0) return null;
+  const codeLeft = Math.min(...codes.map((c) => c.left));
+  const codeRight = Math.max(...codes.map((c) => c.right));
+  type Anchor = { kind: ColumnKind; header: string; left: number; right: number };
+  const anchors: Anchor[] = [];
+  for (const l of named) {
+    if (l.kind === "activities") {
+      const titles = data.filter((d) => d.left > codeRight);
+      const titleLeft = Math.min(...titles.map((d) => d.left));
+      anchors.push({ kind: "activityCode", header: "", left: codeLeft, right: codeRight });
+      anchors.push({ kind: "activityTitle", header: l.text, left: titleLeft, right: titleLeft });
+    } else anchors.push({ kind: l.kind, header: l.text, left: centre(l), right: centre(l) });
+  }
+  anchors.sort((a, b) => a.left - b.left);
+  const problems: string[] = [];
+  const bounds: number[] = [Math.min(...data.map((d) => d.left), ...named.map((l) => l.left)) - 1];
+  for (let k = 0; k + 1 < anchors.length; k++) {
+    const left = at(anchors, k, "column anchor");
+    const right = at(anchors, k + 1, "column anchor");
+    const gap = widest(rivers(data, left.right, right.left));
+    if (!gap) {
+      problems.push(`no blank space separates the columns "${left.kind}" and "${right.kind}"`);
+      bounds.push((left.right + right.left) / 2);
+    } else bounds.push((gap.left + gap.right) / 2);
+  }
+  bounds.push(Math.max(...data.map((d) => d.right), ...named.map((l) => l.right)) + 1);
+  const columns: TextColumn[] = anchors.map((a, k) => ({ kind: a.kind, header: a.header, left: at(bounds, k, "column boundary"), right: at(bounds, k + 1, "column boundary") }));
+  const columnOf = (l: Line): TextColumn | undefined => columns.find((c) => l.left + 0.5 >= c.left && l.left + 0.5 < c.right);
+
+  // rows from the codes
+  const codeColumn = columns.find((c) => c.kind === "activityCode");
+  if (!codeColumn) return null;
+  const rowCodes = data
+    .filter((d) => columnOf(d) === codeColumn && (ACTIVITY_CODE.test(d.text.trim()) || LETTER_CODE.test(d.text.trim())))
+    .sort((a, b) => a.baseline - b.baseline);
+  const baselines = rowCodes.map((c) => c.baseline);
+  const byColumn = new Map<ColumnKind, Line[]>();
+  for (const d of data) {
+    const c = columnOf(d);
+    if (!c || c === codeColumn) continue;
+    const list = byColumn.get(c.kind) ?? [];
+    // where text in the column must stop: the blank between it and the next column
+    list.push({ ...d, edge: c.right });
+    byColumn.set(c.kind, list);
+  }
+  const pitch = linePitch(data);
+  const cellKinds = columns.map((c) => c.kind).filter((k) => k !== "activityCode" && !HIERARCHY.includes(k));
+  const alignment = alignmentOf(cellKinds.map((k) => byColumn.get(k) ?? []), baselines, pitch, size);
+
+  const rows: TextRow[] = rowCodes.map((c) => ({ code: c.text.trim(), baseline: c.baseline, top: c.baseline - size, bottom: c.baseline + 0.3 * size, cells: new Map(), shaded: false }));
+  const give = (row: number, kind: ColumnKind, lines: readonly Line[]) => {
+    const r = at(rows, row, "row of the page");
+    r.cells.set(kind, [...(r.cells.get(kind) ?? []), ...lines]);
+    for (const l of lines) {
+      r.top = Math.min(r.top, l.baseline - l.size);
+      r.bottom = Math.max(r.bottom, l.baseline + 0.3 * l.size);
+    }
+  };
+  for (const kind of cellKinds) {
+    for (const block of blocks(byColumn.get(kind) ?? [], pitch)) {
+      if (alignment === "top") {
+        for (const l of block) {
+          let r = baselines.findLastIndex((b) => b <= l.baseline + ALIGNED * size);
+          if (r < 0) {
+            problems.push(`"${l.text.trim()}" (${kind}) lies above the first activity of the page`);
+            r = 0;
+          }
+          give(r, kind, [l]);
+        }
+        continue;
+      }
+      const parts = splitCentred(block, baselines, size);
+      if (parts) for (const p of parts) give(p.row, kind, p.lines);
+      else
+        for (const l of block) {
+          problems.push(`"${l.text.trim()}" (${kind}) is not centred on any activity`);
+          let best = 0;
+          baselines.forEach((b, i) => {
+            if (Math.abs(b - l.baseline) < Math.abs(at(baselines, best, "code baseline") - l.baseline)) best = i;
+          });
+          give(best, kind, [l]);
+        }
+    }
+  }
+
+  // hierarchy labels: a coded label starts at its code, any label after a gap wider than a cell's leading
+  const textLabels: TextLabel[] = [];
+  for (const kind of HIERARCHY) {
+    const lines = [...(byColumn.get(kind) ?? [])].sort((a, b) => a.baseline - b.baseline);
+    let current: TextLabel | null = null;
+    let last: Line | null = null;
+    for (const l of lines) {
+      // a bare letter opens a label only where a row of the page has that letter for its code ("G")
+      const letter = /^([A-Z])(?:\s|$)/.exec(l.text.trim())?.[1];
+      const coded = kind !== "function" && (LABEL_START.test(l.text.trim()) || (letter !== undefined && rows.some((r) => r.code === letter)));
+      if (!current || !last || coded || l.baseline - last.baseline > CELL_GAP * pitch) {
+        const first = textLabels.every((t) => t.kind !== kind);
+        const atTop = first && l.baseline - l.size - headerBottom < pitch;
+        current = { kind, lines: [], top: l.baseline - l.size, bottom: 0, coded, atTop, atBottom: false };
+        textLabels.push(current);
+      }
+      current.lines.push(l);
+      current.bottom = l.baseline + 0.3 * l.size;
+      last = l;
+    }
+  }
+
+  const tableBottom = Math.max(...rows.map((r) => r.bottom), ...textLabels.map((t) => t.bottom));
+  for (const kind of HIERARCHY) {
+    const last = textLabels.filter((t) => t.kind === kind).at(-1);
+    if (last) last.atBottom = tableBottom - last.bottom < pitch;
+  }
+
+  // shading: a fill behind the middle of the row's code and of its title
+  const title = columns.find((c) => c.kind === "activityTitle");
+  for (const r of rows) {
+    const y = (r.top + r.bottom) / 2;
+    r.shaded = shadedAt(content.geometry.fills, centre(codeColumn), y) && (!title || shadedAt(content.geometry.fills, centre(title), y));
+  }
+  return { page: content.page, columns, alignment, headerBottom, pitch, rows, labels: textLabels, above, below, problems };
+}
