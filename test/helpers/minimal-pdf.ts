@@ -31,3 +31,28 @@ export const pdfWithoutText = () => minimalPdf("0.5 g 50 50 300 200 re f");
 
 /** A page of ordinary text, no table. */
 export const pdfWithoutTable = () => minimalPdf("BT /F1 12 Tf 72 500 Td (Relazione annuale del Responsabile) Tj ET");
+
+const escapePdf = (text: string): string => text.replace(/[\\()]/g, (c) => `\\${c}`);
+
+/**
+ * One page with a title and a ruled table (Helvetica 6 pt, one line per cell, WinAnsi text): the
+ * header row `headers`, then `rows`, every column 88 pt wide. Enough for the reader to name the
+ * columns and read the cells.
+ */
+export function ruledTablePdf(title: string, headers: readonly string[], rows: readonly (readonly string[])[]): Uint8Array {
+  const width = 88;
+  const height = 14;
+  const left = 20;
+  const top = 540;
+  const all = [headers, ...rows];
+  const ops: string[] = ["0 g 0.5 w"];
+  for (let c = 0; c <= headers.length; c++) ops.push(`${left + c * width} ${top} m ${left + c * width} ${top - all.length * height} l S`);
+  for (let r = 0; r <= all.length; r++) ops.push(`${left} ${top - r * height} m ${left + headers.length * width} ${top - r * height} l S`);
+  ops.push(`BT /F1 9 Tf ${left} ${top + 20} Td (${escapePdf(title)}) Tj ET`);
+  all.forEach((cells, r) =>
+    cells.forEach((text, c) => {
+      if (text !== "") ops.push(`BT /F1 6 Tf ${left + c * width + 2} ${top - (r + 1) * height + 5} Td (${escapePdf(text)}) Tj ET`);
+    }),
+  );
+  return minimalPdf(ops.join("\n"));
+}

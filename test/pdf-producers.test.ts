@@ -1,0 +1,120 @@
+// The 2020-2022 annex printed by producers other than the one the reader was first made for
+// (test/fixtures/producers/, made by the scripts there from the hand-checked data): each is read
+// back to the 245 activities, every field and `active` included. And the header words: the
+// national process map's, and labels a plan names in plan.yaml.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadInput } from "../pipeline/app/load.ts";
+import { FatalError } from "../pipeline/diagnostics/fatal.ts";
+import { extractPdf } from "../pipeline/extract/pdf/index.ts";
+import { annex } from "./helpers/cli.ts";
+import { expected2020, fieldDifferences } from "./helpers/expected.ts";
+import { minimalPdf, ruledTablePdf } from "./helpers/minimal-pdf.ts";
+
+const FIXTURES = "test/fixtures/producers";
+const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
+
+describe.each([
+  ["no-rules.pdf", "a sheet printed without borders or gridlines (LibreOffice Calc)", "pdf/text-grid"],
+  ["word-table.pdf", "a Word table whose rows break across pages (LibreOffice Writer)", "pdf/row-continued"],
+  ["narrow-columns.pdf", "columns so narrow that words break inside (Chromium)", null],
+  ["national-headers.pdf", "the national process map's header words, code and title in one cell (pdfmake)", null],
+])("%s: %s", (name, _what, rule) => {
+  const file = join(FIXTURES, name);
+
+  it("gives the 245 hand-checked activities, every field and `active` included, with no error", async () => {
+    const loaded = await loadInput(file);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(fieldDifferences(loaded.annex.activities, expected2020.activities)).toEqual([]);
+    expect(loaded.annex.title).toBe(expected2020.title);
+    expect(loaded.annex.footnote).toBe(expected2020.footnote);
+  });
+
+  if (rule !== null)
+    it(`says how it was read (${rule})`, async () => {
+      const { diagnostics } = await extractPdf(read(file), file);
+      expect(diagnostics.map((d) => d.rule)).toContain(rule);
+    });
+});
+
+describe("the table without rules", () => {
+  it("is said to be read from the text, its cells vertically centred, on all 16 pages", async () => {
+    const file = join(FIXTURES, "no-rules.pdf");
+    const { diagnostics } = await extractPdf(read(file), file);
+    const said = diagnostics.find((d) => d.rule === "pdf/text-grid");
+    expect(said?.reason).toMatch(/no ruling lines.*vertically centred cells, pages 1, 2, .*, 16\)/);
+  });
+
+  it("refuses a page of prose with the one-line no-table message, and headings without a table with another", async () => {
+    const prose = await annex(["export", "test/fixtures/bad/paragraph.pdf"]);
+    expect(prose.status).toBe(2);
+    expect(prose.stderr.trim().split("\n")).toHaveLength(1);
+    expect(prose.stderr).toMatch(/does not contain the annex table/);
+
+    const dir = mkdtempSync(join(tmpdir(), "annex-headings-"));
+    try {
+      const headings = ["Funzione", "Macro Processi", "Processi", "Sotto Processi", "Attivita"]
+        .map((h, i) => `BT /F1 8 Tf ${40 + i * 110} 500 Td (${h}) Tj ET`)
+        .join("\n");
+      const file = join(dir, "headings.pdf");
+      writeFileSync(file, minimalPdf(`${headings}\nBT /F1 8 Tf 40 480 Td (una riga di testo senza codici) Tj ET`));
+      const run = await annex(["export", file]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/prints the annex's column headings but its table has no ruling lines/);
+      expect(run.stderr).not.toBe(prose.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("header words", () => {
+  const title = "ALLEGATO 1 - MAPPATURA DEI PROCESSI 2020-2022";
+  const row = ["Governo Camerale", "A1 PIANIFICAZIONE", "A1.1 PERFORMANCE", "A1.1.1 Pianificazione", "A1.1.1.1 Relazione", "C", "Segretario generale", "Controllo di gestione", "Ragioneria"];
+  const own = ["Funzione", "Macro Processi", "Processi", "Sotto Processi", "Attivita", "Rischio", "Area dirigenziale", "Servizio/Staff", "U.O."];
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("reads the national process map's words, a level named in brackets deciding over the word before it", async () => {
+    const national = ["Funzione istituzionale", "Tema (Macro Processi)", "Funzione (Processi)", "Servizio/Ambito (Sotto Processi)", "Attivita", "Aree di rischio", "Area dirigenziale", "Servizio/Staff", "U.O."];
+    const { table } = await extractPdf(ruledTablePdf(title, national, [row]), "national.pdf");
+    expect(table.columns).toEqual(["function", "macro", "process", "subprocess", "activity", "risk", "areaDirigenziale", "servizio", "uo"]);
+  });
+
+  it("refuses a PDF whose header has a label that names no column, naming the label", async () => {
+    const error = await extractPdf(ruledTablePdf(title, own, [row]), "own.pdf").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FatalError);
+    expect((error as FatalError).diagnostic.rule).toBe("pdf/unknown-header");
+    expect((error as FatalError).message).toMatch(/"Rischio" names no column.*plan\.yaml/);
+  });
+
+  it("reads that PDF when plan.yaml names the label under `columns`", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "annex-columns-"));
+    dirs.push(dir);
+    const year = join(dir, "2020-2022");
+    mkdirSync(year);
+    writeFileSync(join(year, "allegato-1.pdf"), ruledTablePdf(title, own, [row]));
+    writeFileSync(join(year, "plan.yaml"), 'body: Camera di Commercio\nriskAreas:\n  C: Provvedimenti\ncolumns:\n  "Rischio": risk\n');
+    const loaded = await loadInput(year, { sourcesDir: dir });
+    expect(loaded.annex.activities.map((a) => [a.code, a.title, a.riskAreas, a.areaDirigenziale, a.uo])).toEqual([
+      ["A1.1.1.1", "Relazione", ["C"], "Segretario generale", "Ragioneria"],
+    ]);
+  });
+
+  it("reports a value in `columns` that is not a column as an invalid plan", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "annex-columns-"));
+    dirs.push(dir);
+    const year = join(dir, "2020-2022");
+    mkdirSync(year);
+    writeFileSync(join(year, "allegato-1.pdf"), ruledTablePdf(title, own, [row]));
+    writeFileSync(join(year, "plan.yaml"), 'body: Camera di Commercio\nriskAreas:\n  C: Provvedimenti\ncolumns:\n  "Rischio": rischio\n');
+    const run = await annex(["validate", year]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/not a valid plan file: columns\.Rischio/);
+  });
+});
