@@ -34,6 +34,11 @@ console.log("|---|---|---|---|---|---|---|");
 for (const [label, file, runs] of [
   ["2020-2022 (20 pages)", SOURCE, RUNS],
   ["10× (200 pages)", big, Math.max(3, Math.ceil(RUNS / 2))],
+  // the same annex printed by other producers (test/fixtures/producers/)
+  ["no-rules: Calc, no rules (16 pages)", "test/fixtures/producers/no-rules.pdf", RUNS],
+  ["word-table: Writer, rows broken (24 pages)", "test/fixtures/producers/word-table.pdf", RUNS],
+  ["narrow-columns: Chromium (24 pages)", "test/fixtures/producers/narrow-columns.pdf", RUNS],
+  ["national-headers: pdfmake (13 pages)", "test/fixtures/producers/national-headers.pdf", RUNS],
 ] as const) {
   const floor = measure("floor", file, runs);
   const pipeline = measure("pipeline", file, runs);

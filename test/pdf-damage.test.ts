@@ -121,7 +121,7 @@ const HANG = 30_000;
 
 async function outcome(file: string): Promise<{ outcome: Outcome; detail: string }> {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<"hang">((resolve) => (timer = setTimeout(() => resolve("hang"), HANG)));
+  const hang = new Promise<"hang">((resolve) => (timer = setTimeout(() => { resolve("hang"); }, HANG)));
   try {
     const loaded = await Promise.race([loadInput(file), hang]);
     if (loaded === "hang") return { outcome: "hang", detail: "" };

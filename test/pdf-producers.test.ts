@@ -93,13 +93,19 @@ describe("header words", () => {
     expect((error as FatalError).message).toMatch(/"Rischio" names no column.*plan\.yaml/);
   });
 
-  it("reads that PDF when plan.yaml names the label under `columns`", async () => {
+  /** A plan-year folder with that PDF as its source and a plan.yaml whose `columns` name "Rischio" as `kind`. */
+  function planYear(kind: string): { dir: string; year: string } {
     const dir = mkdtempSync(join(tmpdir(), "annex-columns-"));
     dirs.push(dir);
     const year = join(dir, "2020-2022");
     mkdirSync(year);
     writeFileSync(join(year, "allegato-1.pdf"), ruledTablePdf(title, own, [row]));
-    writeFileSync(join(year, "plan.yaml"), 'body: Camera di Commercio\nriskAreas:\n  C: Provvedimenti\ncolumns:\n  "Rischio": risk\n');
+    writeFileSync(join(year, "plan.yaml"), `body: Camera di Commercio\nriskAreas:\n  C: Provvedimenti\ncolumns:\n  "Rischio": ${kind}\n`);
+    return { dir, year };
+  }
+
+  it("reads that PDF when plan.yaml names the label under `columns`", async () => {
+    const { dir, year } = planYear("risk");
     const loaded = await loadInput(year, { sourcesDir: dir });
     expect(loaded.annex.activities.map((a) => [a.code, a.title, a.riskAreas, a.areaDirigenziale, a.uo])).toEqual([
       ["A1.1.1.1", "Relazione", ["C"], "Segretario generale", "Ragioneria"],
@@ -107,12 +113,7 @@ describe("header words", () => {
   });
 
   it("reports a value in `columns` that is not a column as an invalid plan", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "annex-columns-"));
-    dirs.push(dir);
-    const year = join(dir, "2020-2022");
-    mkdirSync(year);
-    writeFileSync(join(year, "allegato-1.pdf"), ruledTablePdf(title, own, [row]));
-    writeFileSync(join(year, "plan.yaml"), 'body: Camera di Commercio\nriskAreas:\n  C: Provvedimenti\ncolumns:\n  "Rischio": rischio\n');
+    const { year } = planYear("rischio");
     const run = await annex(["validate", year]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/not a valid plan file: columns\.Rischio/);

@@ -49,10 +49,9 @@ export function ruledTablePdf(title: string, headers: readonly string[], rows: r
   for (let c = 0; c <= headers.length; c++) ops.push(`${left + c * width} ${top} m ${left + c * width} ${top - all.length * height} l S`);
   for (let r = 0; r <= all.length; r++) ops.push(`${left} ${top - r * height} m ${left + headers.length * width} ${top - r * height} l S`);
   ops.push(`BT /F1 9 Tf ${left} ${top + 20} Td (${escapePdf(title)}) Tj ET`);
-  all.forEach((cells, r) =>
-    cells.forEach((text, c) => {
+  all.forEach((cells, r) => { cells.forEach((text, c) => {
       if (text !== "") ops.push(`BT /F1 6 Tf ${left + c * width + 2} ${top - (r + 1) * height + 5} Td (${escapePdf(text)}) Tj ET`);
-    }),
+    }); },
   );
   return minimalPdf(ops.join("\n"));
 }
