@@ -47,4 +47,18 @@ for (const [label, file, runs] of [
   );
 }
 
+console.log(`\nthe same annex read from the office's files (LibreOffice-made, test/fixtures/office; median of ${RUNS} runs, each file in a fresh process)\n`);
+console.log("| input | read + repair + validate | first run in a process | activities | peak RSS |");
+console.log("|---|---|---|---|---|");
+for (const [label, what, file] of [
+  ["PDF (20 pages)", "pipeline", SOURCE],
+  ["xlsx", "office", "test/fixtures/office/allegato-1.xlsx"],
+  ["ods", "office", "test/fixtures/office/allegato-1.ods"],
+  ["docx", "office", "test/fixtures/office/allegato-1.docx"],
+  ["odt", "office", "test/fixtures/office/allegato-1.odt"],
+] as const) {
+  const m = measure(what, file);
+  console.log(`| ${label} | ${ms(m.median)} | ${ms(m.first)} | ${m.activities} | ${m.maxRssMiB.toFixed(0)} MiB |`);
+}
+
 execFileSync(process.execPath, ["--import", "tsx", "bench/stages.ts", String(RUNS)], { stdio: "inherit" });

@@ -1,12 +1,16 @@
-// Timings of render (per format) and diff, in one process, on the 2020-2022 annex and on 10×.
+// Timings of render (per format), diff and the working copy, in one process, on the 2020-2022
+// annex and on 10×.
 // usage: tsx bench/stages.ts <runs>
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { annexToYaml } from "../pipeline/formats/annex-data/write.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
+import { startPlanYear } from "../pipeline/app/init.ts";
 import { loadInput } from "../pipeline/app/load.ts";
+import { readOffice } from "../pipeline/formats/office/read.ts";
+import { writeWorkingCopy } from "../pipeline/formats/spreadsheet/working-copy/write.ts";
 import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
 import { FORMATS } from "../pipeline/model/files.ts";
 import { renderAll } from "../pipeline/render/index.ts";
@@ -44,7 +48,7 @@ for (const format of FORMATS) {
   total += t1;
   console.log(`| ${format} | ${ms(t1)} | ${ms(t10)} |`);
 }
-console.log(`| all five, one after the other | ${ms(total)} | |`);
+console.log(`| all ${FORMATS.length}, one after the other | ${ms(total)} | |`);
 
 const dir = mkdtempSync(join(tmpdir(), "annex-bench-diff-"));
 const a = join(dir, "a.json");
@@ -66,3 +70,30 @@ console.log("|---|---|");
 console.log(`| diff alone | ${ms(pure)} |`);
 console.log(`| read both JSON files, validate, diff | ${ms(whole)} |`);
 console.log(`| read both YAML files, validate, diff | ${ms(wholeYaml)} |`);
+
+// the working copy: what `annex init --format xlsx|ods` writes (and reads back to check it), and
+// what reading it costs, on the 2020-2022 annex and on 10×
+const date = new Date(Date.UTC(2021, 0, 1));
+console.log(`\nthe working copy (median of ${runs} runs after a warm-up)\n`);
+console.log(`| step | 2020-2022 (${small.activities.length} activities) | 10× (${big.activities.length} activities) |`);
+console.log("|---|---|---|");
+for (const format of ["xlsx", "ods"] as const) {
+  const bytes = [small, big].map((x) => writeWorkingCopy(x, loaded.plan, format, date));
+  const write: number[] = [];
+  const read: number[] = [];
+  for (const [k, x] of [small, big].entries()) {
+    write.push(await median(() => writeWorkingCopy(x, loaded.plan, format, date)));
+    read.push(await median(() => readOffice(at(bytes, k, "working copy"), `allegato-1.${format}`, { planYears: "2020-2022" })));
+  }
+  console.log(`| write .${format} | ${write.map(ms).join(" | ")} |`);
+  console.log(`| read .${format} back (to the annex, before validation) | ${read.map(ms).join(" | ")} |`);
+}
+const yaml = join(dir, "2020-2022.yaml");
+writeFileSync(yaml, annexToYaml(small, "# bench\n"));
+let run = 0;
+const init = await median(async () => {
+  const sources = join(dir, `sources-${String(run++)}`);
+  mkdirSync(sources);
+  await startPlanYear("2021-2023", yaml, sources, "xlsx");
+});
+console.log(`| \`init --format xlsx\` from annex data (read, validate, write, check that it reads back) | ${ms(init)} | |`);

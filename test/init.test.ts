@@ -1,25 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { annexDataHeader, annexToYaml, editionYaml } from "../pipeline/formats/annex-data/write.ts";
+import { editionYaml } from "../pipeline/formats/annex-data/write.ts";
 import { initPlanYear, nextEdition } from "../pipeline/app/init.ts";
 import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
 import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { checkPlanYears } from "../pipeline/model/plan-years.ts";
 import { annex } from "./helpers/cli.ts";
-import { expectedAnnex2020 } from "./helpers/diff.ts";
+import { expectedAnnex2020, sourcesWith2020 } from "./helpers/diff.ts";
 
 const PLAN = new URL("../sources/2020-2022/plan.yaml", import.meta.url).pathname;
-
-/** A sources/ folder with the 2020-2022 edition as annex data, as a person would keep it. */
-function sourcesWith2020(): string {
-  const dir = mkdtempSync(join(tmpdir(), "annex-init-"));
-  mkdirSync(join(dir, "sources", "2020-2022"), { recursive: true });
-  writeFileSync(join(dir, "sources", "2020-2022", "allegato-1.yaml"), annexToYaml(expectedAnnex2020(), annexDataHeader("2020-2022", "2019-2021")));
-  writeFileSync(join(dir, "sources", "2020-2022", "plan.yaml"), readFileSync(PLAN, "utf8"));
-  return dir;
-}
 
 describe("plan-year names", () => {
   it("accepts YYYY-YYYY over three years", () => {
@@ -75,9 +65,9 @@ describe("the next edition's annex data", () => {
 });
 
 describe("annex init (command)", () => {
-  it("starts the next plan year from the previous one: annex data and plan file, and diff finds no content changes", async () => {
+  it("starts the next plan year from the previous one as annex data (--format yaml) with its plan file, and diff finds no content changes", async () => {
     const dir = sourcesWith2020();
-    const result = await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
+    const result = await annex(["init", "2021-2023", "--from", "2020-2022", "--format", "yaml"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const folder = join(dir, "sources", "2021-2023");
@@ -95,9 +85,9 @@ describe("annex init (command)", () => {
 
   it("refuses to start a plan year that exists: one line, exit 2", async () => {
     const dir = sourcesWith2020();
-    expect((await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir })).status).toBe(0);
+    expect((await annex(["init", "2021-2023", "--from", "2020-2022", "--format", "yaml"], { cwd: dir })).status).toBe(0);
     const before = readFileSync(join(dir, "sources", "2021-2023", "allegato-1.yaml"), "utf8");
-    const again = await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
+    const again = await annex(["init", "2021-2023", "--from", "2020-2022", "--format", "yaml"], { cwd: dir });
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/^annex: plan year 2021-2023 already exists .*never overwrites/);
     expect(again.stderr.trim().split("\n")).toHaveLength(1);

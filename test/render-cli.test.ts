@@ -10,7 +10,7 @@ import type { Annex } from "../pipeline/model/annex.ts";
 import { annex, type Run } from "./helpers/cli.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
-const OUTPUTS = ["allegato-1.csv", "allegato-1.docx", "allegato-1.html", "allegato-1.json", "allegato-1.pdf", "build-report.json", "build-report.txt"];
+const OUTPUTS = ["allegato-1.csv", "allegato-1.docx", "allegato-1.html", "allegato-1.json", "allegato-1.ods", "allegato-1.pdf", "allegato-1.xlsx", "build-report.json", "build-report.txt"];
 
 function planYear(dir: string, annexData: Annex): void {
   const folder = join(dir, "sources", annexData.planYears);
@@ -58,7 +58,7 @@ describe("annex build", () => {
     expect(text).toMatch(/allegato-1\.pdf {2}\d+ bytes {2}sha256 [0-9a-f]{64}/);
     const json = JSON.parse(readFileSync(join(dir, "out", "2020-2022", "build-report.json"), "utf8"));
     expect(json).toMatchObject({ planYears: "2020-2022", activities: 48, inactive: 4 });
-    expect(json.files.map((f: { file: string }) => f.file)).toEqual(["allegato-1.pdf", "allegato-1.docx", "allegato-1.html", "allegato-1.csv", "allegato-1.json"]);
+    expect(json.files.map((f: { file: string }) => f.file)).toEqual(["allegato-1.pdf", "allegato-1.docx", "allegato-1.html", "allegato-1.csv", "allegato-1.json", "allegato-1.xlsx", "allegato-1.ods"]);
   });
 
   it("gives byte-identical files when built twice", async () => {
@@ -95,6 +95,6 @@ describe("annex render", () => {
     expect(readdirSync(join(dir, "out", "2020-2022"))).toContain("allegato-1.csv");
     const bad = await annex(["render", join("sources", "2020-2022"), "--format", "pdf,odt"], { cwd: dir });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--format takes a comma-separated list of pdf, docx, html, csv, json (got "pdf,odt")');
+    expect(bad.stderr).toContain('--format takes a comma-separated list of pdf, docx, html, csv, json, xlsx, ods (got "pdf,odt")');
   });
 });

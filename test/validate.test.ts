@@ -10,7 +10,8 @@ import type { PlanConfig } from "../pipeline/model/plan.ts";
 import { VALIDATE_RULES, validateAnnex } from "../pipeline/validate/index.ts";
 import { findVariantGroups } from "../pipeline/validate/near-duplicates.ts";
 import { variantKind } from "../pipeline/validate/similar-names.ts";
-import { collectNameUses, splitStructureCell } from "../pipeline/validate/structures.ts";
+import { splitStructureCell } from "../pipeline/model/structure-names.ts";
+import { collectNameUses } from "../pipeline/validate/structures.ts";
 import { load2020 } from "./helpers/sources.ts";
 
 const PLAN: PlanConfig = {
@@ -274,7 +275,7 @@ describe("title/missing", () => {
       {
         severity: "warning",
         rule: "title/missing",
-        reason: "sub-process A1.3.3 has no title in the source; if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)",
+        reason: "sub-process A1.3.3 has no title in the source; if it is known, supply it in the plan year's corrections.yaml (or in the source itself, when it is annex data or the working copy)",
         place: { file: "allegato-1.yaml", code: "A1.3.3" },
       },
     ]);
@@ -413,7 +414,7 @@ describe("near-duplicate structure names", () => {
         severity: "warning",
         rule: "structure/near-duplicate",
         reason:
-          '"Risorse umane e patrimoniali" (Servizio/Staff, 1 activity: D2.2.3.1) looks like a variant of "Risorse umane e patrimonio" (Servizio/Staff, 2 activities): they differ by a few letters, a likely typo; if they name the same office, correct the rarer spelling in corrections.yaml',
+          '"Risorse umane e patrimoniali" (Servizio/Staff, 1 activity: D2.2.3.1) looks like a variant of "Risorse umane e patrimonio" (Servizio/Staff, 2 activities): they differ by a few letters, a likely typo; if they name the same office, correct the rarer spelling in corrections.yaml (or in the source itself, when it is annex data or the working copy)',
         place: { file: "allegato-1.yaml", column: "Servizio/Staff", code: "D2.2.3.1" },
       },
     ]);
@@ -432,7 +433,7 @@ describe("near-duplicate structure names", () => {
     );
     expect(summary(result.diagnostics)).toEqual(["warning structure/near-duplicate A2.4.1.1"]);
     expect(result.diagnostics[0]?.reason).toBe(
-      '"Informazione economica, progr. e svil." (Servizio/Staff, 1 activity: A2.4.1.1) and "Informazione economica, programmaz. e sviluppo" (Servizio/Staff, 1 activity: C2.8.2.1) look like variants of "Informazione economica, programm. e svil." (Servizio/Staff, 3 activities): they are the same words abbreviated differently; if they name the same office, correct the rarer spellings in corrections.yaml',
+      '"Informazione economica, progr. e svil." (Servizio/Staff, 1 activity: A2.4.1.1) and "Informazione economica, programmaz. e sviluppo" (Servizio/Staff, 1 activity: C2.8.2.1) look like variants of "Informazione economica, programm. e svil." (Servizio/Staff, 3 activities): they are the same words abbreviated differently; if they name the same office, correct the rarer spellings in corrections.yaml (or in the source itself, when it is annex data or the working copy)',
     );
   });
 
@@ -441,7 +442,7 @@ describe("near-duplicate structure names", () => {
       annex(act("A3.1.1.6", { uo: "Comunicazione e org. Eventi" }), act("D3.1.1.1", { uo: "Comunicazione e organizzazione eventi" })),
     );
     expect(result.diagnostics.map((d) => d.reason)).toEqual([
-      '"Comunicazione e organizzazione eventi" (U.O., 1 activity: D3.1.1.1) looks like a variant of "Comunicazione e org. Eventi" (U.O., 1 activity): they are the same words abbreviated differently; if they name the same office, choose one spelling and correct the others in corrections.yaml',
+      '"Comunicazione e organizzazione eventi" (U.O., 1 activity: D3.1.1.1) looks like a variant of "Comunicazione e org. Eventi" (U.O., 1 activity): they are the same words abbreviated differently; if they name the same office, choose one spelling and correct the others in corrections.yaml (or in the source itself, when it is annex data or the working copy)',
     ]);
   });
 

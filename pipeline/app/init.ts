@@ -1,7 +1,8 @@
 // Starting the next plan year: the previous edition's annex, as read and validated, becomes the
-// editable annex data of the new one. The new plan-year folder appears whole or not at all (it
-// is assembled beside sources/ and renamed into place), and an existing plan year is never
-// overwritten: it may hold a person's edits.
+// source the office edits for the new one: the working copy (a spreadsheet, .xlsx or .ods) or
+// annex data (YAML). The new plan-year folder appears whole or not at all (it is assembled
+// beside sources/ and renamed into place), and an existing plan year is never overwritten: it
+// may hold a person's edits.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -10,8 +11,12 @@ import { FatalError } from "../diagnostics/fatal.ts";
 import { errorsOf } from "../diagnostics/format.ts";
 import { editionYaml } from "../formats/annex-data/write.ts";
 import type { Annex } from "../model/annex.ts";
-import { ANNEX_DATA_FILE, PLAN_FILE } from "../model/files.ts";
+import { normalizeText } from "../lib/text.ts";
+import { toContract } from "../model/contract.ts";
+import { ANNEX_FILE, PLAN_FILE, type InitFormat } from "../model/files.ts";
+import type { PlanConfig } from "../model/plan.ts";
 import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
+import { documentDate } from "../render/layout.ts";
 import { loadInput, type Loaded } from "./load.ts";
 
 /** The annex of the next edition: same content, new plan years, the title's years replaced. */
@@ -32,7 +37,10 @@ export interface InitRequest {
   previous: Annex;
   /** the file it was loaded from: its folder's plan.yaml is copied */
   previousFile: string;
+  /** its plan settings: the working copy's legend and structure lists */
+  plan?: PlanConfig | null;
   sourcesDir: string;
+  format?: InitFormat;
 }
 
 export interface InitOutcome {
@@ -58,11 +66,13 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   if (previous.planYears === planYears) throw new FatalError("plan-year/same", `the new plan year ${planYears} is the one it starts from`);
   const warnings: string[] = [];
 
+  const format = request.format ?? "xlsx";
+  const source = `${ANNEX_FILE}.${format}`;
   const next = nextEdition(previous, planYears);
   if (!next.titleUpdated) {
-    warnings.push(`the title does not contain "${previous.planYears}": check the title in ${join(dir, ANNEX_DATA_FILE)} by hand`);
+    warnings.push(`the title does not contain "${previous.planYears}": check the title in ${join(dir, source)} by hand`);
   }
-  const files = new Map<string, string>([[ANNEX_DATA_FILE, editionYaml(next.annex, previous.planYears)]]);
+  const files = new Map<string, string | Uint8Array>([[source, format === "yaml" ? editionYaml(next.annex, previous.planYears) : await workingCopy(next.annex, request.plan ?? null, format)]]);
 
   const planPath = join(dirname(request.previousFile), PLAN_FILE);
   if (existsSync(planPath)) {
@@ -85,18 +95,32 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   return { dir, files: [...files.keys()].map((name) => join(dir, name)), warnings };
 }
 
+/** The working copy's bytes, checked to read back as the very annex it was written from. */
+async function workingCopy(annex: Annex, plan: PlanConfig | null, format: "xlsx" | "ods"): Promise<Uint8Array> {
+  const { writeWorkingCopy } = await import("../formats/spreadsheet/working-copy/write.ts");
+  const { readOffice } = await import("../formats/office/read.ts");
+  const bytes = writeWorkingCopy(annex, plan, format, documentDate(annex.planYears));
+  const back = readOffice(bytes, `${ANNEX_FILE}.${format}`, { planYears: annex.planYears });
+  // a cell keeps no run of spaces (the reader collapses them, as it does a clerk's)
+  const expected = JSON.stringify(toContract(annex), (_key, value: unknown) => (typeof value === "string" ? normalizeText(value) : value));
+  if (!("annex" in back) || JSON.stringify(back.annex) !== expected) {
+    throw new Error(`internal error: the ${format} working copy would not read back as the annex it was written from`);
+  }
+  return bytes;
+}
+
 export type StartResult =
   | { status: "started"; previous: Loaded; outcome: InitOutcome }
   /** the previous edition has errors: nothing was written */
   | { status: "refused"; previous: Loaded; errors: Diagnostic[] };
 
 /** `annex init`: the plan year `planYears` started from the edition `from` (any input). */
-export async function startPlanYear(planYears: string, from: string, sourcesDir: string): Promise<StartResult> {
+export async function startPlanYear(planYears: string, from: string, sourcesDir: string, format: InitFormat = "xlsx"): Promise<StartResult> {
   // refuse a bad name or an existing plan year before the (slow) reading of a PDF
   checkNewPlanYear(planYears, sourcesDir);
   const previous = await loadInput(from, { sourcesDir });
   const errors = errorsOf(previous.diagnostics);
   if (errors.length > 0) return { status: "refused", previous, errors };
-  const outcome = await initPlanYear({ planYears, previous: previous.annex, previousFile: previous.file, sourcesDir });
+  const outcome = await initPlanYear({ planYears, previous: previous.annex, previousFile: previous.file, plan: previous.plan, sourcesDir, format });
   return { status: "started", previous, outcome };
 }

@@ -10,6 +10,7 @@ import type { RawTable } from "../model/raw.ts";
 import { repair } from "../repair/index.ts";
 import { validateAnnex } from "../validate/index.ts";
 import { resolveSource, type ResolvedSource } from "./inputs.ts";
+import type { SourceRead } from "./readers.ts";
 import { readCorrections, readPlan } from "./settings.ts";
 import { ownWords } from "./vocabulary.ts";
 import { printedMarks } from "./templates.ts";
@@ -31,14 +32,24 @@ export interface LoadOptions {
   sourcesDir?: string;
 }
 
-/** Extract only: the raw table of a printed annex (PDF or text layer). */
-export async function readRawTable(source: ResolvedSource, opts: LoadOptions = {}): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+/**
+ * What the reader of `source` gives, told what its plan-year folder knows: the folder's name, the
+ * plan's own header words and, for a PDF, the body's own words.
+ */
+async function readSource(source: ResolvedSource, opts: LoadOptions): Promise<SourceRead> {
   const reader = source.reader;
-  if (reader.gives === "annex") throw new FatalError("input/no-raw-table", "annex data has no raw table: it is already an annex", { file: source.file });
-  const plan = await readPlan(source.planFile);
+  const plan = reader.kind === "annex-data" ? null : await readPlan(source.planFile);
   // the body's own words settle the line breaks of a PDF that the file alone cannot
   const words = reader.kind === "pdf" ? await ownWords(opts.sourcesDir ?? "sources", source.file, plan) : [];
-  return reader.read(source.file, { words, ...(plan?.columns ? { columns: plan.columns } : {}) });
+  return reader.read(source.file, { words, ...(plan?.columns ? { columns: plan.columns } : {}), ...(source.planYears !== undefined ? { planYears: source.planYears } : {}) });
+}
+
+/** Extract only: the raw table of a printed annex (PDF, text layer, a table laid out as printed). */
+export async function readRawTable(source: ResolvedSource, opts: LoadOptions = {}): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
+  if (source.reader.kind === "annex-data") throw new FatalError("input/no-raw-table", "annex data has no raw table: it is already an annex", { file: source.file });
+  const read = await readSource(source, opts);
+  if ("annex" in read) throw new FatalError("input/no-raw-table", "a working copy has no raw table: it is already the annex, one row per activity", { file: source.file });
+  return read;
 }
 
 export interface RepairedSource {
@@ -49,22 +60,20 @@ export interface RepairedSource {
   diagnostics: Diagnostic[];
 }
 
-/** Extract and repair (or read annex data), without validation. */
+/** Extract and repair (or read annex data, or a working copy), without validation. */
 export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<RepairedSource> {
   const source = await resolveSource(input, opts.sourcesDir);
-  const reader = source.reader;
-  if (reader.gives === "annex") {
-    const read = await reader.read(source.file);
+  // the corrections first: a slip in them is found before the (slow) reading of a PDF
+  const corrections = source.reader.kind === "annex-data" ? null : await readCorrections(source.correctionsFile);
+  const read = await readSource(source, opts);
+  if ("annex" in read) {
     const diagnostics = [...read.diagnostics];
     if (source.correctionsFile) {
       diagnostics.push(diag("corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
     }
-    return { source, annex: read.annex, provenance: new Map(), repairs: [], diagnostics };
+    return { source, annex: read.annex, provenance: read.provenance ?? new Map<string, Place>(), repairs: [], diagnostics };
   }
-  // the corrections first: a slip in them is found before the (slow) reading of a PDF
-  const corrections = await readCorrections(source.correctionsFile);
-  const extracted = await readRawTable(source, opts);
-  const repaired = repair(extracted.table, {
+  const repaired = repair(read.table, {
     ...(source.planYears ? { planYears: source.planYears } : {}),
     ...(corrections ? { corrections } : {}),
     marks: printedMarks(),
@@ -74,7 +83,7 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
     annex: repaired.annex,
     provenance: repaired.provenance,
     repairs: repaired.repairs,
-    diagnostics: [...extracted.diagnostics, ...repaired.diagnostics],
+    diagnostics: [...read.diagnostics, ...repaired.diagnostics],
   };
 }
 

@@ -1,11 +1,11 @@
 // The input formats, in one table: each kind of file with the reader that turns it into a raw
-// table (a printed annex, to be repaired) or into the annex itself (annex data). Readers are
-// loaded only when a file of their kind is read: pdf.js alone takes a good part of a second to
-// load, and a command on annex data never needs it. A new input format (a spreadsheet, a
-// word-processor document) is one more entry here.
+// table (a printed annex, to be repaired) or into the annex itself (annex data, the working
+// copy). Readers are loaded only when a file of their kind is read: pdf.js alone takes a good
+// part of a second to load, and a command on annex data never needs it. A new input format is
+// one more entry here.
 import { open, readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import type { FatalRuleId } from "../diagnostics/rules.ts";
 import { at } from "../lib/at.ts";
@@ -13,7 +13,7 @@ import { ANNEX_FILE } from "../model/files.ts";
 import type { HeaderKind } from "../model/header-words.ts";
 import type { RawTable } from "../model/raw.ts";
 
-export type SourceKind = "pdf" | "text-layer" | "annex-data";
+export type SourceKind = "pdf" | "text-layer" | "annex-data" | "office";
 
 interface Format {
   kind: SourceKind;
@@ -22,43 +22,54 @@ interface Format {
   /** the extension alone tells the format (text formats whose first bytes say nothing) */
   byExtension?: true;
   /** the bytes a file of this format starts with (within its first kilobyte); a file with one of
-   * its extensions that lacks them is refused with this rule and reason */
-  signature?: { bytes: string; refusal: [FatalRuleId, string] };
+   * its extensions that lacks them is refused with this rule and reason (if the extension does
+   * not tell the format alone) */
+  signature?: { bytes: string; refusal?: [FatalRuleId, string] };
   /** the format of a file nothing else identifies */
   fallback?: true;
 }
 
-/** What a reader of a printed annex may be told beside the file. */
+/** What a reader gives: the raw table of a printed annex (for repair), or the annex itself (for validation), with where each code was read. */
+export type SourceRead = { table: RawTable; diagnostics: Diagnostic[] } | { annex: unknown; provenance?: Map<string, Place>; diagnostics: Diagnostic[] };
+
+/** What a reader may be told beside the file. */
 export interface ReadOptions {
   /** the body's own words (its other annexes, its structures): they settle line breaks the file alone cannot */
   words?: readonly string[];
   /** header labels the plan names in its own words (plan.yaml `columns`) */
   columns?: Readonly<Record<string, HeaderKind>>;
+  /** the plan-year folder's name, when the file sits in one */
+  planYears?: string;
 }
 
-/** A reader gives the raw table of a printed annex (for repair), or annex data (for validation). */
-export type Reader = Format &
-  (
-    | { gives: "table"; read(file: string, options?: ReadOptions): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> }
-    | { gives: "annex"; read(file: string): Promise<{ annex: unknown; diagnostics: Diagnostic[] }> }
-  );
+export type Reader = Format & { read(file: string, options: ReadOptions): Promise<SourceRead> };
 
 export const READERS: readonly Reader[] = [
   {
     kind: "annex-data",
     extensions: [".yaml", ".yml", ".json"],
     byExtension: true,
-    gives: "annex",
     async read(file) {
       const { readAnnexData } = await import("../formats/annex-data/read.ts");
       return readAnnexData(await readFile(file, "utf8"), file);
     },
   },
   {
+    // a spreadsheet or a document: the office's working copy, or the annex laid out as printed;
+    // which of the four formats is told by the zip package's content
+    kind: "office",
+    extensions: [".xlsx", ".ods", ".docx", ".odt"],
+    byExtension: true,
+    signature: { bytes: "PK\u0003\u0004" },
+    async read(file, options) {
+      const { readOffice } = await import("../formats/office/read.ts");
+      return readOffice(new Uint8Array(await readFile(file)), file, options);
+    },
+  },
+  {
     kind: "pdf",
     extensions: [".pdf"],
     signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "not a PDF file (it does not start with %PDF)"] },
-    gives: "table",
     async read(file, options) {
       const { extractPdf } = await import("../extract/pdf/index.ts");
       return extractPdf(new Uint8Array(await readFile(file)), file, options);
@@ -68,7 +79,6 @@ export const READERS: readonly Reader[] = [
     kind: "text-layer",
     extensions: [".txt"],
     fallback: true,
-    gives: "table",
     async read(file) {
       const { readTextLayer } = await import("../extract/text-layer/read.ts");
       return readTextLayer(await readFile(file, "utf8"), file);
@@ -102,8 +112,8 @@ export async function readerFor(file: string): Promise<Reader> {
   if (first.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
   const signed = READERS.find((r) => r.signature && first.includes(r.signature.bytes));
   if (signed) return signed;
-  const claimed = READERS.find((r) => r.signature && r.extensions.includes(ext))?.signature;
-  if (claimed) throw new FatalError(...claimed.refusal, { file });
+  const refusal = READERS.find((r) => r.signature && r.extensions.includes(ext))?.signature?.refusal;
+  if (refusal) throw new FatalError(...refusal, { file });
   return at(
     READERS.filter((r) => r.fallback),
     0,

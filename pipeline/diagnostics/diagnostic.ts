@@ -13,6 +13,8 @@ export const Place = z
     line: z.number().int().positive().optional(),
     col: z.number().int().positive().optional(),
     code: z.string().optional(),
+    /** in a spreadsheet or a document's table, where a person finds it: "Allegato 1!E27", "table 1, row 27, column 5" */
+    cell: z.string().optional(),
   })
   .strict();
 export type Place = z.infer<typeof Place>;

@@ -2,13 +2,14 @@
 import { plural } from "../lib/plural.ts";
 import type { Diagnostic, Place, Severity } from "./diagnostic.ts";
 
-/** `file:page 3:row 12:A1.1` — where a diagnostic points. */
+/** `file:page 3:row 12:A1.1`, `file:Allegato 1!E27:A1.1` — where a diagnostic points. */
 export function formatPlace(place: Place): string {
   const parts: string[] = [];
   if (place.file) parts.push(place.file);
   if (place.line !== undefined) parts.push(place.col !== undefined ? `${place.line}:${place.col}` : String(place.line));
   if (place.page !== undefined) parts.push(`page ${place.page}`);
   if (place.row !== undefined) parts.push(`row ${place.row}`);
+  if (place.cell) parts.push(place.cell);
   if (place.column) parts.push(place.column);
   if (place.code) parts.push(place.code);
   return parts.join(":");

@@ -35,6 +35,16 @@ export const RULES = {
   "corrections/invalid": { step: "load", severity: "error", fatal: true, means: "`corrections.yaml` does not match its schema" },
   "corrections/ignored": { step: "load", severity: "warning", means: "annex data is edited directly: the corrections file beside it is not applied" },
 
+  // reading the working copy (a spreadsheet with one row per activity, made by `annex init`)
+  "working-copy/columns": { step: "load", severity: "error", fatal: true, means: "the working copy's header row lacks one of its columns (`Funzione` … `Attiva`), or has one twice" },
+  "working-copy/extra-column": { step: "load", severity: "warning", means: "a column the working copy does not have (added by hand) was ignored" },
+  "working-copy/no-code": { step: "load", severity: "error", means: "a row with text but no `Codice`" },
+  "working-copy/title-differs": { step: "load", severity: "error", means: "a hierarchy cell differs from the other rows of its code (both cells are named): change it in every row" },
+  "working-copy/risk": { step: "load", severity: "error", means: "an `Area di rischio` cell that is not letters separated by `/` (`C/E`)" },
+  "working-copy/active": { step: "load", severity: "error", means: "an `Attiva` cell that is neither `sì` nor `no`" },
+  "working-copy/active-empty": { step: "load", severity: "warning", means: "an empty `Attiva` cell: whether the activity is active is not known (`active` is null)" },
+  "working-copy/footnote": { step: "load", severity: "warning", means: "no `Nota in calce` row on the `Legenda` sheet: the annex has no footnote" },
+
   // reading the table of a PDF or a text layer
   "pdf/incomplete": { step: "extract", severity: "error", fatal: true, means: "the PDF stops before its end marker, as if cut short while copying" },
   "pdf/password": { step: "extract", severity: "error", fatal: true, means: "the PDF is protected by a password" },
@@ -66,6 +76,24 @@ export const RULES = {
   "pdf/page-without-table": { step: "extract", severity: "error", means: "a page among the table's pages has text but no table: if it held rows, they are missing" },
   "pdf/text-outside-table": { step: "extract", severity: "info", means: "text beside the table, or not where a title or footnote goes, was left out" },
   "pdf/wide-header": { step: "extract", severity: "warning", means: "a heading spans several columns: only the first is named after it" },
+
+  // reading an office file: a spreadsheet (.xlsx, .ods) or a word-processor document (.docx, .odt)
+  "office/not-zip": { step: "extract", severity: "error", fatal: true, means: "an `.xlsx`, `.ods`, `.docx` or `.odt` file that is not a zip package (a file renamed, or of another kind)" },
+  "office/old-binary": { step: "extract", severity: "error", fatal: true, means: "an old binary `.xls` or `.doc` file: save it as `.xlsx`/`.ods` or `.docx`/`.odt`" },
+  "office/password": { step: "extract", severity: "error", fatal: true, means: "the spreadsheet or document is protected by a password" },
+  "office/damaged": { step: "extract", severity: "error", fatal: true, means: "the file's zip package, or an XML part in it, is damaged (a download cut short, say)" },
+  "office/not-office": { step: "extract", severity: "error", fatal: true, means: "a zip package that is neither a spreadsheet nor a word-processor document" },
+  "office/no-code-column": { step: "extract", severity: "error", fatal: true, means: "the header row names no column for the activity code: `Codice`, or `Attività` over two columns" },
+  "office/other-table": { step: "extract", severity: "warning", means: "another sheet or table also has the annex's header row: only the first was read" },
+  "office/split-table": { step: "extract", severity: "error", means: "a document table with the annex's columns but no header row: the annex split in two?" },
+  "office/unknown-column": { step: "extract", severity: "warning", means: "a column the header does not name was ignored" },
+  "office/wide-header": { step: "extract", severity: "warning", means: "a heading spans several columns: only the first is named after it" },
+  "office/merged-columns": { step: "extract", severity: "warning", means: "a cell spans several columns: its text is given to the first of them" },
+  "office/empty-row": { step: "extract", severity: "info", means: "an empty row inside the table was skipped" },
+  "office/hidden-rows": { step: "extract", severity: "warning", means: "rows hidden by hand or by a filter are read like the others" },
+  "office/fill": { step: "extract", severity: "warning", means: "a fill that is not grey (a highlight, say) does not mark an activity as inactive" },
+  "office/formula-error": { step: "extract", severity: "error", means: "a cell shows a formula's error (`#REF!`, `#N/A`, …) instead of a value" },
+  "office/text-outside-table": { step: "extract", severity: "info", means: "text above or below the table, not where the title or the footnote goes, was left out" },
 
   // from cells to activities
   "repair/activity-code": { step: "repair", severity: "error", means: "an activity is printed without a code" },

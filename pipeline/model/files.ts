@@ -10,8 +10,16 @@ export const PLAN_FILE = "plan.yaml";
 /** Reviewed corrections to a source the office cannot edit (a published PDF). */
 export const CORRECTIONS_FILE = "corrections.yaml";
 
+/**
+ * What `annex init` writes for the office to edit: the working copy, one row per activity (xlsx,
+ * the default: what an office opens in Excel or LibreOffice Calc; ods, the same as
+ * OpenDocument), or annex data (yaml, for those who keep the annex in version control).
+ */
+export const INIT_FORMATS = ["xlsx", "ods", "yaml"] as const;
+export type InitFormat = (typeof INIT_FORMATS)[number];
+
 /** The formats an annex is published in. */
-export const FORMATS = ["pdf", "docx", "html", "csv", "json"] as const;
+export const FORMATS = ["pdf", "docx", "html", "csv", "json", "xlsx", "ods"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The published file name of each format. */

@@ -37,6 +37,8 @@ export const HEADER_WORDS: readonly HeaderWords[] = [
   { kind: "process", labels: ["processi", "processo"] },
   { kind: "subprocess", labels: ["sottoprocessi", "sottoprocesso"] },
   { kind: "activities", labels: ["attività", "attivita"] },
+  // the working copy, and tables that give the activity's code a column of its own
+  { kind: "activityCode", labels: ["codice"] },
   { kind: "risk", labels: [], openings: ["areadirischio", "areedirischio"] },
   { kind: "areaDirigenziale", labels: ["areadirigenziale"] },
   { kind: "servizio", labels: ["servizio/staff", "servizio"] },

@@ -1,6 +1,6 @@
 // The raw table: the contract between the readers of a printed annex and repair. Readers (PDF
-// geometry, text layer, and the readers of spreadsheets and documents to come) produce it and
-// know nothing of the domain; repair turns it into the annex.
+// geometry, text layer, spreadsheets and word-processor tables laid out as printed) produce it
+// and know nothing of the domain; repair turns it into the annex.
 import { z } from "zod";
 
 /** Logical columns of Allegato 1, as recognised from the header rows. */
@@ -38,13 +38,16 @@ export type RawCell = z.infer<typeof RawCell>;
 
 export const RawRow = z
   .object({
+    /** 1 for an input without pages (a spreadsheet, a document's table) */
     page: z.number().int().positive(),
-    /** 1-based data row on its page (text layer: the line number in the file) */
+    /** 1-based data row on its page (text layer: the line number in the file; a spreadsheet: the sheet's row) */
     row: z.number().int().positive(),
     /** cells that start in this row; a cell of a merge appears only in its first row */
     cells: z.array(RawCell),
     /** printed shaded; null when the input cannot tell (text layer) */
     shaded: z.boolean().nullable(),
+    /** an input without pages: where a person finds the row, "Allegato 1!E27" (its activity code's cell) */
+    cell: z.string().optional(),
   })
   .strict();
 export type RawRow = z.infer<typeof RawRow>;
@@ -52,7 +55,7 @@ export type RawRow = z.infer<typeof RawRow>;
 export const RawTable = z
   .object({
     file: z.string(),
-    format: z.enum(["pdf", "text-layer"]),
+    format: z.enum(["pdf", "text-layer", "xlsx", "ods", "docx", "odt"]),
     title: z.string().nullable(),
     footnote: z.string().nullable(),
     columns: z.array(ColumnKind),

@@ -29,11 +29,13 @@ const RENDERERS: Record<Format, Renderer> = {
   docx: async (_annex, layout) => (await import("./docx/document.ts")).renderDocx(layout()),
   html: async (_annex, layout, resources) => (await import("./html/page.ts")).renderHtml(layout(), resources.html),
   ...OPEN_DATA,
+  xlsx: async (annex, _layout, resources) => (await import("./open-data/spreadsheet.ts")).toXlsx(annex, resources.plan),
+  ods: async (annex, _layout, resources) => (await import("./open-data/spreadsheet.ts")).toOds(annex, resources.plan),
 };
 
 /**
  * Every requested format of a validated annex, in memory (nothing is written): the caller writes
- * them only when all succeeded. PDF and DOCX are bytes; HTML, CSV and JSON are text.
+ * them only when all succeeded. PDF, DOCX, XLSX and ODS are bytes; HTML, CSV and JSON are text.
  */
 export async function renderAll<F extends Format>(annex: Annex, formats: readonly F[], resources: RenderResources): Promise<Map<F, Uint8Array | string>> {
   let built: AnnexLayout | undefined;

@@ -51,7 +51,7 @@ function rowLetters(texts: readonly string[]): Set<string> {
 }
 
 export function readRow(row: RawRow, columns: readonly ColumnKind[], file: string): RowReading {
-  const place: Place = { file, page: row.page, row: row.row };
+  const place: Place = row.cell !== undefined ? { file, cell: row.cell } : { file, page: row.page, row: row.row };
   const known = columns.every((c) => c !== "unknown");
   return known ? readByColumn(row, columns, place) : readBySequence(row, place);
 }

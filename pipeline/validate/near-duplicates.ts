@@ -114,7 +114,7 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     // with a tie no spelling is the usual one: the person chooses
     const tie = rarer.some((s) => s.activities.length === reference.activities.length);
     const advice = tie ? "choose one spelling and correct the others" : `correct the rarer ${rarer.length === 1 ? "spelling" : "spellings"}`;
-    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} in corrections.yaml`;
+    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} in corrections.yaml (or in the source itself, when it is annex data or the working copy)`;
 
     // anchored at the first activity that uses a rarer spelling, in the column where it does
     const index = Math.min(...rarer.map(first));

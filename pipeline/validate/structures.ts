@@ -2,52 +2,17 @@
 // name in each column, and rules `structure/unknown` (a name missing from the plan's own list of
 // structures, when the plan gives one) and `structure/format` (an empty name between '/').
 //
-// A cell may name several offices joined by '/' ("Segretario generale/ Servizi amministrativi"),
-// each possibly with a parenthesised qualifier saying for what ("Sviluppo economico (Periti ed
-// esperti)"). The qualifier stays attached in the annex; names are compared without it.
+// How a cell names offices is in model/structure-names.ts; names are compared without their
+// qualifiers.
 import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { STRUCTURE_FIELDS, structureLabel, type StructureField } from "../model/fields.ts";
+import { splitStructureCell, withoutQualifiers, type StructureName } from "../model/structure-names.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
 import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { variantKind } from "./similar-names.ts";
-
-export interface StructureName {
-  /** the part of the cell as printed, trimmed, qualifiers included */
-  text: string;
-  /** the office's name: qualifiers removed, inner whitespace single spaces ("" when nothing is left) */
-  name: string;
-  /** the parenthesised qualifiers, as printed, or null */
-  qualifier: string | null;
-}
-
-/** Splits a structure cell on '/' outside parentheses; each part's qualifier is set aside. */
-export function splitStructureCell(cell: string): StructureName[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of cell) {
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    if (ch === "/" && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts.map((part) => {
-    const text = part.trim();
-    const qualifiers = text.match(/\([^()]*\)/g);
-    return { text, name: withoutQualifiers(text), qualifier: qualifiers ? qualifiers.join(" ") : null };
-  });
-}
-
-/** "Sviluppo economico (Periti ed esperti)" → "Sviluppo economico". */
-export function withoutQualifiers(text: string): string {
-  return text.replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ").trim();
-}
 
 /** One office name in one column, with the activities (indexes, document order) that name it there. */
 export interface NameUse {

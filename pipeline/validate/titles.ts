@@ -10,7 +10,7 @@ import { at } from "../lib/at.ts";
 import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { LEVELS } from "../model/levels.ts";
 
-const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the annex data, for a YAML source)";
+const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the source itself, when it is annex data or the working copy)";
 
 interface Group {
   /** distinct texts in order of first appearance → indexes of the activities giving them */

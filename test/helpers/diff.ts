@@ -1,6 +1,10 @@
-// Shared by the diff and init tests: the 2020-2022 annex as checked by hand (the fixture that
-// does not depend on extraction), and a set of known edits of every kind the diff reports.
-import { readFileSync } from "node:fs";
+// Shared by the diff, init and working-copy tests: the 2020-2022 annex as checked by hand (the
+// fixture that does not depend on extraction), a sources/ folder holding it, and a set of known
+// edits of every kind the diff reports.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { annexDataHeader, annexToYaml } from "../../pipeline/formats/annex-data/write.ts";
 import { Annex, type Activity } from "../../pipeline/model/annex.ts";
 import { similarity, DEFAULT_MOVE_THRESHOLD } from "../../pipeline/diff/match.ts";
 import type { JsonChange } from "../../pipeline/diff/types.ts";
@@ -8,6 +12,15 @@ import type { JsonChange } from "../../pipeline/diff/types.ts";
 export function expectedAnnex2020(): Annex {
   const url = new URL("../fixtures/expected-2020-2022.json", import.meta.url);
   return Annex.parse(JSON.parse(readFileSync(url, "utf8")));
+}
+
+/** A sources/ folder with the 2020-2022 edition as annex data, as a person would keep it, and its plan. */
+export function sourcesWith2020(): string {
+  const dir = mkdtempSync(join(tmpdir(), "annex-sources-"));
+  mkdirSync(join(dir, "sources", "2020-2022"), { recursive: true });
+  writeFileSync(join(dir, "sources", "2020-2022", "allegato-1.yaml"), annexToYaml(expectedAnnex2020(), annexDataHeader("2020-2022", "2019-2021")));
+  copyFileSync(new URL("../../sources/2020-2022/plan.yaml", import.meta.url), join(dir, "sources", "2020-2022", "plan.yaml"));
+  return dir;
 }
 
 export function clone<T>(value: T): T {

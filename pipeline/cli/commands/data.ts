@@ -5,7 +5,7 @@ import { formatDiagnostic, hasErrors, summary } from "../../diagnostics/format.t
 import { oneOf } from "../options.ts";
 import { action, emit, EXIT, fatalDiagnostic, printDiagnostics, say, type Session } from "../session.ts";
 
-export const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt) or annex data (.yaml/.json)";
+export const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt), annex data (.yaml/.json), or a spreadsheet or document (.xlsx, .ods, .docx, .odt)";
 
 function asJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -32,7 +32,7 @@ async function reportingFatalAsJson(session: Session, json: boolean, output: str
 export function registerDataCommands(program: Command, session: Session): void {
   program
     .command("extract")
-    .description("read the table of a PDF or text layer: cells with page, row, column and row span (no repair)")
+    .description("read the table of a printed annex (a PDF, a text layer, a spreadsheet or document laid out as printed): cells with their place and row span (no repair)")
     .argument("<input>", INPUT)
     .option("-o, --output <file>", "write to a file instead of stdout")
     .action(

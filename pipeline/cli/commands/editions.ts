@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import type { DiffFormat } from "../../app/diff.ts";
 import { errorsOf } from "../../diagnostics/format.ts";
 import { plural } from "../../lib/plural.ts";
+import { INIT_FORMATS, type InitFormat } from "../../model/files.ts";
 import { action, emit, EXIT, printDiagnostics, say, type Session } from "../session.ts";
 import { INPUT } from "./data.ts";
 
@@ -40,14 +41,15 @@ export function registerEditionCommands(program: Command, session: Session): voi
 
   program
     .command("init")
-    .description("start a new plan year: the previous edition's annex becomes editable annex data in sources/<plan-years>/")
+    .description("start a new plan year: the previous edition's annex becomes the working copy (a spreadsheet) or annex data in sources/<plan-years>/")
     .argument("<plan-years>", "the new plan year, YYYY-YYYY over three years (e.g. 2021-2023)")
     .requiredOption("--from <input>", `the edition to start from: ${INPUT}`)
+    .addOption(new Option("--format <format>", "xlsx or ods: the working copy, one row per activity; yaml: annex data").choices(INIT_FORMATS).default("xlsx"))
     .option("--sources <dir>", "the folder holding the plan years", "sources")
     .action(
-      action(session, async (planYears: string, opts: { from: string; sources: string }) => {
+      action(session, async (planYears: string, opts: { from: string; format: InitFormat; sources: string }) => {
         const { startPlanYear } = await import("../../app/init.ts");
-        const started = await startPlanYear(planYears, opts.from, opts.sources);
+        const started = await startPlanYear(planYears, opts.from, opts.sources, opts.format);
         const { previous } = started;
         if (started.status === "refused") {
           printDiagnostics(session, started.errors);

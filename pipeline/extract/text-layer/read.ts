@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
 import { isHeaderRow } from "../../model/header-words.ts";
-import { normalizeText } from "./text.ts";
+import { normalizeText } from "../../lib/text.ts";
 
 export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {
   if (text.trim() === "") throw new FatalError("input/empty", "the file is empty", { file });

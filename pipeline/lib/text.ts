@@ -1,4 +1,4 @@
-// Reading a text layer's lines: whitespace normalisation.
+// Text as a cell holds it, reduced to what a reader compares: whitespace collapsed.
 
 /** Trimmed, inner whitespace (including non-breaking spaces) collapsed to single spaces. */
 export function normalizeText(text: string): string {

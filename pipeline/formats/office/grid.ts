@@ -1,0 +1,58 @@
+// One model for every table an office file holds (a sheet, a document's table): rows of cells
+// with their spans, text and fill, and how a person names a cell ("Allegato 1!E27", "table 1,
+// row 27, column 5"). The readers of each format produce it; the annex readers work from it.
+import type { Diagnostic, Place } from "../../diagnostics/diagnostic.ts";
+import { diag } from "../../diagnostics/rules.ts";
+import { plural } from "../../lib/plural.ts";
+
+export interface GridCell {
+  /** 0-based column in the grid */
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  /** lines and paragraphs joined with spaces, whitespace collapsed */
+  text: string;
+  /** the fill: "#rrggbb", or what it is when it has no one colour ("gradient"); null for none or white */
+  fill: string | null;
+  /** how the cell holds its value when not as text: a number, a truth value, a formula's error */
+  type?: "number" | "boolean" | "error";
+}
+
+export interface Grid {
+  /** the sheet's name, or "table N" */
+  name: string;
+  /** rows in order; each holds the cells that start in it (positions a merge covers are left out) */
+  rows: GridCell[][];
+  /** rows hidden by hand or by a filter (0-based) */
+  hidden: ReadonlySet<number>;
+  /** paragraphs before and after a document's table; a sheet keeps them in its rows */
+  before: string[];
+  after: string[];
+  /** where a person finds a cell: "Allegato 1!E27", "table 1, row 27, column 5" */
+  locate(row: number, col: number): string;
+}
+
+/** The text of a row's cells with text, joined. */
+export function rowText(cells: readonly GridCell[]): string {
+  return cells
+    .map((c) => c.text)
+    .filter((t) => t !== "")
+    .join(" ");
+}
+
+/** "text…" cut to `max` characters, for a message. */
+export function preview(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One warning for the rows hidden by hand or by a filter (their cells given), however many. */
+export function hiddenRows(cells: readonly string[], file: string): Diagnostic[] {
+  const first = cells[0];
+  if (first === undefined) return [];
+  return [diag("office/hidden-rows", `${plural(cells.length, "row is", "rows are")} hidden (by hand or by a filter), the first here: read like the others`, { file, cell: first })];
+}
+
+/** A cell that shows a formula's error instead of a value. */
+export function formulaError(cell: GridCell, place: Place): Diagnostic {
+  return diag("office/formula-error", `the cell shows a formula's error, ${cell.text}, instead of a value`, place);
+}

@@ -1,0 +1,190 @@
+// A table laid out as the annex is printed (title row, header rows, hierarchy cells merged down,
+// inactive rows filled grey, the footnote under it), read from an office file's grid into the raw
+// table the PDF reader produces: the header row names the columns, the rows above it give the
+// title, the first text below the table is the footnote, a grey fill behind most of a row's own
+// cells makes it shaded. Nothing here knows the annex's content; repair does.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
+import { diag } from "../../diagnostics/rules.ts";
+import { at } from "../../lib/at.ts";
+import { isHeaderRow, type CustomLabels } from "../../model/header-words.ts";
+import type { RawCell, RawRow, RawTable } from "../../model/raw.ts";
+import { isGrey } from "./colour.ts";
+import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "./grid.ts";
+import { findHeaderRow, nameColumns, type Columns } from "./header.ts";
+
+export type OfficeFormat = "xlsx" | "ods" | "docx" | "odt";
+
+const isDocument = (format: OfficeFormat) => format === "docx" || format === "odt";
+
+interface Extent {
+  /** first row after the table */
+  end: number;
+  /** empty rows that no merge covers, inside the table (before its last activity code) */
+  blank: Set<number>;
+}
+
+/**
+ * The table's rows: from the one after the header block to the first empty row that no merge
+ * covers once the last activity code is passed; empty rows before that are skipped, not taken
+ * for the table's end, so that no activity is lost to a blank row left inside the table.
+ */
+function tableExtent(grid: Grid, first: number, inTable: (col: number) => boolean, codeCols: readonly number[]): Extent {
+  let lastCoded = first - 1;
+  grid.rows.forEach((cells, r) => {
+    if (r >= first && cells.some((c) => codeCols.includes(c.col) && c.text !== "")) lastCoded = r;
+  });
+  const blank = new Set<number>();
+  let coveredUntil = -1;
+  for (let r = first; r < grid.rows.length; r++) {
+    const cells = (grid.rows[r] ?? []).filter((c) => inTable(c.col));
+    if (r > coveredUntil && cells.every((c) => c.text === "")) {
+      if (r > lastCoded) return { end: r, blank };
+      blank.add(r);
+    }
+    for (const c of cells) if (c.rowSpan > 1) coveredUntil = Math.max(coveredUntil, r + c.rowSpan - 1);
+  }
+  return { end: grid.rows.length, blank };
+}
+
+function width(grid: Grid): number {
+  return Math.max(0, ...grid.rows.flatMap((cells) => cells.map((c) => c.col + c.colSpan)));
+}
+
+/**
+ * Other sheets and tables are not read. One that holds the annex header too (another edition in
+ * the same workbook) is worth a warning; in a document, a table with the annex's number of
+ * columns is likely the annex split in two, which must not pass as a shorter annex.
+ */
+function otherTables(grids: readonly Grid[], annex: Grid, file: string, format: OfficeFormat, custom?: CustomLabels): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const other of grids) {
+    if (other === annex || !other.rows.some((cells) => cells.some((c) => c.text !== ""))) continue;
+    if (findHeaderRow(other, custom) >= 0) out.push(diag("office/other-table", `${other.name} also has the annex's header row; only ${annex.name}, the first, was read`, { file }));
+    else if (isDocument(format) && width(other) === width(annex))
+      out.push(diag("office/split-table", `${other.name} has the columns of the annex table (${annex.name}) but no header row: if it continues the annex, join the two tables into one`, { file }));
+  }
+  return out;
+}
+
+/** The grid holding the annex's header row, and that row; a fatal error when there is none. */
+export function findAnnexGrid(grids: readonly Grid[], file: string, format: OfficeFormat, custom?: CustomLabels): { grid: Grid; header: number } {
+  for (const grid of grids) {
+    const header = findHeaderRow(grid, custom);
+    if (header >= 0) return { grid, header };
+  }
+  const where = isDocument(format) ? (grids.length === 0 ? "the document has no table" : `tables: ${grids.length}`) : `sheets: ${grids.map((g) => g.name).join(", ") || "none"}`;
+  throw new FatalError("input/no-table", `no annex table: no row has the column headings Funzione, Macro Processi, Processi, Sotto Processi, Attività (${where})`, { file });
+}
+
+/** The grid with the annex header (`findAnnexGrid`), read into a raw table; `custom`: the plan's own header labels. */
+export function gridsToRawTable(
+  grids: readonly Grid[],
+  found: { grid: Grid; header: number },
+  file: string,
+  format: OfficeFormat,
+  custom?: CustomLabels,
+): { table: RawTable; diagnostics: Diagnostic[] } {
+  const { grid, header } = found;
+  const diagnostics: Diagnostic[] = otherTables(grids, grid, file, format, custom);
+  const columns = nameColumns(grid, header, file, diagnostics, custom);
+  const inTable = (col: number) => columns.map.has(col);
+  const codeCol = at(columns.codeCols, 0, "code column");
+  const first = Math.max(header, ...(grid.rows[header] ?? []).map((c) => header + c.rowSpan - 1)) + 1;
+
+  // above the header: the band row ("LIV 1 … STRUTTURE RESPONSABILI") belongs to it, the rest is the title
+  let top = header;
+  while (top > 0 && isHeaderRow(rowTexts(grid.rows[top - 1] ?? []))) top--;
+  const title = [...grid.before, ...grid.rows.slice(0, top).map(rowText)].filter((t) => t !== "").join(" ");
+
+  const extent = tableExtent(grid, first, inTable, columns.codeCols);
+  const end = footnoteRowAbove(grid, first, extent.end, columns, inTable);
+  const below = [...grid.rows.slice(end).map(rowText), ...grid.after].filter((t) => t !== "");
+  const footnote = below[0] ?? "";
+  if (below.length > 1) diagnostics.push(diag("office/text-outside-table", `text after the footnote was left out: "${preview(below.slice(1).join(" "))}"`, { file }));
+
+  const rows: RawRow[] = [];
+  const marks = new Marks(grid, file);
+  for (let r = first; r < end; r++) {
+    if (extent.blank.has(r)) {
+      diagnostics.push(diag("office/empty-row", "an empty row inside the table was skipped", { file, cell: grid.locate(r, codeCol) }));
+      continue;
+    }
+    const cells: RawCell[] = [];
+    for (const c of grid.rows[r] ?? []) {
+      const col = columns.map.get(c.col);
+      const place = { file, cell: grid.locate(r, c.col) };
+      if (col === undefined) {
+        marks.outside(c, columns, place);
+        continue;
+      }
+      if (c.type === "error") diagnostics.push(formulaError(c, place));
+      if (c.colSpan > 1 && c.text !== "") diagnostics.push(diag("office/merged-columns", "a cell spans several columns; its text is given to the first of them", place));
+      if (c.text !== "") cells.push({ col, text: c.text, rowSpan: Math.min(c.rowSpan, end - r) });
+    }
+    cells.sort((a, b) => a.col - b.col);
+    if (grid.hidden.has(r)) marks.hidden(r, codeCol);
+    rows.push({ page: 1, row: r + 1, cells, shaded: marks.shaded(r, inTable, codeCol), cell: grid.locate(r, codeCol) });
+  }
+  diagnostics.push(...marks.diagnostics());
+  return {
+    table: { file, format, title: title === "" ? null : title, footnote: footnote === "" ? null : footnote, columns: columns.kinds, rows },
+    diagnostics,
+  };
+}
+
+function rowTexts(cells: readonly GridCell[]): string[] {
+  return cells.map((c) => c.text).filter((t) => t !== "");
+}
+
+/** A footnote typed in the row right under the table, with no empty row between: the table ends above it. */
+function footnoteRowAbove(grid: Grid, first: number, end: number, columns: Columns, inTable: (col: number) => boolean): number {
+  const last = grid.rows[end - 1] ?? [];
+  const texts = last.filter((c) => c.text !== "");
+  const lone = texts.length === 1 ? texts[0] : undefined;
+  const covered = grid.rows.slice(first, end - 1).some((cells, k) => cells.some((c) => inTable(c.col) && first + k + c.rowSpan - 1 >= end - 1));
+  return end - 1 > first && lone !== undefined && !columns.codeCols.includes(lone.col) && !covered ? end - 1 : end;
+}
+
+/** What the rows' look says (fills, hidden rows) and what it does not: one finding each, however many rows. */
+class Marks {
+  private readonly hiddenRows: string[] = [];
+  private readonly otherFills = new Map<string, string>();
+  private readonly unknownColumns = new Set<number>();
+  private readonly found: Diagnostic[] = [];
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly file: string,
+  ) {}
+
+  hidden(row: number, codeCol: number): void {
+    this.hiddenRows.push(this.grid.locate(row, codeCol));
+  }
+
+  outside(cell: GridCell, columns: Columns, place: { file: string; cell: string }): void {
+    if (cell.text === "" || this.unknownColumns.has(cell.col)) return;
+    this.unknownColumns.add(cell.col);
+    const heading = columns.unnamed.find((u) => u.col === cell.col);
+    const what = heading ? `the column "${heading.label}" is not a column of the annex table` : "text outside the table's columns";
+    this.found.push(diag("office/unknown-column", `${what}: ignored`, place));
+  }
+
+  /** A grey fill behind most of the row's own cells (not merged down); merged cells speak only for a row without own cells. */
+  shaded(row: number, inTable: (col: number) => boolean, codeCol: number): boolean {
+    let judged = (this.grid.rows[row] ?? []).filter((c) => inTable(c.col) && c.rowSpan === 1);
+    if (judged.length === 0) {
+      judged = this.grid.rows.slice(0, row + 1).flatMap((cells, r) => cells.filter((c) => inTable(c.col) && r + c.rowSpan > row));
+    }
+    for (const c of judged) if (c.fill !== null && !isGrey(c.fill) && !this.otherFills.has(c.fill)) this.otherFills.set(c.fill, this.grid.locate(row, codeCol));
+    return judged.length > 0 && judged.filter((c) => c.fill !== null && isGrey(c.fill)).length * 2 > judged.length;
+  }
+
+  diagnostics(): Diagnostic[] {
+    const out = [...this.found, ...hiddenRows(this.hiddenRows, this.file)];
+    for (const [fill, cell] of this.otherFills) {
+      out.push(diag("office/fill", `a ${fill} fill is not grey, so it does not mark an activity as inactive (the first row with it is here)`, { file: this.file, cell }));
+    }
+    return out;
+  }
+}
