@@ -28,7 +28,7 @@ describe("diff on the 2020-2022 sources", () => {
   });
 
   it("the example 2021-2023 edition differs from 2020-2022 by exactly the edits its README lists", async () => {
-    const example = await loadInput("sources/2021-2023");
+    const example = await loadInput("examples/2021-2023");
     expect(example.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const changes = diffToJson(diffAnnexes(pdf, example.annex)).changes;
     const renamed = changes.filter((c) => c.kind === "changed" && c.field === "uo" && c.after === "Innovazione e transizione digitale");

@@ -83,6 +83,19 @@ describe("annex init (command)", () => {
     expect(JSON.parse(diff.stdout)).toEqual({ from: "2020-2022", to: "2021-2023", changes: [] });
   });
 
+  it("does not carry the previous edition's act, date and version into the new plan settings", async () => {
+    const dir = sourcesWith2020();
+    const planFile = join(dir, "sources", "2020-2022", "plan.yaml");
+    writeFileSync(planFile, `${readFileSync(planFile, "utf8")}act: Deliberazione della Giunta camerale n. 1 # the act\nadopted: 2020-01-31\nversion: "2"\n`);
+    const result = await annex(["init", "2021-2023", "--from", "2020-2022"], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(`annex: warning: act, adopted, version of 2020-2022 not copied to ${join("sources", "2021-2023", "plan.yaml")}: write the new edition's when it is adopted\n`);
+    const plan = readFileSync(join(dir, "sources", "2021-2023", "plan.yaml"), "utf8");
+    expect(plan).not.toMatch(/^(act|adopted|version):/m);
+    expect(plan).toContain("body: Camera di Commercio di Pistoia");
+    expect(plan).toContain("# Risk areas, as listed in the plan's risk-area annex");
+  });
+
   it("refuses to start a plan year that exists: one line, exit 2", async () => {
     const dir = sourcesWith2020();
     expect((await annex(["init", "2021-2023", "--from", "2020-2022", "--format", "yaml"], { cwd: dir })).status).toBe(0);

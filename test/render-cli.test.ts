@@ -10,7 +10,19 @@ import type { Annex } from "../pipeline/model/annex.ts";
 import { annex, type Run } from "./helpers/cli.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
-const OUTPUTS = ["allegato-1.csv", "allegato-1.docx", "allegato-1.html", "allegato-1.json", "allegato-1.ods", "allegato-1.pdf", "allegato-1.xlsx", "build-report.json", "build-report.txt"];
+const OUTPUTS = [
+  "allegato-1-aree-di-rischio.csv",
+  "allegato-1.csv",
+  "allegato-1.docx",
+  "allegato-1.html",
+  "allegato-1.json",
+  "allegato-1.ods",
+  "allegato-1.pdf",
+  "allegato-1.xlsx",
+  "build-report.json",
+  "build-report.txt",
+  "datapackage.json",
+];
 
 function planYear(dir: string, annexData: Annex): void {
   const folder = join(dir, "sources", annexData.planYears);
@@ -58,7 +70,17 @@ describe("annex build", () => {
     expect(text).toMatch(/allegato-1\.pdf {2}\d+ bytes {2}sha256 [0-9a-f]{64}/);
     const json = JSON.parse(readFileSync(join(dir, "out", "2020-2022", "build-report.json"), "utf8"));
     expect(json).toMatchObject({ planYears: "2020-2022", activities: 48, inactive: 4 });
-    expect(json.files.map((f: { file: string }) => f.file)).toEqual(["allegato-1.pdf", "allegato-1.docx", "allegato-1.html", "allegato-1.csv", "allegato-1.json", "allegato-1.xlsx", "allegato-1.ods"]);
+    expect(json.files.map((f: { file: string }) => f.file)).toEqual([
+      "allegato-1.pdf",
+      "allegato-1.docx",
+      "allegato-1.html",
+      "allegato-1.csv",
+      "allegato-1-aree-di-rischio.csv",
+      "datapackage.json",
+      "allegato-1.json",
+      "allegato-1.xlsx",
+      "allegato-1.ods",
+    ]);
   });
 
   it("gives byte-identical files when built twice", async () => {

@@ -78,20 +78,30 @@ describe("DOCX", () => {
     expect(documentXml).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?ALLEGATO 1 AL PIANO/);
   });
 
-  it("has title, subject, creator and fixed dates in its core properties, and fixed zip dates", () => {
+  it("has title, subject, creator and the adoption date in its core properties, and fixed zip dates", () => {
     const core = part(join(dir, "allegato-1.docx"), "docProps/core.xml");
     expect(core).toContain(`<dc:title>${annex.title}</dc:title>`);
     expect(core).toContain("<dc:creator>Camera di Commercio di Pistoia</dc:creator>");
     expect(core).toContain("<dc:subject>Mappatura dei processi");
-    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2020-01-01T00:00:00Z</dcterms:created>');
+    // the date the plan was adopted (plan.yaml), never the clock
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2020-01-31T00:00:00Z</dcterms:created>');
     const listing = execFileSync("unzip", ["-l", join(dir, "allegato-1.docx")], { encoding: "utf8" });
     const dates = new Set(listing.split("\n").flatMap((line) => line.match(/\d{4}-\d\d-\d\d \d\d:\d\d/g) ?? []));
-    expect([...dates]).toEqual(["2020-01-01 00:00"]);
+    expect([...dates]).toEqual(["2020-01-31 00:00"]);
+  });
+
+  it("gives the table a title and a description for assistive technology, and the edition's identity under the title", () => {
+    const properties = /<w:tblPr>[\s\S]*?<\/w:tblPr>/.exec(documentXml)?.[0] ?? "";
+    expect(properties).toMatch(/<w:tblCaption w:val="Mappatura dei processi 2020-2022"\/><w:tblDescription w:val="Per ogni attività: [^"]+"\/><\/w:tblPr>$/);
+    expect(converted.text).toContain("Camera di Commercio di Pistoia — adottato con Deliberazione di prova n. 1 del 31 gennaio 2020 — versione 1");
+    const core = part(join(dir, "allegato-1.docx"), "docProps/core.xml");
+    expect(core).toContain("<cp:version>1</cp:version>");
+    expect(core).toContain("<dc:subject>Mappatura dei processi del Piano triennale di prevenzione della corruzione e della trasparenza 2020-2022 — Camera di Commercio di Pistoia — adottato con Deliberazione di prova n. 1 del 31 gennaio 2020 — versione 1</dc:subject>");
   });
 
   it("marks inactive activities in words as well as shading", () => {
     const inactive = annex.activities.filter((a) => a.active === false).length;
-    expect(documentXml.match(/\(non attiva\)/g)).toHaveLength(inactive);
+    expect(documentXml.match(/>\(non attiva\)</g)).toHaveLength(inactive);
     expect(documentXml).toContain('w:fill="D9D9D9"');
   });
 

@@ -1,6 +1,10 @@
 // The HTML page: valid, accessible (axe-core in real Chromium, WCAG 2.1 AA and best practices),
 // self-contained, every activity announced with its function, macro process, process and sub
 // process; usable without JavaScript; the search keeps the table well formed; data is text.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +13,7 @@ import type { Annex } from "../pipeline/model/annex.ts";
 import { renderHtml } from "../pipeline/render/html/page.ts";
 import { buildLayout, levelLabel } from "../pipeline/render/layout.ts";
 import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
-import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
+import { largeSampleAnnex, sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
@@ -148,12 +152,116 @@ describe("HTML", () => {
         expect(row.headers).toContain(levelLabel(a?.subprocess.code ?? null, a?.subprocess.title ?? null));
       }
       expect(await gridIsWhole(page)).toBe(true);
-      expect(await page.locator("#cerca-esito").textContent()).toBe(`${codes.length} attività trovate su ${annex.activities.length}.`);
+      expect(await page.locator("#cerca-esito").textContent()).toBe(`${codes.length} attività ${codes.length === 1 ? "trovata" : "trovate"} su ${annex.activities.length}.`);
     }
     // the filtered table is as accessible as the whole one
     expect((await runAxe(page, AXE_TAGS)).map((v) => v.id)).toEqual([]);
     await page.click("button[type=reset]");
     await page.waitForFunction(() => document.querySelectorAll("#tabella tbody tr[hidden]").length === 0);
+    expect(await page.locator("#tabella").innerHTML()).toBe(before);
+    await page.context().close();
+  });
+
+  it("finds whole words only, and says '1 attività trovata' for one ('porti' is not in 'rapporti')", async () => {
+    const { page } = await openHtml(browser, html);
+    for (const [query, codes, status] of [
+      ["porti", ["Z1.1.1.2"], "1 attività trovata su 48."],
+      ["rapporti", ["A2.1.1.1", "A2.1.1.2", "A2.1.1.3"], "3 attività trovate su 48."],
+      ["A2.1", ["A2.1.1.1", "A2.1.1.2", "A2.1.1.3", "A2.1.3.1", "A2.1.3.2", "A2.1.3.3", "A2.1.3.4", "A2.1.3.5"], "8 attività trovate su 48."],
+      ["port", [], "Nessuna attività trovata."],
+    ] as const) {
+      await page.fill("#cerca", query);
+      await page.press("#cerca", "Enter");
+      expect((await readRows(page)).filter((r) => !r.hidden).map((r) => r.code), query).toEqual(codes);
+      expect(await page.locator("#cerca-esito").textContent()).toBe(status);
+    }
+    await page.context().close();
+  });
+
+  it("keeps the header rows and the label of the hierarchy cell being read in view at desktop width", async () => {
+    const { page } = await openHtml(browser, html, 1280);
+    const row = page.locator("#tabella tbody tr").nth(14);
+    await page.evaluate(() => {
+      const target = document.querySelectorAll("#tabella tbody tr")[14];
+      if (target) window.scrollTo(0, target.getBoundingClientRect().top + window.scrollY - 150);
+    });
+    const head = await page.locator("#tabella thead").boundingBox();
+    expect(head?.y).toBeCloseTo(0, 0);
+    // the function and macro-process cells started far above: their labels are just under the header
+    const rowBox = await row.boundingBox();
+    expect(rowBox?.y).toBeGreaterThan(100);
+    for (const level of ["function", "macro"]) {
+      const label = await page.locator(`#tabella tbody th.level-${level} .label`).first().boundingBox();
+      expect(label?.y, level).toBeCloseTo((head?.y ?? 0) + (head?.height ?? 0), 0);
+    }
+    await page.context().close();
+  });
+
+  it("needs no sideways scrolling at 390 px: each activity is a block, no element wider than the screen", async () => {
+    const { page } = await openHtml(browser, html, 390);
+    const overflow = await page.evaluate(() => {
+      const wide: string[] = [];
+      if (document.documentElement.scrollWidth > window.innerWidth) wide.push(`page ${document.documentElement.scrollWidth}px`);
+      for (const el of Array.from(document.querySelectorAll("body *"))) {
+        const style = getComputedStyle(el);
+        if (el.scrollWidth > el.clientWidth + 1 && (style.overflowX === "auto" || style.overflowX === "scroll")) wide.push(`${el.tagName}#${el.id} scrolls`);
+        if (el.closest("thead")) continue; // not drawn at this width (kept for screen readers)
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.right > window.innerWidth + 0.5) wide.push(`${el.tagName}.${el.className} ends at ${Math.round(box.right)}px`);
+      }
+      return wide;
+    });
+    expect(overflow).toEqual([]);
+    // each cell of an activity names its column
+    const risk = page.locator("#tabella tbody td.risk").nth(4);
+    expect(await risk.evaluate((td) => getComputedStyle(td, "::before").content)).toContain("Area di rischio");
+    await page.context().close();
+  });
+
+  it("keeps the same accessibility tree at 390 px as at 1280 px: still a table, with its headers", async () => {
+    const trees: string[] = [];
+    for (const width of [1280, 390]) {
+      const { page } = await openHtml(browser, html, width);
+      trees.push(await page.locator("#tabella").ariaSnapshot());
+      await page.context().close();
+    }
+    const [desktop = "", phone = ""] = trees;
+    expect(desktop).toMatch(/^- table "Mappatura dei processi 2020-2022"/);
+    expect(desktop).toContain("- columnheader \"Funzione\"");
+    expect(desktop).toContain("- rowheader \"A1.1.1.1\"");
+    expect(phone).toBe(desktop);
+  });
+
+  it("prints with page numbers, the header rows on every page, and the hierarchy labels again after a page break", async () => {
+    const bigAnnex = largeSampleAnnex(3);
+    const big = renderHtml(buildLayout(bigAnnex, samplePlan(), loadLabels()), htmlTemplates());
+    const { page } = await openHtml(browser, big, 1280);
+    const before = await page.locator("#tabella").innerHTML();
+    const dir = mkdtempSync(join(tmpdir(), "annex-print-"));
+    const file = join(dir, "print.pdf");
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+    const pages = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim() !== "");
+    expect(pages.length).toBeGreaterThan(4);
+    let continued = 0;
+    pages.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toContain(`Pagina ${i + 1} di ${pages.length}`);
+      const code = /\b[A-Z]\d+\.\d+\.\d+[a-z]?\.\d+\b/.exec(text)?.[0];
+      if (code === undefined) return; // the legend's end, after the table
+      expect(text, `page ${i + 1}`).toContain("STRUTTURE RESPONSABILI");
+      // a page that starts inside a function's cell prints its label again (it would not be on
+      // the page otherwise), marked
+      const first = bigAnnex.activities.findIndex((a) => a.code === code);
+      const before = bigAnnex.activities[first - 1];
+      const here = bigAnnex.activities[first];
+      if (i > 0 && before && here?.function && before.function === here.function) {
+        expect(text.replace(/\s+/g, " "), `page ${i + 1}`).toContain(here.function);
+        expect(text, `page ${i + 1}`).toContain("(segue)");
+        continued++;
+      }
+    });
+    expect(continued).toBeGreaterThan(2);
+    // after printing, the table is as it was
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     expect(await page.locator("#tabella").innerHTML()).toBe(before);
     await page.context().close();
   });

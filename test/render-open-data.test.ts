@@ -1,9 +1,62 @@
 // The open data files: DESIGN.md's contract rows, as JSON and as CSV (RFC 4180, UTF-8, header row).
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
+import type { Annex } from "../pipeline/model/annex.ts";
+import type { PlanConfig } from "../pipeline/model/plan.ts";
+import { renderer } from "../pipeline/render/index.ts";
 import { CSV_COLUMNS, toCsv } from "../pipeline/render/open-data/csv.ts";
 import { toContractJson } from "../pipeline/render/open-data/json.ts";
-import { sampleAnnex } from "./helpers/sample-annex.ts";
+import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
+
+interface Field {
+  name: string;
+  type: string;
+  title: string;
+  description: string;
+  constraints?: { pattern?: string; required?: boolean; unique?: boolean };
+  trueValues?: string[];
+  falseValues?: string[];
+}
+interface Resource {
+  name: string;
+  path: string;
+  profile: string;
+  dialect: { delimiter: string; lineTerminator: string; header: boolean };
+  schema: { fields: Field[]; primaryKey: string; missingValues?: string[] };
+}
+
+/** The CSV files and the data package, as `build` publishes them beside each other. */
+async function openData(annex: Annex = sampleAnnex(), plan: PlanConfig = samplePlan()): Promise<{ files: Map<string, string>; pkg: { resources: Resource[] } & Record<string, unknown> }> {
+  const rendered = await renderer(annex, { plan, labels: loadLabels(), html: htmlTemplates() })("csv");
+  const files = new Map(rendered.map((f) => [f.name, String(f.data)]));
+  return { files, pkg: JSON.parse(files.get("datapackage.json") ?? "{}") };
+}
+
+/** Every value of the CSV fits its field: type, pattern, required, unique (Table Schema's rules, those used here). */
+function violations(csv: string, resource: Resource): string[] {
+  const rows: string[][] = parse(csv);
+  const [header = [], ...data] = rows;
+  const found: string[] = [];
+  if (header.join(",") !== resource.schema.fields.map((f) => f.name).join(",")) found.push(`header ${header.join(",")}`);
+  const missing = new Set(resource.schema.missingValues ?? [""]);
+  resource.schema.fields.forEach((field, i) => {
+    const seen = new Set<string>();
+    for (const row of data) {
+      const value = row[i] ?? "";
+      if (missing.has(value)) {
+        if (field.constraints?.required) found.push(`${field.name}: missing`);
+        continue;
+      }
+      if (field.type === "boolean" && ![...(field.trueValues ?? []), ...(field.falseValues ?? [])].includes(value)) found.push(`${field.name}: ${value} is not a boolean`);
+      const pattern = field.constraints?.pattern;
+      if (pattern !== undefined && !new RegExp(`^(?:${pattern})$`).test(value)) found.push(`${field.name}: ${value} does not match ${pattern}`);
+      if (field.constraints?.unique && seen.has(value)) found.push(`${field.name}: ${value} twice`);
+      seen.add(value);
+    }
+  });
+  return found;
+}
 
 describe("open data", () => {
   it("writes the contract JSON: the annex's fields in the contract's order, one object per activity", () => {
@@ -35,5 +88,53 @@ describe("open data", () => {
     expect(text).toContain('"Piano ""annuale"", con\nriga",C/E,');
     const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows[0]).toMatchObject({ title: 'Piano "annuale", con\nriga', riskAreas: "C/E", active: "", note: "" });
+  });
+});
+
+describe("the data package beside the CSV", () => {
+  it("describes the CSV: its schema's fields are the CSV header, in order, with types and Italian titles", async () => {
+    const { files, pkg } = await openData();
+    expect(pkg.profile).toBe("tabular-data-package");
+    expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+    const [annexTable] = pkg.resources;
+    if (!annexTable) throw new Error("no resource");
+    expect(annexTable.path).toBe("allegato-1.csv");
+    expect(annexTable.schema.fields.map((f) => f.name)).toEqual([...CSV_COLUMNS]);
+    expect((files.get("allegato-1.csv") ?? "").split("\r\n")[0]).toBe(annexTable.schema.fields.map((f) => f.name).join(","));
+    expect(annexTable.schema.fields.find((f) => f.name === "servizio")).toMatchObject({ type: "string", title: "Servizio/Staff" });
+    expect(annexTable.schema.fields.find((f) => f.name === "active")).toMatchObject({ type: "boolean", title: "Attiva" });
+    for (const field of annexTable.schema.fields) expect(field.description, field.name).toMatch(/\S/);
+    expect(annexTable.schema.primaryKey).toBe("code");
+    expect(annexTable.dialect).toMatchObject({ delimiter: ",", lineTerminator: "\r\n", header: true });
+  });
+
+  it("tells the truth about the data: every value of the 2020-2022 sample fits its field", async () => {
+    const annex = sampleAnnex();
+    const [first] = annex.activities;
+    if (first) {
+      first.active = null; // a source that cannot tell: an empty cell, a missing value
+      first.riskAreas = ["C", "E"];
+    }
+    const { files, pkg } = await openData(annex);
+    for (const resource of pkg.resources) expect(violations(files.get(resource.path) ?? "", resource), resource.path).toEqual([]);
+  });
+
+  it("gives the risk-area legend as a second table, a CSV of its own", async () => {
+    const { files, pkg } = await openData();
+    const legend = pkg.resources[1];
+    expect(legend?.path).toBe("allegato-1-aree-di-rischio.csv");
+    expect(legend?.schema.fields.map((f) => f.name)).toEqual(["letter", "name"]);
+    expect(parse(files.get("allegato-1-aree-di-rischio.csv") ?? "", { columns: true })).toEqual(Object.entries(samplePlan().riskAreas).map(([letter, name]) => ({ letter, name })));
+  });
+
+  it("is licensed CC BY 4.0 unless plan.yaml gives another licence, and carries the edition's identity", async () => {
+    const { pkg } = await openData();
+    expect(pkg.licenses).toEqual([{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0 International", path: "https://creativecommons.org/licenses/by/4.0/" }]);
+    expect(pkg.contributors).toEqual([{ title: "Camera di Commercio di Pistoia", role: "publisher" }]);
+    expect(pkg.version).toBe("1");
+    expect(pkg.description).toContain("adottato con Deliberazione di prova n. 1 del 31 gennaio 2020 — versione 1");
+    const cc0 = { name: "CC0-1.0", title: "Creative Commons CC0 1.0", path: "https://creativecommons.org/publicdomain/zero/1.0/" };
+    const other = await openData(sampleAnnex(), { ...samplePlan(), licence: cc0 });
+    expect(other.pkg.licenses).toEqual([cc0]);
   });
 });

@@ -111,12 +111,13 @@ describe("PDF", () => {
     expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
   });
 
-  it("has a structure tree with a Table whose TD cells hold every activity, and its headings as TH", () => {
-    const tds = read.pages.flatMap((p) => all(p.structure, "TD")).map((n) => n.text);
-    const cells = new Set(tds);
-    for (const a of annex.activities) expect(cells.has(a.code), a.code).toBe(true);
-    expect(read.pages.every((p) => all(p.structure, "Table").length === 1)).toBe(true);
+  it("has a structure tree with a Table whose rows hold every activity, its code a row header, and its headings as TH", () => {
     const ths = read.pages.flatMap((p) => all(p.structure, "TH")).map((n) => n.text);
+    const codes = new Set(ths);
+    for (const a of annex.activities) expect(codes.has(a.code), a.code).toBe(true);
+    const tds = new Set(read.pages.flatMap((p) => all(p.structure, "TD")).map((n) => squash(n.text.replace("(non attiva)", ""))));
+    for (const a of annex.activities) if (a.title) expect(tds.has(squash(a.title)), a.code).toBe(true);
+    expect(read.pages.every((p) => all(p.structure, "Table").length === 1)).toBe(true);
     for (const heading of ["Funzione", "Macro Processi", "Processi", "Sotto Processi", "Attività", "Area dirigenziale", "Servizio/Staff", "U.O."]) {
       expect(ths.map(squash)).toContain(squash(heading));
     }
@@ -159,7 +160,7 @@ describe("PDF", () => {
       const on = read.pages.filter((p) => p.text.includes(` ${a.code} `) || p.text.startsWith(`${a.code} `));
       expect(on.length, a.code).toBe(1);
       // the whole activity row (its cells) is under one TR on that page
-      const rows = read.pages.flatMap((p) => all(p.structure, "TR")).filter((tr) => tr.children.some((c) => c.role === "TD" && c.text === a.code));
+      const rows = read.pages.flatMap((p) => all(p.structure, "TR")).filter((tr) => tr.children.some((c) => c.role === "TH" && c.text === a.code));
       expect(rows.length, a.code).toBe(1);
       if (a.title) expect(squash(rows[0]?.text ?? "")).toContain(squash(a.title));
     }

@@ -16,6 +16,9 @@ import { load2020 } from "./helpers/sources.ts";
 
 const PLAN: PlanConfig = {
   body: "Camera di Commercio di Pistoia",
+  act: "Deliberazione della Giunta camerale n. 1",
+  adopted: "2020-01-31",
+  version: "1",
   riskAreas: { A: "a", B: "b", C: "c", D: "d", E: "e", F: "f" },
 };
 
@@ -534,8 +537,10 @@ describe("a large annex (speed is measured in npm run bench)", () => {
 describe("the 2020-2022 annex", () => {
   // Read in the source (pdftotext -layout of sources/2020-2022/allegato-1.pdf, and the published
   // text layer): these hierarchy cells print a code and no title, the EXTRA rows print no
-  // Funzione, and these office names are spelled in more than one way.
+  // Funzione, and these office names are spelled in more than one way. The plan settings do
+  // not give the adopting act, its date or a version: nothing at hand says them.
   const EXPECTED = [
+    "warning plan/identity -",
     "warning title/missing A1.3.3",
     "warning title/missing A1.3.4",
     "warning title/missing A2",
@@ -574,7 +579,7 @@ describe("the 2020-2022 annex", () => {
     expect(summary(validation)).toEqual(EXPECTED);
     expect(rarerSpellings(validation)).toEqual(SPELLINGS);
     // the sub-process without title is found on page 2 of the PDF
-    expect(validation[0]?.place).toMatchObject({ file: "sources/2020-2022/allegato-1.pdf", page: 2, code: "A1.3.3" });
+    expect(validation[1]?.place).toMatchObject({ file: "sources/2020-2022/allegato-1.pdf", page: 2, code: "A1.3.3" });
   });
 
   it("from the published text layer: the same findings", async () => {

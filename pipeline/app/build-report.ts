@@ -27,6 +27,7 @@ export function buildReportText(loaded: Loaded, files: readonly PublishedFile[])
   const lines = [
     `Allegato 1 — Mappatura dei processi ${annex.planYears}: build report`,
     ``,
+    ...(loaded.example ? [`EXAMPLE: an illustrative edition, every output marked "not to be published"`] : []),
     `source: ${loaded.file}`,
     `activities: ${annex.activities.length} (${inactive} not active)`,
     `diagnostics: ${summary(loaded.diagnostics)}, ${counts.info} notes`,
@@ -48,6 +49,7 @@ export function buildReportJson(loaded: Loaded, files: readonly PublishedFile[])
   const { annex } = loaded;
   const report = {
     planYears: annex.planYears,
+    ...(loaded.example ? { example: true } : {}),
     source: loaded.file,
     activities: annex.activities.length,
     inactive: annex.activities.filter((a) => a.active === false).length,

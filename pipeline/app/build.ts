@@ -1,10 +1,12 @@
-// `annex build`: every plan year in the sources folder published to its own output folder. One
-// plan year that cannot be read, or that has errors, does not stop the others.
-import { join } from "node:path";
+// `annex build`: plan years published to their own output folders — every plan year in the
+// sources folder, or the plan-year folders named (an example in examples/, say). One plan year
+// that cannot be read, or that has errors, does not stop the others; a folder named like a plan
+// year that cannot be one (a bad name, a broken link) is reported, never skipped in silence.
+import { basename } from "node:path";
 import { FatalError } from "../diagnostics/fatal.ts";
 import type { Format } from "../model/files.ts";
-import { listPlanYears } from "./inputs.ts";
-import { publish, type PublishResult } from "./publish.ts";
+import { findPlanYears, type PlanYearFolder } from "./inputs.ts";
+import { editionFolder, publish, type PublishResult } from "./publish.ts";
 
 export type YearOutcome =
   | { year: string; status: "published" | "refused"; result: PublishResult; seconds: number }
@@ -12,7 +14,9 @@ export type YearOutcome =
 
 export interface BuildOptions {
   sourcesDir: string;
-  /** the output folder; each plan year goes to a subfolder named after it */
+  /** plan-year folders (or plan years of the sources folder) to build; none: every plan year of the sources folder */
+  inputs?: readonly string[];
+  /** the output folder; each plan year goes to a subfolder named after it (examples under examples/) */
   outRoot: string;
   formats: readonly Format[];
   /** a progress line of the plan year `year`, number `index` (0-based) of `total` */
@@ -21,18 +25,28 @@ export interface BuildOptions {
   settled: (outcome: YearOutcome, index: number, total: number) => void;
 }
 
-export async function buildAll(options: BuildOptions): Promise<YearOutcome[]> {
-  const years = await listPlanYears(options.sourcesDir);
-  if (years.length === 0) {
+async function targets(options: BuildOptions): Promise<PlanYearFolder[]> {
+  if (options.inputs && options.inputs.length > 0) {
+    return options.inputs.map((input) => ({ name: basename(input.replace(/[/\\]+$/, "")) || input, path: input }));
+  }
+  const found = await findPlanYears(options.sourcesDir);
+  if (found.length === 0) {
     throw new FatalError("plan-year/none", `no plan year in ${options.sourcesDir}/ (expected folders named like 2020-2022)`);
   }
+  return found;
+}
+
+export async function buildAll(options: BuildOptions): Promise<YearOutcome[]> {
+  const years = await targets(options);
   const outcomes: YearOutcome[] = [];
-  for (const [index, year] of years.entries()) {
+  for (const [index, { name: year, path, problem }] of years.entries()) {
     const started = performance.now();
     let outcome: YearOutcome;
     try {
-      const result = await publish(year, {
-        outDir: join(options.outRoot, year),
+      if (problem) throw problem;
+      const result = await publish(path, {
+        outDir: (planYears, example) => editionFolder(options.outRoot, planYears, example),
+        whole: true,
         formats: options.formats,
         sourcesDir: options.sourcesDir,
         report: true,

@@ -4,5 +4,5 @@ import { loadInput, type Loaded } from "./load.ts";
 
 export async function exportInput(input: string, format: "json" | "csv"): Promise<{ loaded: Loaded; text: string }> {
   const loaded = await loadInput(input);
-  return { loaded, text: await renderOpenData(loaded.annex, format) };
+  return { loaded, text: await renderOpenData(loaded.annex, format, { example: loaded.example }) };
 }

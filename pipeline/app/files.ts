@@ -48,14 +48,14 @@ export function errnoOf(error: unknown): { code: string; path: string } | null {
   return typeof code === "string" && code !== "" && typeof path === "string" && path !== "" ? { code, path } : null;
 }
 
-/** Fails with one clear line when the output folder cannot be created or written to. */
-export async function ensureWritableFolder(dir: string): Promise<void> {
+/** Fails with one clear line when the output folder cannot be created or written to (`named`: the folder the person asked for). */
+export async function ensureWritableFolder(dir: string, named = dir): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
     await access(dir, constants.W_OK);
   } catch (error) {
     const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
     const message = error instanceof Error ? error.message : String(error);
-    throw new FatalError("output/not-writable", `cannot write the output folder: ${code ? describeErrno(code) : message}`, { file: dir });
+    throw new FatalError("output/not-writable", `cannot write the output folder: ${code ? describeErrno(code) : message}`, { file: named });
   }
 }

@@ -18,6 +18,7 @@ import type { PlanConfig } from "../model/plan.ts";
 import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
 import { documentDate } from "../render/layout.ts";
 import { loadInput, type Loaded } from "./load.ts";
+import { planForNextEdition } from "./settings.ts";
 
 /** The annex of the next edition: same content, new plan years, the title's years replaced. */
 export function nextEdition(annex: Annex, planYears: string): { annex: Annex; titleUpdated: boolean } {
@@ -76,7 +77,11 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
 
   const planPath = join(dirname(request.previousFile), PLAN_FILE);
   if (existsSync(planPath)) {
-    files.set(PLAN_FILE, replacePlanYears(await readFile(planPath, "utf8"), previous.planYears, planYears).text);
+    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath);
+    files.set(PLAN_FILE, replacePlanYears(plan.text, previous.planYears, planYears).text);
+    if (plan.dropped.length > 0) {
+      warnings.push(`${plan.dropped.join(", ")} of ${previous.planYears} not copied to ${join(dir, PLAN_FILE)}: write the new edition's when it is adopted`);
+    }
   } else {
     warnings.push(`no ${PLAN_FILE} beside ${request.previousFile}: write ${join(dir, PLAN_FILE)} by hand`);
   }

@@ -18,12 +18,41 @@ export interface ResolvedSource {
   correctionsFile?: string;
 }
 
-export async function listPlanYears(sourcesDir = "sources"): Promise<string[]> {
+/** A folder of the sources folder named like a plan year, and why it cannot be built, if it cannot. */
+export interface PlanYearFolder {
+  name: string;
+  path: string;
+  problem?: FatalError;
+}
+
+/**
+ * Every entry of the sources folder named like a plan year ("2020-2022", but also "21-23" or
+ * "2021-2022", which are refused as `init` refuses them), in name order; a link to a folder is a
+ * folder. Entries named otherwise (notes, hidden files) are not plan years and are left alone.
+ */
+export async function findPlanYears(sourcesDir = "sources"): Promise<PlanYearFolder[]> {
   const entries = await readdir(sourcesDir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isDirectory() && PLAN_YEARS.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  const found: PlanYearFolder[] = [];
+  for (const entry of entries) {
+    if (!looksLikePlanYears(entry.name)) continue;
+    const path = join(sourcesDir, entry.name);
+    const misnamed = checkPlanYears(entry.name);
+    const kind = await stat(path).then(
+      (s) => (s.isDirectory() ? "folder" : "file"),
+      () => "broken link",
+    );
+    let problem: FatalError | undefined;
+    if (misnamed) problem = new FatalError("plan-year/name", `${misnamed}; rename the folder`, { file: path });
+    else if (kind === "broken link") problem = new FatalError("input/not-found", "a link to a folder that does not exist", { file: path });
+    else if (kind === "file") problem = new FatalError("input/no-source", "named like a plan year but not a folder", { file: path });
+    found.push({ name: entry.name, path, ...(problem ? { problem } : {}) });
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The plan years of the sources folder that can be built (links to folders included). */
+export async function listPlanYears(sourcesDir = "sources"): Promise<string[]> {
+  return (await findPlanYears(sourcesDir)).filter((f) => f.problem === undefined).map((f) => f.name);
 }
 
 /** The source file of an input, its reader, and the plan and corrections files beside it. */

@@ -1,6 +1,7 @@
 // Loading any input into a validated annex: extract (or read annex data), repair, validate.
 // The stages are pure; the files they need (the source, the plan and corrections beside it,
 // the labels whose printed marks repair drops) are read here.
+import { basename, dirname, resolve } from "node:path";
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { diag } from "../diagnostics/rules.ts";
@@ -25,7 +26,12 @@ export interface Loaded {
   repairs: Diagnostic[];
   /** the source file that was read */
   file: string;
+  /** an illustrative edition (plan.yaml says `example: true`, or the annex data does): every output says so */
+  example: boolean;
 }
+
+/** The folder that holds illustrative editions, never published as real ones. */
+export const EXAMPLES_DIR = "examples";
 
 export interface LoadOptions {
   /** the folder of the plan years (default: sources) */
@@ -58,6 +64,8 @@ export interface RepairedSource {
   provenance: Map<string, Place>;
   repairs: Diagnostic[];
   diagnostics: Diagnostic[];
+  /** annex data marked `example: true` */
+  example: boolean;
 }
 
 /** Extract and repair (or read annex data, or a working copy), without validation. */
@@ -71,7 +79,7 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
     if (source.correctionsFile) {
       diagnostics.push(diag("corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
     }
-    return { source, annex: read.annex, provenance: read.provenance ?? new Map<string, Place>(), repairs: [], diagnostics };
+    return { source, annex: read.annex, provenance: read.provenance ?? new Map<string, Place>(), repairs: [], diagnostics, example: "example" in read && read.example };
   }
   const repaired = repair(read.table, {
     ...(source.planYears ? { planYears: source.planYears } : {}),
@@ -84,6 +92,7 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
     provenance: repaired.provenance,
     repairs: repaired.repairs,
     diagnostics: [...read.diagnostics, ...repaired.diagnostics],
+    example: false,
   };
 }
 
@@ -91,17 +100,55 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
 export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Loaded> {
   const read = await readAnnex(input, opts);
   const plan = await readPlan(read.source.planFile);
-  const validated = validateAnnex(read.annex, { plan, file: read.source.file, provenance: read.provenance });
+  const { source } = read;
+  const validated = validateAnnex(read.annex, { plan, file: source.file, provenance: read.provenance, ...(source.planFile ? { planFile: source.planFile } : {}) });
   if (!validated.annex) {
     const first = validated.diagnostics.find((d) => d.severity === "error");
-    throw new FatalError("schema/shape", `the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: read.source.file });
+    throw new FatalError("schema/shape", `the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: source.file });
   }
+  const example = plan?.example === true || read.example;
   return {
     annex: validated.annex,
     plan,
     provenance: read.provenance,
-    diagnostics: [...read.diagnostics, ...validated.diagnostics],
+    diagnostics: [...editionChecks(source, validated.annex, example), ...read.diagnostics, ...validated.diagnostics],
     repairs: read.repairs,
-    file: read.source.file,
+    file: source.file,
+    example,
   };
+}
+
+/** A file in examples/, or in a plan-year folder in examples/. */
+function inExamples(file: string): boolean {
+  const dir = dirname(resolve(file));
+  return basename(dir) === EXAMPLES_DIR || basename(dirname(dir)) === EXAMPLES_DIR;
+}
+
+/**
+ * What would make a publication land where it must not: annex data whose plan years are not its
+ * folder's (it would replace that other plan year's edition), an edition kept among the examples
+ * that does not say it is one (it would be published as real).
+ */
+function editionChecks(source: ResolvedSource, annex: Annex, example: boolean): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  // (a printed annex takes the folder's plan years in repair: only what is read as the annex itself can differ)
+  if (source.planYears !== undefined && annex.planYears !== source.planYears) {
+    found.push(
+      diag(
+        "annex-data/plan-years",
+        `the annex data is for plan years ${annex.planYears} but sits in the folder of ${source.planYears}: it would be published as ${annex.planYears}; move it to its own folder or correct planYears`,
+        { file: source.file },
+      ),
+    );
+  }
+  if (!example && inExamples(source.file)) {
+    found.push(
+      diag(
+        "example/unmarked",
+        `an edition in ${EXAMPLES_DIR}/ must say "example: true" in its ${source.planFile ?? "plan.yaml"} so that every output is marked as an example (move it to sources/ if it is a real edition)`,
+        { file: source.file },
+      ),
+    );
+  }
+  return found;
 }

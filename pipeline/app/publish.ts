@@ -1,14 +1,19 @@
-// Publishing one input: load and validate it, render every requested format in memory, and
-// only then write the files. An annex with errors is not published: nothing is written, so an
-// output folder never holds a half-updated edition.
-import { join } from "node:path";
+// Publishing one input: load and validate it, render every requested format, and write the
+// files. An annex with errors is not published: nothing is written. A plan year's edition
+// folder (what `build` writes, and `render` by default) is replaced whole: it is filled beside
+// its place and swapped in, so it holds exactly the files of one build and their report, and a
+// failure leaves the previous edition untouched. Into a folder named with --out, which may hold
+// other things, the files are written together (all under temporary names, then renamed).
+import { writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { hasErrors, summary } from "../diagnostics/format.ts";
 import { plural } from "../lib/plural.ts";
-import { outputName, type Format } from "../model/files.ts";
-import { renderAll } from "../render/index.ts";
+import type { Format } from "../model/files.ts";
+import { renderer, type RenderedFile } from "../render/index.ts";
 import { buildReportJson, buildReportText, describeFile, REPORT_FILES, type PublishedFile } from "./build-report.ts";
-import { ensureWritableFolder, writeFileAtomic } from "./files.ts";
-import { loadInput, type Loaded } from "./load.ts";
+import { ensureWritableFolder } from "./files.ts";
+import { EXAMPLES_DIR, loadInput, type Loaded } from "./load.ts";
+import { removeStale, replaceFolder, writeFilesTogether } from "./staging.ts";
 import { htmlTemplates, loadLabels } from "./templates.ts";
 
 export interface PublishResult {
@@ -21,39 +26,65 @@ export interface PublishResult {
 }
 
 export interface PublishOptions {
-  /** the output folder, or how to name it from the annex's plan years */
-  outDir: string | ((planYears: string) => string);
+  /** the output folder, or how to name it from the annex's plan years and whether it is an example */
+  outDir: string | ((planYears: string, example: boolean) => string);
   formats: readonly Format[];
   sourcesDir?: string;
   /** write build-report.txt and build-report.json beside the outputs */
   report?: boolean;
+  /** the output folder is the plan year's edition: replace it whole (see above) */
+  whole?: boolean;
   /** progress lines (stderr) */
   progress?: (line: string) => void;
+}
+
+/** Where a plan year is published in an output root: out/2020-2022, or out/examples/2021-2023 for an example. */
+export function editionFolder(outRoot: string, planYears: string, example: boolean): string {
+  return example ? join(outRoot, EXAMPLES_DIR, planYears) : join(outRoot, planYears);
 }
 
 export async function publish(input: string, options: PublishOptions): Promise<PublishResult> {
   const say = options.progress ?? (() => undefined);
   const loaded = await loadInput(input, options.sourcesDir !== undefined ? { sourcesDir: options.sourcesDir } : {});
   say(`read ${loaded.annex.activities.length} activities from ${loaded.file} (${summary(loaded.diagnostics)}, ${plural(loaded.repairs.length, "repair")})`);
-  const outDir = typeof options.outDir === "function" ? options.outDir(loaded.annex.planYears) : options.outDir;
+  const outDir = typeof options.outDir === "function" ? options.outDir(loaded.annex.planYears, loaded.example) : options.outDir;
   if (hasErrors(loaded.diagnostics)) return { loaded, published: false, outDir, files: [] };
 
-  await ensureWritableFolder(outDir);
-  const outputs = await renderAll(loaded.annex, options.formats, { plan: loaded.plan, labels: loadLabels(), html: htmlTemplates() });
+  const render = renderer(loaded.annex, { plan: loaded.plan, labels: loadLabels(), html: htmlTemplates(), example: loaded.example });
   const files: PublishedFile[] = [];
-  const writes: [string, Uint8Array | string][] = [];
-  for (const [format, data] of outputs) {
-    const name = outputName(format);
-    writes.push([join(outDir, name), data]);
-    files.push(describeFile(data, name, format));
+  /** every format's files, one format at a time, then the report that lists them */
+  const produce = async (put: (file: { name: string; data: Uint8Array | string }) => Promise<void>) => {
+    for (const format of options.formats) {
+      for (const file of await render(format)) {
+        await put(file);
+        files.push(describeFile(file.data, file.name, file.format));
+      }
+    }
+    if (options.report) {
+      const reports = [
+        { name: REPORT_FILES.text, data: buildReportText(loaded, files) },
+        { name: REPORT_FILES.json, data: buildReportJson(loaded, files) },
+      ];
+      for (const report of reports) {
+        await put(report);
+        files.push(describeFile(report.data, report.name, "report"));
+      }
+    }
+  };
+
+  if (options.whole) {
+    await ensureWritableFolder(dirname(outDir), outDir);
+    await removeStale(outDir);
+    await replaceFolder(outDir, (staging) => produce((file) => writeFile(join(staging, file.name), file.data)));
+  } else {
+    await ensureWritableFolder(outDir);
+    const rendered: Pick<RenderedFile, "name" | "data">[] = [];
+    await produce((file) => {
+      rendered.push(file);
+      return Promise.resolve();
+    });
+    await writeFilesTogether(outDir, rendered);
   }
-  if (options.report) {
-    const txt = buildReportText(loaded, files);
-    const json = buildReportJson(loaded, files);
-    writes.push([join(outDir, REPORT_FILES.text), txt], [join(outDir, REPORT_FILES.json), json]);
-    files.push(describeFile(txt, REPORT_FILES.text, "report"), describeFile(json, REPORT_FILES.json, "report"));
-  }
-  for (const [path, data] of writes) await writeFileAtomic(path, data);
   say(`wrote ${files.map((f) => f.file).join(", ")} in ${outDir}`);
   return { loaded, published: true, outDir, files };
 }

@@ -30,7 +30,7 @@ interface Format {
 }
 
 /** What a reader gives: the raw table of a printed annex (for repair), or the annex itself (for validation), with where each code was read. */
-export type SourceRead = { table: RawTable; diagnostics: Diagnostic[] } | { annex: unknown; provenance?: Map<string, Place>; diagnostics: Diagnostic[] };
+export type SourceRead = { table: RawTable; diagnostics: Diagnostic[] } | { annex: unknown; provenance?: Map<string, Place>; diagnostics: Diagnostic[]; example?: boolean };
 
 /** What a reader may be told beside the file. */
 export interface ReadOptions {

@@ -6,7 +6,7 @@ import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yam
 import { FatalError } from "../diagnostics/fatal.ts";
 import { parseYamlDocument } from "../formats/yaml-document.ts";
 import { Corrections, type ParsedCorrections } from "../model/corrections.ts";
-import { PlanConfig } from "../model/plan.ts";
+import { IDENTITY_FIELDS, PlanConfig } from "../model/plan.ts";
 
 export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
   if (!planFile) return null;
@@ -16,6 +16,20 @@ export async function readPlan(planFile: string | undefined): Promise<PlanConfig
   const issue = parsed.error.issues[0];
   const key = issue?.path.join(".") || "(top)";
   throw new FatalError("plan/invalid", `not a valid plan file: ${key}: ${issue?.message ?? "invalid"}`, { file: planFile });
+}
+
+/**
+ * The plan settings of the next edition, from the previous one's text: everything kept, comments
+ * included, but the act that adopted the previous plan, its date and its version, which are not
+ * the new edition's (they are left for a person to write when it is adopted). Returns the fields
+ * left out.
+ */
+export function planForNextEdition(text: string, file: string): { text: string; dropped: string[] } {
+  const { doc } = parseYamlDocument(text, file);
+  const dropped = IDENTITY_FIELDS.filter((field) => doc.has(field));
+  if (dropped.length === 0) return { text, dropped };
+  for (const field of dropped) doc.delete(field);
+  return { text: doc.toString(), dropped };
 }
 
 export async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {

@@ -17,6 +17,7 @@ export const TEMPLATE_FILES = {
   html: new URL("annex.html.hbs", TEMPLATES_DIR),
   css: new URL("annex.css", TEMPLATES_DIR),
   script: new URL("annex-search.js", TEMPLATES_DIR),
+  printScript: new URL("annex-print.js", TEMPLATES_DIR),
   diffHtml: new URL("diff.html.hbs", TEMPLATES_DIR),
   diffCss: new URL("diff.css", TEMPLATES_DIR),
 };
@@ -56,6 +57,7 @@ export function htmlTemplates(): HtmlTemplates {
     page: readFileSync(TEMPLATE_FILES.html, "utf8"),
     css: readFileSync(TEMPLATE_FILES.css, "utf8"),
     script: readFileSync(TEMPLATE_FILES.script, "utf8"),
+    printScript: readFileSync(TEMPLATE_FILES.printScript, "utf8"),
   };
 }
 

@@ -34,6 +34,8 @@ export const RULES = {
   "plan/invalid": { step: "load", severity: "error", fatal: true, means: "`plan.yaml` does not match its schema" },
   "corrections/invalid": { step: "load", severity: "error", fatal: true, means: "`corrections.yaml` does not match its schema" },
   "corrections/ignored": { step: "load", severity: "warning", means: "annex data is edited directly: the corrections file beside it is not applied" },
+  "annex-data/plan-years": { step: "load", severity: "error", means: "annex data whose `planYears` are not its plan-year folder's name: publishing it would replace another plan year's edition" },
+  "example/unmarked": { step: "load", severity: "error", means: "an edition under `examples/` whose `plan.yaml` does not say `example: true`: it would be published as a real one" },
 
   // reading the working copy (a spreadsheet with one row per activity, made by `annex init`)
   "working-copy/columns": { step: "load", severity: "error", fatal: true, means: "the working copy's header row lacks one of its columns (`Funzione` … `Attiva`), or has one twice" },
@@ -116,6 +118,7 @@ export const RULES = {
   "repair/title": { step: "repair", severity: "warning", means: "the annex title is not printed" },
 
   // checking the annex (in this order within one activity)
+  "plan/identity": { step: "validate", severity: "warning", means: "`plan.yaml` does not say which act adopted the plan, its date or the edition's version: the documents leave them out" },
   "schema/shape": { step: "validate", severity: "error", fatal: true, means: "annex data does not match the schema: a field is missing or has the wrong type" },
   "code/format": { step: "validate", severity: "error", means: "a code is malformed for its level" },
   "code/unique": { step: "validate", severity: "error", means: "an activity code is used twice" },
@@ -131,6 +134,9 @@ export const RULES = {
   "structure/format": { step: "validate", severity: "warning", means: "an empty structure name left by a stray `/`" },
   "structure/unknown": { step: "validate", severity: "warning", means: "a structure not in the plan's own list (`plan.yaml`, `structures`)" },
   "structure/near-duplicate": { step: "validate", severity: "warning", means: "two spellings of what is likely one office (\"progr. e svil.\" beside \"programm. e svil.\")" },
+  "text/forbidden-character": { step: "validate", severity: "warning", means: "a character XML forbids (a control character, U+FFFE, U+FFFF, half of a surrogate pair): left out of every published format" },
+  "text/invisible-character": { step: "validate", severity: "warning", means: "a control or bidirectional-override character: invisible, it can change how a text reads; kept as written" },
+  "text/formula": { step: "validate", severity: "warning", means: "a text starting with `=`, `+`, `-` or `@`, which a spreadsheet may run as a formula when it opens the CSV (the CSV keeps it as written)" },
 
   // writing
   "labels/invalid": { step: "publish", severity: "error", fatal: true, means: "`templates/labels.yaml` cannot be read or lacks a key" },

@@ -1,6 +1,10 @@
 // The report on a terminal: overview first, then every change on one line. Word changes are
 // marked [-removed-]{+added+} (as wdiff does) whether or not colour is on, so the meaning
 // never rests on colour alone; the command asks for colour only on a terminal that wants it.
+// Texts from the data never reach the terminal as they are: a control character (an escape
+// sequence starts with one) or a bidi override is shown as <U+001B>, so data cannot move the
+// cursor, recolour the screen or reorder what is read.
+import { showInvisible } from "../lib/characters.ts";
 import { plural } from "../lib/plural.ts";
 import { ACTIVITY_FIELDS } from "../model/fields.ts";
 import { compoundName, levelOf } from "../model/levels.ts";
@@ -48,14 +52,14 @@ export function formatText(result: DiffResult, opts: { color?: boolean } = {}): 
   lines.push(`  ${"code".padEnd(codeWidth)}  added  removed  moved  changed  title`);
   for (const m of summary.byMacro) {
     lines.push(
-      `  ${(m.code ?? "—").padEnd(codeWidth)}  ${num(m.added, 5)}  ${num(m.removed, 7)}  ${num(m.moved, 5)}  ${num(m.changed, 7)}  ${m.title ?? "(no title)"}`,
+      `  ${shown(m.code ?? "—").padEnd(codeWidth)}  ${num(m.added, 5)}  ${num(m.removed, 7)}  ${num(m.moved, 5)}  ${num(m.changed, 7)}  ${m.title !== null ? shown(m.title) : "(no title)"}`,
     );
   }
 
   if (summary.renames.length > 0) {
     lines.push("", paint.heading("Structures renamed in several activities"));
     for (const r of summary.renames) {
-      lines.push(`  ${fieldName(r.field)} "${r.before}" → "${r.after}" in ${r.codes.length} activities: ${r.codes.join(", ")}`);
+      lines.push(`  ${fieldName(r.field)} "${shown(r.before)}" → "${shown(r.after)}" in ${r.codes.length} activities: ${r.codes.map(shown).join(", ")}`);
     }
   }
 
@@ -64,9 +68,12 @@ export function formatText(result: DiffResult, opts: { color?: boolean } = {}): 
   const hidden = result.changes.length - listed.length;
   lines.push("", paint.heading(`Changes (document order of ${result.to}; removed activities last${hidden ? `; the ${hidden} renames above not repeated` : ""})`));
   const width = Math.max(...listed.map((c) => c.code.length));
-  for (const change of listed) lines.push(`  ${change.code.padEnd(width)}  ${describe(change, paint)}`);
+  for (const change of listed) lines.push(`  ${shown(change.code).padEnd(width)}  ${describe(change, paint)}`);
   return `${lines.join("\n")}\n`;
 }
+
+/** A text from the data, safe to print: see the comment at the top. */
+const shown = showInvisible;
 
 function describe(change: Change, paint: Paint): string {
   const title = quoted(change.context.title);
@@ -76,7 +83,7 @@ function describe(change: Change, paint: Paint): string {
     case "removed":
       return `${paint.removed("removed")}: ${title}`;
     case "moved":
-      return `moved from ${change.from}: ${title}`;
+      return `moved from ${shown(change.from)}: ${title}`;
     case "changed": {
       const label = change.context.level === "activity" ? fieldName(change.field) : levelTitleName(change.context.level);
       return `${label}: ${describeValues(change.field, change.before, change.after, paint)}`;
@@ -91,26 +98,26 @@ function describeValues(field: ChangeField, before: FieldValue, after: FieldValu
     const now = Array.isArray(after) ? after : [];
     const plus = now.filter((x) => !was.includes(x));
     const minus = was.filter((x) => !now.includes(x));
-    const delta = [...plus.map((x) => `+${x}`), ...minus.map((x) => `−${x}`)].join(" ");
+    const delta = shown([...plus.map((x) => `+${x}`), ...minus.map((x) => `−${x}`)].join(" "));
     return `${areas(was)} → ${areas(now)}${delta ? ` (${delta})` : ""}`;
   }
   // titles are long and change by a word or two: show which; other texts are shown whole
   if (field === "title" && typeof before === "string" && typeof after === "string") {
     return wordDiff(before, after)
-      .map((s) => (s.op === "same" ? s.text : s.op === "removed" ? paint.removed(`[-${s.text}-]`) : paint.added(`{+${s.text}+}`)))
+      .map((s) => (s.op === "same" ? shown(s.text) : s.op === "removed" ? paint.removed(`[-${shown(s.text)}-]`) : paint.added(`{+${shown(s.text)}+}`)))
       .join("");
   }
   return `${quoted(before)} → ${quoted(after)}`;
 }
 
 function areas(list: readonly string[]): string {
-  return list.length ? list.join("/") : "(none)";
+  return list.length ? shown(list.join("/")) : "(none)";
 }
 
 function quoted(value: FieldValue): string {
   if (value === null) return "(empty)";
   if (Array.isArray(value)) return areas(value);
-  return typeof value === "string" ? `"${value}"` : String(value);
+  return typeof value === "string" ? `"${shown(value)}"` : String(value);
 }
 
 function num(n: number, width: number): string {

@@ -26,3 +26,8 @@ export type Format = (typeof FORMATS)[number];
 export function outputName(format: Format): string {
   return `${ANNEX_FILE}.${format}`;
 }
+
+/** The open data's description (Frictionless Data Package), beside the CSV. */
+export const DATA_PACKAGE_FILE = "datapackage.json";
+/** The risk-area legend as open data, the data package's second table. */
+export const LEGEND_CSV_FILE = `${ANNEX_FILE}-aree-di-rischio.csv`;

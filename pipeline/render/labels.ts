@@ -37,6 +37,8 @@ export const Labels = z
         uo: phrase,
       })
       .strict(),
+    example: phrase,
+    identity: z.object({ actAndDate: phrase, act: phrase, date: phrase, version: phrase, separator: words }).strict(),
     notActive: phrase,
     continued: phrase,
     page: phrase,
@@ -48,10 +50,9 @@ export const Labels = z
         skipLink: phrase,
         contents: phrase,
         tableHeading: phrase,
-        scrollHint: phrase,
         activityCount: phrase,
         activityCountUnknown: phrase,
-        search: z.object({ label: phrase, button: phrase, reset: phrase, result: phrase, none: phrase }).strict(),
+        search: z.object({ label: phrase, button: phrase, reset: phrase, resultOne: phrase, result: phrase, none: phrase }).strict(),
         generated: phrase,
       })
       .strict(),

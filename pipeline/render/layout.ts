@@ -4,7 +4,7 @@
 // draw it, so the three outputs cannot disagree on content.
 import type { Activity, Annex } from "../model/annex.ts";
 import type { StructureField } from "../model/fields.ts";
-import type { PlanConfig } from "../model/plan.ts";
+import { identityOf, type EditionIdentity, type PlanConfig } from "../model/plan.ts";
 import { fill, type Labels } from "./labels.ts";
 import { MERGED_COLUMNS, printedHeader, screenHeader, tableColumns, type Column, type DataKey, type HeaderRows, type MergedColumn } from "./table-header.ts";
 
@@ -48,10 +48,23 @@ export interface Group {
 export interface AnnexLayout {
   planYears: string;
   language: string;
+  /** an illustrative edition: `exampleMark` on every page, in the title metadata, as a banner */
+  example: boolean;
+  /** "ESEMPIO — non pubblicare" for an example, else null */
+  exampleMark: string | null;
   /** the annex's own title as published (or the template's) */
   title: string;
+  /** the title in the documents' properties: the example mark first, for an example */
+  metadataTitle: string;
+  /** who adopted the edition, by which act, when, which version (null: not in plan.yaml) */
+  identity: EditionIdentity;
+  /** the identity as printed under the title ("Camera di Commercio … — adottata con … del … — versione 1"), or null when nothing is known */
+  identityLine: string | null;
   /** the template's short title (an HTML page title, a window title) */
   shortTitle: string;
+  /** the table's caption and its description, for assistive technology (HTML caption, DOCX tblCaption, …) */
+  caption: string;
+  description: string;
   subject: string;
   /** document author: the body that adopts the plan (null when no plan settings were given) */
   author: string | null;
@@ -101,18 +114,46 @@ function structureText(activity: Activity, field: StructureField, noteColumn: St
 }
 
 /**
- * The fixed date of the documents: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
- * else 1 January of the plan's first year — a date that belongs to the data, never the clock.
+ * The fixed date of the documents: the date the plan was adopted (plan.yaml), else
+ * SOURCE_DATE_EPOCH when set (reproducible-builds.org), else 1 January of the plan's first year —
+ * a date that belongs to the data, never the clock.
  */
-export function documentDate(planYears: string, env: NodeJS.ProcessEnv = process.env): Date {
+export function documentDate(planYears: string, env: NodeJS.ProcessEnv = process.env, adopted: string | null = null): Date {
+  if (adopted !== null) return new Date(`${adopted}T00:00:00Z`);
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   const first = Number(planYears.slice(0, 4));
   return new Date(Date.UTC(Number.isFinite(first) ? first : 2000, 0, 1));
 }
 
-export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Labels): AnnexLayout {
+/** "30 marzo 2021": a date as the documents' language writes it. */
+export function longDate(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The known parts of the identity, worded by labels.yaml and joined; null when nothing is known. */
+export function identityLine(identity: EditionIdentity, labels: Labels): string | null {
+  const words = labels.identity;
+  const date = identity.adopted !== null ? longDate(identity.adopted, labels.language) : null;
+  let adoption: string | null = null;
+  if (identity.act !== null) adoption = fill(date !== null ? words.actAndDate : words.act, { act: identity.act, date: date ?? "" });
+  else if (date !== null) adoption = fill(words.date, { date });
+  const parts = [identity.body, adoption, identity.version !== null ? fill(words.version, { version: identity.version }) : null];
+  const known = parts.filter((part): part is string => part !== null);
+  return known.length > 0 ? known.join(words.separator) : null;
+}
+
+export interface LayoutOptions {
+  /** an illustrative edition (also when plan.yaml says so) */
+  example?: boolean;
+}
+
+export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Labels, options: LayoutOptions = {}): AnnexLayout {
   const values = { planYears: annex.planYears, body: plan?.body ?? "l'ente" };
+  const example = options.example === true || plan?.example === true;
+  const exampleMark = example ? labels.example : null;
+  const identity = identityOf(plan);
+  const title = annex.title ?? fill(labels.title, values);
 
   const spans: Record<MergedColumn, Span[]> = { function: [], macro: [], process: [], subprocess: [] };
   const rows: Row[] = [];
@@ -174,15 +215,25 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
         .map(([letter, name]) => ({ letter, name }))
     : [];
 
+  const line = identityLine(identity, labels);
+  const subject = fill(labels.subject, values);
   return {
     planYears: annex.planYears,
     language: labels.language,
-    title: annex.title ?? fill(labels.title, values),
+    example,
+    exampleMark,
+    title,
+    metadataTitle: exampleMark !== null ? `${exampleMark}${labels.identity.separator}${title}` : title,
+    identity,
+    identityLine: line,
     shortTitle: fill(labels.title, values),
-    subject: fill(labels.subject, values),
+    caption: fill(labels.html.caption, values),
+    description: fill(labels.html.description, { ...values, notActive: labels.notActive }),
+    // the properties say which edition this is, as the title block does
+    subject: line !== null && identity.act !== null ? `${subject}${labels.identity.separator}${line}` : subject,
     author: plan?.body ?? null,
     footnote: annex.footnote ?? fill(labels.footnote, values),
-    date: documentDate(annex.planYears),
+    date: documentDate(annex.planYears, process.env, identity.adopted),
     columns,
     headerRows: printedHeader(columns, labels),
     screenHeaderRows: screenHeader(columns, labels),

@@ -4,6 +4,8 @@
 // differently) is grouped under its name, in that format's own units.
 
 export const COLOURS = {
+  /** the example mark: dark red on white, contrast 8:1 */
+  example: "#A00000",
   /** the published annex shades inactive rows light grey */
   inactive: "#D9D9D9",
   /** header rows: light blue as in the published annex (black text on it: contrast 17:1) */
@@ -24,6 +26,7 @@ const PDF_MARGINS: [number, number, number, number] = [28, 28, 28, 34];
 export const PDF_STYLE = {
   /** A4 landscape */
   pageWidth: 841.89,
+  pageHeight: 595.28,
   margins: PDF_MARGINS,
   cellPadding: { x: 2, y: 1.5 },
   fontSize: 7,
@@ -35,6 +38,11 @@ export const PDF_STYLE = {
   legendTitleGap: { above: 6, below: 1 },
   /** the page number's baseline, below the top of the bottom margin */
   pageNumberDrop: 14,
+  /** the example mark on every page: its size, and its baseline above the top of the table */
+  exampleSize: 9,
+  exampleRise: 10,
+  /** space under the identity line, and under the example mark on the first page */
+  identityGap: 4,
 };
 
 /** The DOCX (docx): sizes in points, lengths in twips (a twentieth of a point), as Word counts them. */
@@ -42,6 +50,8 @@ export const DOCX_STYLE = {
   font: "Calibri",
   fontSize: 8,
   titleSize: 12,
+  /** the example mark, at the top of every page */
+  exampleSize: 11,
   /** Word's A4, portrait (the section turns it landscape) */
   page: { width: 11906, height: 16838 },
   /** 1 cm on every side; header and footer half of it */

@@ -1,11 +1,10 @@
 // The table's columns and its two header rows, worded by templates/labels.yaml: a row of bands
 // ("LIV 1" … "STRUTTURE RESPONSABILI") over the row of column headings. Part of the layout
 // model, so that the three renderers print the same header:
-// - printed (PDF, DOCX), as in the published annex: the band row has a cell over every column,
-//   empty where there is no band, and one heading ("Attività") stands over the activity's code
-//   and title;
-// - on screen (HTML), where a screen reader names the header cells of every cell: each column has
-//   its own heading, and a column without a band has its heading over both rows.
+// a column without a band has its heading over both rows (no header cell is empty: a screen
+// reader names the header cells of every cell); printed (PDF, DOCX), as in the published annex,
+// one heading ("Attività") stands over the activity's code and title; on screen (HTML) each
+// column has its own heading.
 import { LEVEL_KEYS } from "../model/levels.ts";
 import type { Labels } from "./labels.ts";
 
@@ -82,36 +81,45 @@ function cell(text: string, column: ColumnKey, id: string, span: { colSpan?: num
   return { text, colSpan: span.colSpan ?? 1, rowSpan: span.rowSpan ?? 1, column, id, headers: span.headers ?? [] };
 }
 
-/** The header as printed: a band cell over every column, then the headings, "Attività" over code and title. */
-export function printedHeader(columns: readonly Column[], labels: Labels): HeaderRows {
-  const bands = BANDS.map((band) => cell(labels.bands[band.label], band.first, `b-${band.name}`, { colSpan: band.span }));
-  const headings: HeaderCell[] = [];
-  for (const column of columns) {
-    if (column.key === "activityTitle") continue;
-    if (column.key === "activityCode") headings.push(cell(labels.columns.activity, column.key, "h-title", { colSpan: 2 }));
-    else headings.push(cell(column.heading, column.key, `h-${column.name}`));
-  }
-  return [bands, headings];
-}
-
-/** The header on screen: every column its own heading, under its band, or over both rows where it has none. */
-export function screenHeader(columns: readonly Column[], labels: Labels): HeaderRows {
+/**
+ * The two header rows: a band over its columns' headings; where a band has no words, its
+ * headings stand over both rows (no header cell is ever empty). Printed, one heading
+ * ("Attività") stands over the activity's code and title, as in the published annex; on screen,
+ * each column has its own.
+ */
+function header(columns: readonly Column[], labels: Labels, printed: boolean): HeaderRows {
   const top: HeaderCell[] = [];
   const below: HeaderCell[] = [];
   for (const band of BANDS) {
     const text = labels.bands[band.label];
     const start = columns.findIndex((c) => c.key === band.first);
     const covered = columns.slice(start, start + band.span);
-    const [only] = covered;
-    if (text === "" && covered.length === 1 && only) {
-      top.push(cell(only.heading, only.key, `h-${only.name}`, { rowSpan: 2 }));
+    const id = `b-${band.name}`;
+    const headings: HeaderCell[] = [];
+    for (const column of covered) {
+      if (printed && column.key === "activityTitle") continue;
+      const above = text === "" ? { rowSpan: 2 } : { headers: [id] };
+      if (printed && column.key === "activityCode") headings.push(cell(labels.columns.activity, column.key, "h-title", { colSpan: 2, ...above }));
+      else headings.push(cell(column.heading, column.key, `h-${column.name}`, above));
+    }
+    if (text === "") {
+      top.push(...headings);
       continue;
     }
-    const id = `b-${band.name}`;
     top.push(cell(text, band.first, id, { colSpan: band.span }));
-    for (const column of covered) below.push(cell(column.heading, column.key, `h-${column.name}`, { headers: [id] }));
+    below.push(...headings);
   }
   return [top, below];
+}
+
+/** The header as printed (PDF, DOCX): "Attività" over the activity's code and title. */
+export function printedHeader(columns: readonly Column[], labels: Labels): HeaderRows {
+  return header(columns, labels, true);
+}
+
+/** The header on screen (HTML): every column its own heading, under its band, or over both rows where it has none. */
+export function screenHeader(columns: readonly Column[], labels: Labels): HeaderRows {
+  return header(columns, labels, false);
 }
 
 /** The ids of the header cells over a column, top first: what a screen reader announces for its cells. */

@@ -7,15 +7,19 @@ import type { Annex } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { checkCodes } from "./codes.ts";
 import type { Finding, RuleContext } from "./context.ts";
+import { checkEdition } from "./edition.ts";
 import { checkNearDuplicates } from "./near-duplicates.ts";
 import { checkRisk } from "./risk.ts";
 import { checkSchema } from "./schema.ts";
 import { checkStructures } from "./structures.ts";
+import { checkTexts } from "./texts.ts";
 import { checkTitles } from "./titles.ts";
 
 export interface ValidateOptions {
   /** the plan year's settings; null: risk letters and structures are not checked against a plan */
   plan: PlanConfig | null;
+  /** the plan settings' file, where a finding about them points */
+  planFile?: string;
   /** the input's file name, for places the provenance does not cover */
   file?: string;
   /** where each code was found in the source (page/row or line), keyed by code */
@@ -40,11 +44,13 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
 
   const { activities } = schema.annex;
   const findings = [
+    ...checkEdition(opts.plan, opts.planFile),
     ...checkCodes(activities, ctx),
     ...checkTitles(activities, ctx),
     ...checkRisk(activities, opts.plan, ctx),
     ...checkStructures(activities, opts.plan, ctx),
     ...checkNearDuplicates(activities, ctx),
+    ...checkTexts(schema.annex, ctx),
   ];
   return { annex: schema.annex, diagnostics: ordered(findings) };
 }

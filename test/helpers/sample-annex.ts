@@ -248,9 +248,13 @@ export function largeSampleAnnex(copies = 5): Annex {
   return { ...base, activities };
 }
 
+/** The plan settings of the sample, with a whole identity (a test fixture: the act is made up, and says so). */
 export function samplePlan(): PlanConfig {
   return {
     body: "Camera di Commercio di Pistoia",
+    act: "Deliberazione di prova n. 1",
+    adopted: "2020-01-31",
+    version: "1",
     riskAreas: {
       A: "Acquisizione e progressione del personale",
       B: "Contratti pubblici",

@@ -19,12 +19,13 @@ function refusal(session: Session, { loaded, outDir }: PublishResult): void {
 export function registerPublishCommands(program: Command, session: Session): void {
   program
     .command("build")
-    .description("publish every plan year in sources/: out/<plan>/allegato-1.{pdf,docx,html,csv,json} and a build report")
+    .description("publish every plan year in sources/ (or the plan-year folders named): out/<plan>/allegato-1.{pdf,docx,html,csv,json}, the data package and a build report; an example goes to out/examples/<plan>/")
+    .argument("[folders...]", "plan-year folders to build instead, e.g. examples/2021-2023 (or plan years in sources/)")
     .option("--sources <dir>", "folder of the plan years", "sources")
     .option("--out <dir>", "output folder (one subfolder per plan year)", "out")
     .option("--format <list>", `formats to write, comma-separated: ${FORMATS.join(",")}`, FORMATS.join(","))
     .action(
-      action(session, async (opts: { sources: string; out: string; format: string }) => {
+      action(session, async (folders: string[], opts: { sources: string; out: string; format: string }) => {
         const formats = parseFormats(opts.format);
         const { buildAll } = await import("../../app/build.ts");
         const tag = (year: string, index: number, total: number) => `annex: ${year} [${index + 1}/${total}]`;
@@ -47,6 +48,7 @@ export function registerPublishCommands(program: Command, session: Session): voi
         };
         const outcomes = await buildAll({
           sourcesDir: opts.sources,
+          inputs: folders,
           outRoot: opts.out,
           formats,
           progress: (line, year, index, total) => {
@@ -65,16 +67,17 @@ export function registerPublishCommands(program: Command, session: Session): voi
     .description("publish one input: the annex as PDF, DOCX, accessible HTML, CSV and JSON (nothing is written if it has errors)")
     .argument("<input>", INPUT)
     .option("--format <list>", `formats to write, comma-separated: ${FORMATS.join(",")}`, FORMATS.join(","))
-    .option("--out <dir>", "output folder (default: out/<plan years>)")
+    .option("--out <dir>", "output folder (default: out/<plan years>, replaced whole; out/examples/<plan years> for an example)")
     .option("--report", "also write build-report.txt and build-report.json")
     .option("--sources <dir>", "folder of the plan years", "sources")
     .action(
       action(session, async (input: string, opts: { format: string; out?: string; report?: boolean; sources: string }) => {
         const formats = parseFormats(opts.format);
-        const { publish } = await import("../../app/publish.ts");
+        const { editionFolder, publish } = await import("../../app/publish.ts");
         const result = await publish(input, {
-          // by default out/<plan years>, known once the annex is read
-          outDir: opts.out ?? ((planYears) => join("out", planYears)),
+          // by default the plan year's edition folder, known once the annex is read, and replaced whole
+          outDir: opts.out ?? ((planYears, example) => editionFolder("out", planYears, example)),
+          whole: opts.out === undefined,
           formats,
           sourcesDir: opts.sources,
           report: Boolean(opts.report),

@@ -195,8 +195,14 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   const linesOf = (which: typeof loose) => which.flatMap((l) => toLines(l.pieces));
   const before = loose.filter((l) => first && l.page < first.page);
   const after = loose.filter((l) => last && l.page > last.page);
-  const titleLines = first ? [...linesOf(before), ...toLines(first.above)] : [];
+  // the title is the first paragraph above the table; lines under it (a subtitle: the edition's
+  // identity in our own PDF) are not the title
+  const [firstParagraph = [], ...underTitle] = first ? toParagraphs(first.above) : [];
+  const titleLines = first ? [...linesOf(before), ...firstParagraph] : [];
   const title = titleLines.length > 0 ? joinCell(paragraphLines(titleLines), context).text : "";
+  const subtitle = plainText(underTitle.flat());
+  if (subtitle !== "" && first)
+    diagnostics.push(diag("pdf/text-outside-table", `text between the title and the table was left out: "${preview(subtitle)}"`, { file, page: first.page }));
   // the footnote is the first paragraph under the table; what follows it (a legend, say) is not
   const below = last ? toParagraphs([...last.below, ...after.flatMap((l) => l.pieces)]) : [];
   const footnoteLines = below[0] ?? [];

@@ -15,7 +15,13 @@ import { FatalError } from "../../diagnostics/fatal.ts";
 
 type Path = readonly (string | number)[];
 
-export function readAnnexData(text: string, file: string): { annex: unknown; diagnostics: Diagnostic[] } {
+/**
+ * The one field annex data may carry beyond the annex schema: `example: true`, which the JSON of
+ * an illustrative edition starts with, so that an example read back stays marked as one.
+ */
+export const EXAMPLE_FIELD = "example";
+
+export function readAnnexData(text: string, file: string): { annex: unknown; diagnostics: Diagnostic[]; example: boolean } {
   // The data is read by the fast parsers (JSON.parse, js-yaml: ten times faster than a full
   // YAML document on a large annex); the `yaml` document, which keeps every line and column and
   // words its errors well, is built only when a problem has to be placed in the file.
@@ -28,9 +34,14 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   }
 
   const locate: Locate = (path, key) => position(document().doc, document().lineCounter, path, key);
-  checkUnknownFields(data, file, locate);
-  checkDuplicateCodes(data, file, locate);
-  return { annex: data, diagnostics: [] };
+  const { [EXAMPLE_FIELD]: example, ...annex } = data;
+  if (example !== undefined && typeof example !== "boolean") {
+    const at = locate([], EXAMPLE_FIELD);
+    throw new FatalError("schema/shape", `${EXAMPLE_FIELD}: expected true or false`, at ? { file, line: at.line, col: at.col } : { file });
+  }
+  checkUnknownFields(annex, file, locate);
+  checkDuplicateCodes(annex, file, locate);
+  return { annex, diagnostics: [], example: example === true };
 }
 
 function looksLikeJson(text: string): boolean {

@@ -7,22 +7,27 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
+  StringValueElement,
   Table,
   TableCell,
   TableLayoutType,
+  TableProperties,
   TableRow,
   TextRun,
   VerticalAlignTable,
   WidthType,
   type IRunOptions,
+  type ITableOptions,
 } from "docx";
 import type { AnnexLayout, Row } from "../layout.ts";
+import type { HeaderCell } from "../table-header.ts";
 import { MERGED_COLUMNS } from "../table-header.ts";
 import { escapeXml } from "../../lib/xml.ts";
 import { COLOURS, DOCX_STYLE, eighthPoints, halfPoints, PAGE_NUMBER_SIZE, RULE_WIDTH, wordColour } from "../print-style.ts";
@@ -34,6 +39,23 @@ const SHADE = { inactive: wordColour(COLOURS.inactive), header: wordColour(COLOU
 const BLACK = wordColour(COLOURS.text);
 
 const rule = { style: BorderStyle.SINGLE, size: eighthPoints(RULE_WIDTH), color: wordColour(COLOURS.rule) };
+
+/**
+ * A table with a title and a description for assistive technology (w:tblCaption and
+ * w:tblDescription, the last of the table properties, after those docx writes).
+ */
+class DescribedTable extends Table {
+  constructor(options: ITableOptions, caption: string, description: string) {
+    super(options);
+    const properties: unknown = this.root[0];
+    if (!(properties instanceof TableProperties)) throw new Error("internal error: a table without properties");
+    // docx has no option for them; this is how its own components add an element
+    /* eslint-disable @typescript-eslint/no-deprecated */
+    properties.addChildElement(new StringValueElement("w:tblCaption", caption));
+    properties.addChildElement(new StringValueElement("w:tblDescription", description));
+    /* eslint-enable @typescript-eslint/no-deprecated */
+  }
+}
 
 interface Emphasis {
   bold?: true;
@@ -54,23 +76,28 @@ function shaded(fill: string | undefined): { shading?: { fill: string; type: typ
   return fill ? { shading: { fill, type: ShadingType.CLEAR, color: "auto" } } : {};
 }
 
+/**
+ * The two header rows, repeated on every page. A heading over both rows is drawn as two cells
+ * without the rule between them, its words in the lower one as in the published annex: a cell
+ * merged across repeated header rows is cut short on later pages by LibreOffice.
+ */
 function headerRows(layout: AnnexLayout): TableRow[] {
-  return layout.headerRows.map(
-    (cells) =>
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: cells.map(
-          (cell) =>
-            new TableCell({
-              columnSpan: cell.colSpan,
-              ...shaded(SHADE.header),
-              verticalAlign: VerticalAlignTable.CENTER,
-              children: paragraphs(cell.text, { bold: true, alignment: AlignmentType.CENTER }),
-            }),
-        ),
-      }),
-  );
+  const columnIndex = (cell: HeaderCell) => layout.columns.findIndex((c) => c.key === cell.column);
+  const cell = (header: HeaderCell, text: string, open?: "top" | "bottom") =>
+    new TableCell({
+      columnSpan: header.colSpan,
+      ...shaded(SHADE.header),
+      ...(open ? { borders: { [open]: { style: BorderStyle.NIL, size: 0, color: "auto" } } } : {}),
+      verticalAlign: VerticalAlignTable.CENTER,
+      children: paragraphs(text, { bold: true, alignment: AlignmentType.CENTER }),
+    });
+  const [top, below] = layout.headerRows;
+  const lower = [...below.map((h) => ({ h, text: h.text, open: undefined })), ...top.filter((h) => h.rowSpan > 1).map((h) => ({ h, text: h.text, open: "top" as const }))];
+  lower.sort((a, b) => columnIndex(a.h) - columnIndex(b.h));
+  return [
+    top.map((h) => (h.rowSpan > 1 ? cell(h, "", "bottom") : cell(h, h.text))),
+    lower.map(({ h, text, open }) => cell(h, text, open)),
+  ].map((children) => new TableRow({ tableHeader: true, cantSplit: true, children }));
 }
 
 function bodyRow(layout: AnnexLayout, row: Row): TableRow {
@@ -113,9 +140,11 @@ function coreProperties(layout: AnnexLayout): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    element("dc:title", layout.title) +
+    element("dc:title", layout.metadataTitle) +
     element("dc:subject", layout.subject) +
     element("dc:creator", layout.author) +
+    element("dc:description", [layout.exampleMark, layout.identityLine].filter((part) => part !== null).join(layout.labels.identity.separator)) +
+    element("cp:version", layout.identity.version) +
     element("dc:language", layout.language) +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
@@ -135,8 +164,18 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
     for (const { letter, name } of layout.legend.entries) legend.push(...paragraphs(`${letter}${layout.labels.legend.separator}${name}`));
   }
 
+  // the title block: the title, the edition's identity, an example's mark
+  const titleBlock = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(layout.title)] })];
+  if (layout.identityLine !== null) titleBlock.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: DOCX_STYLE.titleAfter }, children: [new TextRun(layout.identityLine)] }));
+  const mark = (after = 0): Paragraph[] => {
+    if (layout.exampleMark === null) return [];
+    const run: IRunOptions = { text: layout.exampleMark, bold: true, color: wordColour(COLOURS.example), size: halfPoints(DOCX_STYLE.exampleSize) };
+    return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [new TextRun(run)] })];
+  };
+  titleBlock.push(...mark(DOCX_STYLE.titleAfter));
+
   const doc = new Document({
-    title: layout.title,
+    title: layout.metadataTitle,
     subject: layout.subject,
     ...(layout.author !== null ? { creator: layout.author } : {}),
     styles: {
@@ -155,16 +194,22 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
           },
         },
         footers: { default: new Footer({ children: [pageFooter(layout.labels.page)] }) },
+        // an example says so at the top of every page
+        ...(layout.exampleMark !== null ? { headers: { default: new Header({ children: mark() }) } } : {}),
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(layout.title)] }),
-          new Table({
+          ...titleBlock,
+          new DescribedTable(
+            {
             layout: TableLayoutType.FIXED,
             width: { size: contentWidth, type: WidthType.DXA },
             columnWidths,
             borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
             margins: { left: DOCX_STYLE.cellMargins.x, right: DOCX_STYLE.cellMargins.x, top: DOCX_STYLE.cellMargins.y, bottom: DOCX_STYLE.cellMargins.y },
             rows: [...headerRows(layout), ...layout.rows.map((row) => bodyRow(layout, row))],
-          }),
+            },
+            layout.caption,
+            layout.description,
+          ),
           new Paragraph({ spacing: { before: DOCX_STYLE.footnoteBefore }, children: [new TextRun(footnote)] }),
           ...legend,
         ],

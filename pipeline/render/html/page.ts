@@ -6,6 +6,7 @@
 // each group's first row (the label is simply repeated there: a group is not a continuation).
 import Handlebars from "handlebars";
 import { fill } from "../labels.ts";
+import { COLOURS } from "../print-style.ts";
 import { cutSpans, type AnnexLayout, type Row, type SpanPart } from "../layout.ts";
 import { headersOver, MERGED_COLUMNS, type ColumnKey } from "../table-header.ts";
 
@@ -73,6 +74,39 @@ function headerView(layout: AnnexLayout): HeaderCellView[][] {
   );
 }
 
+/** A column's short name (code, title, risk, area…): the class of its cells, named by the styles. */
+function columnName(layout: AnnexLayout, key: ColumnKey): string {
+  return layout.columns.find((c) => c.key === key)?.name ?? key;
+}
+
+/** A text inside a CSS string: quotes and backslashes escaped, "<" written so that it cannot close the style element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/</g, "\\3C ").replace(/\n/g, "\\A ")}"`;
+}
+
+/**
+ * The styles worded by labels.yaml: on a narrow screen each cell names its column before its
+ * text (hidden from screen readers, which announce the headers instead); printed, every page
+ * carries its number, and an example's mark.
+ */
+function pageCss(layout: AnnexLayout): string {
+  const named = layout.columns
+    .filter((c) => !["function", "macro", "process", "subprocess"].includes(c.key))
+    .map((c) => `  #tabella tbody .${c.name}::before { content: ${cssString(c.heading)} / ""; }`);
+  const [before = "", after = ""] = layout.labels.page.split("{page}");
+  const [middle = "", end = ""] = after.split("{pages}");
+  const pageNumber = `${cssString(before)} counter(page) ${cssString(middle)} counter(pages) ${cssString(end)}`;
+  const example = layout.exampleMark !== null ? `\n  @top-left { content: ${cssString(layout.exampleMark)}; color: ${COLOURS.example}; font-weight: 700; font-size: 9pt; }` : "";
+  return [
+    `@media screen and (max-width: 64rem) {`,
+    ...named,
+    `}`,
+    `@media print {`,
+    `  @page {\n    @bottom-right { content: ${pageNumber}; font-size: 7pt; }${example}\n  }`,
+    `}`,
+  ].join("\n");
+}
+
 function rowView(layout: AnnexLayout, row: Row, starting: SpanPart[], owners: Map<string, string>, partIndex: Map<string, number>): RowView {
   const columnHeaders = (key: ColumnKey): string[] => headersOver(layout.screenHeaderRows, layout.columns, key);
   const cells: CellView[] = [];
@@ -106,7 +140,7 @@ function rowView(layout: AnnexLayout, row: Row, starting: SpanPart[], owners: Ma
     id: row.id,
     scope: "row",
     headers: [...columnHeaders("activityCode"), ...rowHeaders].join(" "),
-    classes: ["code", shade].filter(Boolean).join(" "),
+    classes: [columnName(layout, "activityCode"), shade].filter(Boolean).join(" "),
     lines: lines(row.cells.activityCode),
   });
   const withCode = [...rowHeaders, row.id];
@@ -114,7 +148,7 @@ function rowView(layout: AnnexLayout, row: Row, starting: SpanPart[], owners: Ma
     cells.push({
       th: false,
       headers: [...columnHeaders(key), ...withCode].join(" "),
-      classes: [key === "riskAreas" ? "risk" : key === "activityTitle" ? "title" : "structure", shade].filter(Boolean).join(" "),
+      classes: [key === "riskAreas" || key === "activityTitle" ? "" : "structure", columnName(layout, key), shade].filter(Boolean).join(" "),
       lines: lines(row.cells[key]),
       notActive: key === "activityTitle" && row.inactive ? layout.labels.notActive : undefined,
     });
@@ -139,11 +173,16 @@ export function htmlView(layout: AnnexLayout) {
   return {
     lang: layout.language.split("-")[0],
     title: layout.title,
+    pageTitle: layout.exampleMark !== null ? `${layout.exampleMark}${layout.labels.identity.separator}${layout.shortTitle}` : layout.shortTitle,
+    exampleMark: layout.exampleMark,
+    identityLine: layout.identityLine,
+    continued: layout.labels.continued,
+    pageCss: pageCss(layout),
     shortTitle: layout.shortTitle,
     subject: layout.subject,
     author: layout.author,
-    caption: fill(html.caption, values),
-    description: fill(html.description, values),
+    caption: layout.caption,
+    description: layout.description,
     // never "0 non attive" when the source could not tell (a text layer has no shading)
     counts: fill(layout.counts.unknown > 0 ? html.activityCountUnknown : html.activityCount, values),
     columns: layout.columns.map((c) => c.name),
@@ -153,17 +192,21 @@ export function htmlView(layout: AnnexLayout) {
     footnote: layout.footnote,
     legend: layout.legend,
     search: {
+      resultOne: html.search.resultOne.replace("{total}", String(layout.counts.total)),
       result: html.search.result.replace("{total}", String(layout.counts.total)),
       none: html.search.none,
     },
   };
 }
 
-/** templates/annex.html.hbs, and the styles and script it inlines. */
+/** templates/annex.html.hbs, and the styles and scripts it inlines. */
 export interface HtmlTemplates {
   page: string;
   css: string;
+  /** the search */
   script: string;
+  /** the printed page: merged labels repeated after a page break */
+  printScript: string;
 }
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -182,5 +225,6 @@ export function renderHtml(layout: AnnexLayout, templates: HtmlTemplates): strin
   // "</" cannot appear inside an inline script or style: the files are ours, but make sure
   const css = templates.css.replace(/<\//g, "<\\/");
   const script = templates.script.replace(/<\//g, "<\\/");
-  return template(templates.page)({ ...htmlView(layout), css, script });
+  const printScript = templates.printScript.replace(/<\//g, "<\\/");
+  return template(templates.page)({ ...htmlView(layout), css, script, printScript });
 }

@@ -31,7 +31,13 @@ function legend(annex: Annex, plan: PlanConfig | null): Sheet {
   return { name: "Legenda", widths: [10, 90], rows, print: {} };
 }
 
-export function openDataWorkbook(annex: Annex, plan: PlanConfig | null): Workbook {
+/** The workbook's title and date, as the other documents of the edition carry them. */
+export interface WorkbookEdition {
+  title: string;
+  date: Date;
+}
+
+export function openDataWorkbook(annex: Annex, plan: PlanConfig | null, edition?: WorkbookEdition): Workbook {
   const header = OPEN_DATA_COLUMNS.map((c) => ({ value: c.title, style: "header" }));
   const rows: Cell[][] = [header, ...annex.activities.map((a) => openDataRow(a).map((value) => ({ value: shown(value), style: "text" })))];
   const data: Sheet = {
@@ -45,14 +51,19 @@ export function openDataWorkbook(annex: Annex, plan: PlanConfig | null): Workboo
   return {
     sheets: [data, legend(annex, plan)],
     styles: STYLES,
-    properties: { title: annex.title ?? `Allegato 1 ${annex.planYears}`, ...(plan ? { author: plan.body } : {}), language: "it-IT", date: documentDate(annex.planYears) },
+    properties: {
+      title: edition?.title ?? annex.title ?? `Allegato 1 ${annex.planYears}`,
+      ...(plan ? { author: plan.body } : {}),
+      language: "it-IT",
+      date: edition?.date ?? documentDate(annex.planYears),
+    },
   };
 }
 
-export function toXlsx(annex: Annex, plan: PlanConfig | null): Uint8Array {
-  return writeXlsx(openDataWorkbook(annex, plan));
+export function toXlsx(annex: Annex, plan: PlanConfig | null, edition?: WorkbookEdition): Uint8Array {
+  return writeXlsx(openDataWorkbook(annex, plan, edition));
 }
 
-export function toOds(annex: Annex, plan: PlanConfig | null): Uint8Array {
-  return writeOds(openDataWorkbook(annex, plan));
+export function toOds(annex: Annex, plan: PlanConfig | null, edition?: WorkbookEdition): Uint8Array {
+  return writeOds(openDataWorkbook(annex, plan, edition));
 }

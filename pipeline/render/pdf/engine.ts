@@ -34,6 +34,8 @@ export interface Tag {
   key: string;
   /** printed again for the reader's eye only (a label continued on a new page): an artifact */
   repeat?: boolean;
+  /** repeated by the layout on every page (the header rows): only its first drawing is content */
+  once?: boolean;
 }
 
 /** pdfkit's document as extended by pdfmake (fonts by family), with the tagging API of pdfkit 0.19. */
@@ -52,8 +54,24 @@ export interface PdfKitDocument extends NodeJS.ReadableStream {
   markContent(tag: string, options?: Record<string, unknown> | null): PdfKitDocument;
   markStructureContent(tag: string, options?: Record<string, unknown>): unknown;
   endMarkedContent(): PdfKitDocument;
+  /** an indirect object; written when ended */
+  ref(data: Record<string, unknown>): PdfReference;
+  getStructTreeRoot(): PdfReference;
+  outline: OutlineItem;
+  /** adds an rdf:Description to the XMP metadata */
+  appendXML(xml: string): void;
+  /** called at the end: writes the PDF/A (or PDF/UA) identification */
+  endSubset(): void;
   end(): void;
   _addInfo(): void;
+}
+export interface PdfReference {
+  data: Record<string, unknown>;
+  end(): void;
+}
+export interface OutlineItem {
+  /** `top` and `left` are measured from the page's top and right edges (pdfkit's convention) */
+  addItem(title: string, options?: { pageNumber?: number; top?: number; left?: number; expanded?: boolean }): OutlineItem;
 }
 export interface StructElement {
   dictionary: { data: Record<string, unknown> };

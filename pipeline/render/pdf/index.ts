@@ -8,11 +8,14 @@
 // page's first rows taller; if the page then no longer holds its rows, the rows that do not fit
 // move to the next page, and that page is laid out with them. The pages so laid out are the
 // document: nothing is laid out twice more than needed, and no page is left nearly empty.
+import { at } from "../../lib/at.ts";
 import { escapeXml } from "../../lib/xml.ts";
 import { fill } from "../labels.ts";
 import type { AnnexLayout } from "../layout.ts";
 import { pdfDefinition, rowOfCodeKey, type Slice } from "./definition.ts";
 import { createDocument, layOut, type LaidOutPage, type PdfKitDocument } from "./engine.ts";
+import { fitting, type Fitting } from "./fitting.ts";
+import { addOutline } from "./outline.ts";
 import { buildStructure } from "./structure.ts";
 import { renderTagged } from "./tagged-renderer.ts";
 
@@ -46,14 +49,18 @@ export interface Pagination {
   layouts: number;
 }
 
-export function paginate(layout: AnnexLayout, doc: PdfKitDocument): Pagination {
+export function paginate(layout: AnnexLayout, fit: Fitting, doc: PdfKitDocument): Pagination {
   const n = layout.rows.length;
   const slice = (from: number, to: number): Slice => ({ from, to, title: from === 0, closing: to === n });
-  let layouts = 1;
-  const whole = layOut(pdfDefinition(layout, slice(0, n)), doc);
+  let layouts = 0;
+  const layOutSlice = (s: Slice): LaidOutPage[] => {
+    layouts++;
+    return layOut(pdfDefinition(layout, fit, s), doc);
+  };
+  const whole = layOutSlice(slice(0, n));
   const natural = pageStarts(whole, n);
   // a table without a page break: the whole layout is the document
-  if (natural.length === 0) return { pages: whole, breaks: [], layouts };
+  if (natural.length === 0 && whole.length === 1) return { pages: whole, breaks: [], layouts };
 
   const pages: LaidOutPage[] = [];
   const breaks: number[] = [];
@@ -64,31 +71,53 @@ export function paginate(layout: AnnexLayout, doc: PdfKitDocument): Pagination {
   for (let p = 0; from < n; p++) {
     let to = ends[p] ?? n;
     for (;;) {
-      layouts++;
-      const laidOut = layOut(pdfDefinition(layout, slice(from, to)), doc);
+      const laidOut = layOutSlice(slice(from, to));
       const pageOf = pageOfRows(laidOut, n);
       let fits = from;
       while (fits < to && pageOf[fits] === 0) fits++;
       if (fits === to) {
-        // all its rows on one page; the footnote and the legend may run onto a page of their own
+        if (to === n && laidOut.length > 1) {
+          // the footnote and the legend do not fit under the last rows: rather than a page of their
+          // own, they take the last rows with them to the next page
+          const closing = closingPage(from, n);
+          if (closing !== null) {
+            pages.push(closing.before, ...closing.last);
+            if (closing.start > from) breaks.push(closing.start);
+            from = n;
+            break;
+          }
+        }
         pages.push(...(to === n ? laidOut : laidOut.slice(0, 1)));
         break;
       }
       if (fits === from) {
-        // not even the first row fits on a page: try it alone, then take pdfmake's pages as they are
+        // not even the first row fits on a page: try it alone, and if it is taller than a page
+        // let it continue on the next pages (it is never dropped)
         if (to !== from + 1) {
           to = from + 1;
           continue;
         }
-        pages.push(...laidOut);
+        pages.push(...layOutSlice({ ...slice(from, to), breakRows: true }));
         break;
       }
       to = fits;
     }
-    if (to < n) breaks.push(to);
-    from = to;
+    if (to < n && from < n) breaks.push(to);
+    from = Math.max(from, to);
   }
   return { pages, breaks, layouts };
+
+  /** The last page made of the fewest last rows that fit on one page with the footnote and legend, and the page before it. */
+  function closingPage(from: number, end: number): { before: LaidOutPage; last: LaidOutPage[]; start: number } | null {
+    for (let start = end - 1; start > from; start--) {
+      const last = layOutSlice(slice(start, end));
+      if (last.length !== 1) continue;
+      const before = layOutSlice(slice(from, start));
+      if (before.length !== 1) return null;
+      return { before: at(before, 0, "page"), last, start };
+    }
+    return null;
+  }
 }
 
 /**
@@ -123,6 +152,21 @@ function collect(doc: PdfKitDocument): Promise<Uint8Array> {
 
 /** The PDF/A part and conformance level the PDF declares. */
 export const PDF_A = "PDF/A-2a";
+/** The PDF/UA part it declares too (ISO 14289-1): test/render-pdf-ua.test.ts checks what a machine can check of it. */
+export const PDF_UA_PART = 1;
+
+/** Adds the PDF/UA identification to the XMP metadata, beside PDF/A's (pdfkit writes one or the other). */
+function declarePdfUa(doc: PdfKitDocument): void {
+  const endSubset = doc.endSubset.bind(doc);
+  doc.endSubset = () => {
+    endSubset();
+    doc.appendXML(`
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>${PDF_UA_PART}</pdfuaid:part>
+        </rdf:Description>
+        `);
+  };
+}
 
 export interface PdfResult extends Omit<Pagination, "pages"> {
   bytes: Uint8Array;
@@ -131,7 +175,7 @@ export interface PdfResult extends Omit<Pagination, "pages"> {
 
 export async function renderPdfDetailed(layout: AnnexLayout): Promise<PdfResult> {
   const info = {
-    Title: layout.title,
+    Title: layout.metadataTitle,
     Subject: layout.subject,
     ...(layout.author ? { Author: layout.author } : {}),
     Creator: "ptpct-annex",
@@ -142,10 +186,15 @@ export async function renderPdfDetailed(layout: AnnexLayout): Promise<PdfResult>
   // adds the identification, the sRGB output intent and the XMP metadata; level "a" asks for
   // what this renderer gives — every content marked, a structure tree, Unicode text, a language.
   const doc = createDocument({ info, lang: layout.language, subset: PDF_A });
-  const { pages, breaks, layouts } = paginate(layout, doc);
+  declarePdfUa(doc);
+  const { pages, breaks, layouts } = paginate(layout, fitting(layout, doc), doc);
   escapeXmpInfo(doc);
   const bytes = collect(doc);
-  renderTagged(doc, pages, buildStructure(doc, layout), (page, count) => fill(layout.labels.page, { page, pages: count }));
+  renderTagged(doc, pages, buildStructure(doc, layout), {
+    footer: (page, count) => fill(layout.labels.page, { page, pages: count }),
+    mark: layout.exampleMark,
+  });
+  addOutline(doc, layout, pages);
   doc.end();
   return { bytes: await bytes, pages: pages.length, breaks, layouts };
 }

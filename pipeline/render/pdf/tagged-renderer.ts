@@ -10,11 +10,15 @@ import type { Tagged } from "./structure.ts";
 
 type ArtifactType = "Layout" | "Pagination";
 
-/**
- * Draws the pages; `footer(page, pages)` gives the page-number line ("Pagina 3 di 19"), drawn
- * here because the pages come from separate layouts and only now is their number known.
- */
-export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[], tagged: ReadonlyMap<string, Tagged>, footer: (page: number, pages: number) => string): void {
+export interface PageFurniture {
+  /** the page-number line ("Pagina 3 di 19"), drawn here because the pages come from separate layouts and only now is their number known */
+  footer: (page: number, pages: number) => string;
+  /** printed at the top of every page (an example's "ESEMPIO — non pubblicare"), or null */
+  mark: string | null;
+}
+
+/** Draws the pages, each with its furniture. */
+export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[], tagged: ReadonlyMap<string, Tagged>, furniture: PageFurniture): void {
   const renderer = new PdfmakeRenderer(doc);
   /** the page on which a structure element got its content: drawn on a later page, it is a repetition */
   const firstPage = new Map<string, number>();
@@ -38,7 +42,9 @@ export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[],
           const tag = item.inlines[0]?._tag;
           const target = tag ? tagged.get(tag.key) : undefined;
           const seenOn = tag ? firstPage.get(tag.key) : undefined;
-          if (tag && target && !tag.repeat && (seenOn === undefined || seenOn === pageIndex)) {
+          // a row taller than a page continues on the next: its cells are content on every page;
+          // the header rows, repeated on every page, only where first drawn
+          if (tag && target && !tag.repeat && (!tag.once || seenOn === undefined || seenOn === pageIndex)) {
             firstPage.set(tag.key, pageIndex);
             closeArtifact();
             target.element.add(doc.markStructureContent(target.role));
@@ -84,12 +90,18 @@ export function renderTagged(doc: PdfKitDocument, pages: readonly LaidOutPage[],
       }
     }
     artifact("Pagination");
-    const text = footer(pageIndex + 1, pages.length);
+    const text = furniture.footer(pageIndex + 1, pages.length);
     doc._font = doc.provideFont(FONT_FAMILY, false, false);
     doc.fontSize(PAGE_NUMBER_SIZE).fillColor(COLOURS.text);
-    const [, , right, bottom] = PDF_STYLE.margins;
+    const [left, top, right, bottom] = PDF_STYLE.margins;
     const x = page.pageSize.width - right - doc.widthOfString(text);
     doc.text(text, x, page.pageSize.height - bottom + PDF_STYLE.pageNumberDrop, { lineBreak: false });
+    if (furniture.mark !== null) {
+      // in the top margin of every page, for whoever sees one page alone (the first page says it in its title block too)
+      doc._font = doc.provideFont(FONT_FAMILY, true, false);
+      doc.fontSize(PDF_STYLE.exampleSize).fillColor(COLOURS.example);
+      doc.text(furniture.mark, left, top - PDF_STYLE.exampleRise - PDF_STYLE.exampleSize, { lineBreak: false });
+    }
     closeArtifact();
   });
 }

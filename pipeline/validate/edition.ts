@@ -1,0 +1,20 @@
+// Rule `plan/identity`: the plan settings say which edition this is — the act that adopted the
+// plan, its date, the edition's version. What they leave out is left out of the documents too
+// (never invented), and a person is told, once, what is missing.
+import { diag } from "../diagnostics/rules.ts";
+import { IDENTITY_FIELDS, type PlanConfig } from "../model/plan.ts";
+import type { Finding } from "./context.ts";
+
+const WORDS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
+  act: "the act that adopted the plan (act)",
+  adopted: "its date (adopted)",
+  version: "the edition's version (version)",
+};
+
+export function checkEdition(plan: PlanConfig | null, planFile: string | undefined): Finding[] {
+  if (plan === null) return [];
+  const missing = IDENTITY_FIELDS.filter((field) => plan[field] === undefined);
+  if (missing.length === 0) return [];
+  const reason = `the plan settings do not give ${missing.map((f) => WORDS[f]).join(", ")}: the published documents leave ${missing.length === 1 ? "it" : "them"} out`;
+  return [{ at: -1, diagnostic: diag("plan/identity", reason, planFile !== undefined ? { file: planFile } : {}) }];
+}
