@@ -25,7 +25,9 @@ describe.each([
   const file = join(FIXTURES, name);
 
   it("gives the 245 hand-checked activities, every field and `active` included, with no error", async () => {
-    const loaded = await loadInput(file);
+    // the body's own words come from the annex data of the plan years beside the source: those of
+    // the edition kept in examples/ (once in sources/), as when these fixtures were made
+    const loaded = await loadInput(file, { sourcesDir: "examples" });
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(fieldDifferences(loaded.annex.activities, expected2020.activities)).toEqual([]);
     expect(loaded.annex.title).toBe(expected2020.title);

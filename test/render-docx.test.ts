@@ -62,7 +62,9 @@ describe("DOCX", () => {
     // LibreOffice honours the repetition: the headings are on every page of its PDF
     const pages = converted.text.split("\f").filter((p) => p.trim() !== "");
     expect(pages.length).toBeGreaterThan(3);
-    for (const page of pages) expect(page).toContain("STRUTTURE RESPONSABILI");
+    // on every page that holds rows (the legend may end on a page of its own: LibreOffice does
+    // not keep the last row with it, as Word does)
+    for (const page of pages) if (/\b[A-Z]\d+\.\d+\.\d+\.\d+\b/.test(page)) expect(page).toContain("STRUTTURE RESPONSABILI");
   });
 
   it("merges the hierarchy cells vertically", () => {

@@ -61,13 +61,16 @@ interface Emphasis {
   bold?: true;
   italics?: true;
   alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  /** on the same page as what follows (the last rows, the footnote and the legend stay together) */
+  keepNext?: boolean;
 }
 
-function paragraphs(text: string, { alignment, ...emphasis }: Emphasis = {}): Paragraph[] {
-  if (text === "") return [new Paragraph({})];
+function paragraphs(text: string, { alignment, keepNext, ...emphasis }: Emphasis = {}): Paragraph[] {
+  const kept = keepNext ? { keepNext: true } : {};
+  if (text === "") return [new Paragraph(kept)];
   return text.split("\n").map((line) => {
     const run: IRunOptions = { text: line, ...emphasis };
-    return new Paragraph({ ...(alignment ? { alignment } : {}), children: [new TextRun(run)] });
+    return new Paragraph({ ...(alignment ? { alignment } : {}), ...kept, children: [new TextRun(run)] });
   });
 }
 
@@ -100,24 +103,26 @@ function headerRows(layout: AnnexLayout): TableRow[] {
   ].map((children) => new TableRow({ tableHeader: true, cantSplit: true, children }));
 }
 
+/** A body row; the last one keeps with the footnote under the table, so that the legend never stands on a page alone. */
 function bodyRow(layout: AnnexLayout, row: Row): TableRow {
+  const keep = { keepNext: row.index === layout.rows.length - 1 };
   const fill = row.inactive ? SHADE.inactive : undefined;
   const cells: TableCell[] = [];
   // A merged cell is written in the row it starts in; docx adds the continuing cells below it.
   for (const level of MERGED_COLUMNS) {
     const span = row.spans[level];
     if (span.first !== row.index) continue;
-    cells.push(new TableCell({ rowSpan: span.count, ...shaded(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label) }));
+    cells.push(new TableCell({ rowSpan: span.count, ...shaded(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label, keep) }));
   }
-  const title = row.cells.activityTitle === "" ? [] : paragraphs(row.cells.activityTitle);
-  if (row.inactive) title.push(...paragraphs(layout.labels.notActive, { italics: true }));
+  const title = row.cells.activityTitle === "" ? [] : paragraphs(row.cells.activityTitle, keep);
+  if (row.inactive) title.push(...paragraphs(layout.labels.notActive, { italics: true, ...keep }));
   cells.push(
-    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.activityCode, { alignment: AlignmentType.CENTER }) }),
-    new TableCell({ ...shaded(fill), children: title.length > 0 ? title : [new Paragraph({})] }),
-    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.riskAreas, { alignment: AlignmentType.CENTER }) }),
-    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.areaDirigenziale) }),
-    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.servizio) }),
-    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.uo) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.activityCode, { alignment: AlignmentType.CENTER, ...keep }) }),
+    new TableCell({ ...shaded(fill), children: title.length > 0 ? title : paragraphs("", keep) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.riskAreas, { alignment: AlignmentType.CENTER, ...keep }) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.areaDirigenziale, keep) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.servizio, keep) }),
+    new TableCell({ ...shaded(fill), children: paragraphs(row.cells.uo, keep) }),
   );
   return new TableRow({ cantSplit: true, children: cells });
 }
@@ -160,8 +165,10 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
   const footnote: IRunOptions = { text: layout.footnote, italics: true };
   const legend: Paragraph[] = [];
   if (layout.legend.entries.length > 0) {
-    legend.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(layout.legend.title)] }));
-    for (const { letter, name } of layout.legend.entries) legend.push(...paragraphs(`${letter}${layout.labels.legend.separator}${name}`));
+    legend.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(layout.legend.title)] }));
+    layout.legend.entries.forEach(({ letter, name }, i) => {
+      legend.push(...paragraphs(`${letter}${layout.labels.legend.separator}${name}`, { keepNext: i < layout.legend.entries.length - 1 }));
+    });
   }
 
   // the title block: the title, the edition's identity, an example's mark
@@ -210,7 +217,7 @@ export async function renderDocx(layout: AnnexLayout): Promise<Uint8Array> {
             layout.caption,
             layout.description,
           ),
-          new Paragraph({ spacing: { before: DOCX_STYLE.footnoteBefore }, children: [new TextRun(footnote)] }),
+          new Paragraph({ spacing: { before: DOCX_STYLE.footnoteBefore }, keepNext: layout.legend.entries.length > 0, children: [new TextRun(footnote)] }),
           ...legend,
         ],
       },

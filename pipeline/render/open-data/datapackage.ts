@@ -7,10 +7,10 @@
 import { LEGEND_CSV_FILE, outputName } from "../../model/files.ts";
 import { DEFAULT_LICENCE, type Licence } from "../../model/plan.ts";
 import type { AnnexLayout } from "../layout.ts";
-import { CSV_COLUMNS } from "./csv.ts";
 import { LEGEND_COLUMNS } from "./legend.ts";
+import { OPEN_DATA_COLUMNS } from "./rows.ts";
 
-type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof OPEN_DATA_COLUMNS)[number]["key"];
 
 interface Field {
   name: string;
@@ -22,38 +22,38 @@ interface Field {
   falseValues?: string[];
 }
 
-const text = (title: string, description: string): Omit<Field, "name"> => ({ type: "string", title, description });
+type Described = Omit<Field, "name" | "title">;
+const text = (description: string): Described => ({ type: "string", description });
 
-/** The CSV's columns, described in Italian: the contract's names stay the header. */
-const FIELDS: Record<CsvColumn, Omit<Field, "name">> = {
+/** The CSV's columns described in Italian (their titles are the spreadsheet's headings): the contract's names stay the header. */
+const FIELDS: Record<CsvColumn, Described> = {
   code: {
-    ...text("Codice attività", "Codice dell'attività (es. A1.1.1.1): il codice del sotto processo seguito da un numero; unico nella tabella."),
+    ...text("Codice dell'attività (es. A1.1.1.1): il codice del sotto processo seguito da un numero; unico nella tabella."),
     // model/codes.ts's pattern in XML Schema's regular expressions (anchored, no (?:…))
     constraints: { required: true, unique: true, pattern: "[A-Z](\\d+(\\.\\d+[a-z]?)*)?" },
   },
-  title: text("Attività", "Titolo dell'attività, come pubblicato; vuoto se la fonte non lo riporta."),
+  title: text("Titolo dell'attività, come pubblicato; vuoto se la fonte non lo riporta."),
   riskAreas: {
-    ...text("Area di rischio", "Lettere delle aree di rischio dell'attività, separate da \"/\" (es. C/E); il loro significato è nella tabella delle aree di rischio. Vuoto se nessuna."),
+    ...text("Lettere delle aree di rischio dell'attività, separate da \"/\" (es. C/E); il loro significato è nella tabella delle aree di rischio. Vuoto se nessuna."),
     constraints: { pattern: "[A-Z](/[A-Z])*" },
   },
-  areaDirigenziale: text("Area dirigenziale", "Area dirigenziale responsabile; vuoto se non indicata."),
-  servizio: text("Servizio/Staff", "Servizio o staff responsabile; vuoto se non indicato."),
-  uo: text("U.O.", "Unità organizzativa responsabile; vuoto se non indicata."),
-  note: text("Nota", "Annotazione stampata al posto di una struttura responsabile (es. \"In corso di attivazione\"); vuoto se assente."),
+  areaDirigenziale: text("Area dirigenziale responsabile; vuoto se non indicata."),
+  servizio: text("Servizio o staff responsabile; vuoto se non indicato."),
+  uo: text("Unità organizzativa responsabile; vuoto se non indicata."),
+  note: text("Annotazione stampata al posto di una struttura responsabile (es. \"In corso di attivazione\"); vuoto se assente."),
   active: {
     type: "boolean",
-    title: "Attiva",
     description: "true se l'attività è svolta dall'ente, false se non è attiva (riga ombreggiata nell'allegato); vuoto se la fonte non lo indica.",
     trueValues: ["true"],
     falseValues: ["false"],
   },
-  function: text("Funzione", "Funzione a cui appartiene il macro processo (es. Governo Camerale); vuoto se non indicata."),
-  macroCode: text("Codice macro processo", "Codice del macro processo (es. A1)."),
-  macroTitle: text("Macro processo", "Titolo del macro processo; vuoto se la fonte non lo riporta."),
-  processCode: text("Codice processo", "Codice del processo (es. A1.1)."),
-  processTitle: text("Processo", "Titolo del processo; vuoto se la fonte non lo riporta."),
-  subprocessCode: text("Codice sotto processo", "Codice del sotto processo (es. A1.1.1)."),
-  subprocessTitle: text("Sotto processo", "Titolo del sotto processo; vuoto se la fonte non lo riporta."),
+  function: text("Funzione a cui appartiene il macro processo (es. Governo Camerale); vuoto se non indicata."),
+  macroCode: text("Codice del macro processo (es. A1)."),
+  macroTitle: text("Titolo del macro processo; vuoto se la fonte non lo riporta."),
+  processCode: text("Codice del processo (es. A1.1)."),
+  processTitle: text("Titolo del processo; vuoto se la fonte non lo riporta."),
+  subprocessCode: text("Codice del sotto processo (es. A1.1.1)."),
+  subprocessTitle: text("Titolo del sotto processo; vuoto se la fonte non lo riporta."),
 };
 
 const ROWS =
@@ -95,7 +95,7 @@ export function dataPackage(layout: AnnexLayout, licence: Licence | undefined): 
     edition: { planYears: layout.planYears, body: identity.body, act: identity.act, adopted: identity.adopted, version: identity.version },
     resources: [
       csvResource(packageName(outputName("csv").replace(/\.csv$/, "")), outputName("csv"), layout.metadataTitle, describe(layout.exampleMark, ROWS), {
-        fields: CSV_COLUMNS.map((name) => ({ name, ...FIELDS[name] })),
+        fields: OPEN_DATA_COLUMNS.map(({ key, title }) => ({ name: key, title, ...FIELDS[key] })),
         missingValues: [""],
         primaryKey: "code",
       }),
