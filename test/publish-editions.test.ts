@@ -106,7 +106,7 @@ describe("an example built on purpose", () => {
 
   it("says ESEMPIO in the HTML page's title and in a banner", () => {
     const html = text(join(out, "allegato-1.html"));
-    expect(html).toContain(`<title>${MARK} — Allegato 1 — Mappatura dei processi 2021-2023</title>`);
+    expect(html).toContain(`<title>${MARK} — Mappatura dei processi 2021-2023</title>`);
     expect(html).toContain(`<p class="example-banner" role="note">${MARK}</p>`);
   });
 

@@ -173,7 +173,8 @@ export function htmlView(layout: AnnexLayout) {
   return {
     lang: layout.language.split("-")[0],
     title: layout.title,
-    pageTitle: layout.exampleMark !== null ? `${layout.exampleMark}${layout.labels.identity.separator}${layout.shortTitle}` : layout.shortTitle,
+    // an example's mark first, before the table's caption (a window title is kept short)
+    pageTitle: layout.exampleMark !== null ? `${layout.exampleMark}${layout.labels.identity.separator}${layout.caption}` : layout.shortTitle,
     exampleMark: layout.exampleMark,
     identityLine: layout.identityLine,
     continued: layout.labels.continued,
