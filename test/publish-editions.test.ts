@@ -3,7 +3,7 @@
 // in every format; never another plan year's folder written; a plan year published whole or not
 // at all, whatever happens during the build.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -241,6 +241,19 @@ describe("a plan year published whole or not at all", () => {
     const out = join(root, "out", "2020-2022");
     expect(readdirSync(out).sort()).toEqual(["allegato-1.pdf", "build-report.json", "build-report.txt"]);
     expect(JSON.parse(text(join(out, "build-report.json"))).files.map((f: { file: string }) => f.file)).toEqual(["allegato-1.pdf"]);
+  });
+
+  it("replaces an edition folder that is a link where it points, keeping the link", async () => {
+    const root = join(dir, "linked");
+    planYear(join(root, "sources", "2020-2022"), sample("2020-2022"));
+    mkdirSync(join(root, "www", "2020-2022"), { recursive: true });
+    writeFileSync(join(root, "www", "2020-2022", "allegato-1.pdf"), "previous edition");
+    mkdirSync(join(root, "out"));
+    symlinkSync(join(root, "www", "2020-2022"), join(root, "out", "2020-2022"));
+    expect((await runAnnex(["build", "--format", "csv"], { cwd: root })).status).toBe(0);
+    expect(lstatSync(join(root, "out", "2020-2022")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(root, "www", "2020-2022")).sort()).toEqual(["allegato-1-aree-di-rischio.csv", "allegato-1.csv", "build-report.json", "build-report.txt", "datapackage.json"]);
+    expect(readdirSync(join(root, "www"))).toEqual(["2020-2022"]);
   });
 
   it("the next build removes what a killed build left beside the edition", async () => {

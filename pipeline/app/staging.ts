@@ -5,7 +5,7 @@
 // Whatever this process leaves half-done is undone on SIGINT/SIGTERM (removeTemporaryFilesSync)
 // and, after a crash or kill -9, by the next build (removeStale).
 import { existsSync, renameSync, rmSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { errnoOf } from "./files.ts";
 
@@ -62,10 +62,14 @@ export async function removeStale(target: string): Promise<void> {
 }
 
 /**
- * Fills a staging folder beside `target` (`fill` writes into the folder it is given) and swaps it
- * in for `target`: the folder holds exactly the files written, and appears whole or not at all.
+ * Fills a staging folder beside `folder` (`fill` writes into the folder it is given) and swaps it
+ * in for `folder`: the folder holds exactly the files written, and appears whole or not at all.
+ * A folder that is a link (to where a web server reads, say) is replaced where it points, the
+ * link kept.
  */
-export async function replaceFolder(target: string, fill: (staging: string) => Promise<void>): Promise<void> {
+export async function replaceFolder(folder: string, fill: (staging: string) => Promise<void>): Promise<void> {
+  const target = await realpath(folder).catch(() => folder);
+  if (target !== folder) await removeStale(target);
   const staging = besideName(target, "tmp");
   temporary.add(staging);
   try {
