@@ -1,3 +1,6 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadInput } from "../pipeline/app/load.ts";
 import { annex } from "./helpers/cli.ts";
@@ -60,14 +63,38 @@ describe("the 2020-2022 source PDF, end to end", () => {
 });
 
 describe("an annex printed by another producer (Chromium: code and title in one cell, top-aligned merges)", () => {
-  it("reads all 66 activities with their hierarchy, notes and shading, without errors", async () => {
+  it("cannot tell one line break from the file alone, and says so with both readings", async () => {
     const loaded = await loadInput("test/fixtures/other-producer/allegato-1.pdf");
-    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(loaded.annex.activities).toHaveLength(66);
-    // the rows made shaded in test/fixtures/other-producer/make.ts
-    expect(loaded.annex.activities.filter((a) => a.active === false).map((a) => a.code)).toEqual(["A1.2.2.2", "A2.1.2.3", "B1.1.3.4", "C1.1.2.3"]);
-    const b = loaded.annex.activities.find((a) => a.code === "B1.1.3.4");
-    expect(b).toMatchObject({ title: "Telelavoro e lavoro agile", areaDirigenziale: "Servizi amministrativi", servizio: "Risorse umane e patrimonio", uo: null, note: "In corso di attivazione" });
-    expect(loaded.annex.activities[0]).toMatchObject({ code: "A1.1.1.1", function: "Governo Camerale", macro: { code: "A1", title: "PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE" } });
+    expect(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.reason])).toEqual([
+      [
+        "pdf/word-break",
+        'a line break that may be inside a word or between two: "APPROVVIGIONAMENTOE GESTIONE DEI" or "APPROVVIGIONAMENTO E GESTIONE DEI"? Write the one that is right under `words` in plan.yaml',
+      ],
+    ]);
+  });
+
+  it("reads all 66 activities with their hierarchy, notes and shading, without errors, once plan.yaml gives the word", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "annex-other-"));
+    try {
+      mkdirSync(join(dir, "2020-2022"));
+      writeFileSync(join(dir, "2020-2022", "allegato-1.pdf"), readFileSync("test/fixtures/other-producer/allegato-1.pdf"));
+      writeFileSync(join(dir, "2020-2022", "plan.yaml"), `${readFileSync("sources/2020-2022/plan.yaml", "utf8")}\nwords: ["APPROVVIGIONAMENTO E GESTIONE"]\n`);
+      await check(join(dir, "2020-2022"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
+
+/** The other producer's annex, read from `input`: 66 activities with their hierarchy, notes and shading. */
+async function check(input: string): Promise<void> {
+  const loaded = await loadInput(input);
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  expect(loaded.annex.activities).toHaveLength(66);
+  // the rows made shaded in test/fixtures/other-producer/make.ts
+  expect(loaded.annex.activities.filter((a) => a.active === false).map((a) => a.code)).toEqual(["A1.2.2.2", "A2.1.2.3", "B1.1.3.4", "C1.1.2.3"]);
+  const b = loaded.annex.activities.find((a) => a.code === "B1.1.3.4");
+  expect(b).toMatchObject({ title: "Telelavoro e lavoro agile", areaDirigenziale: "Servizi amministrativi", servizio: "Risorse umane e patrimonio", uo: null, note: "In corso di attivazione" });
+  expect(loaded.annex.activities[0]).toMatchObject({ code: "A1.1.1.1", function: "Governo Camerale", macro: { code: "A1", title: "PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE" } });
+  expect(loaded.annex.activities.some((a) => a.macro.title?.startsWith("APPROVVIGIONAMENTO E GESTIONE DEI"))).toBe(true);
+}

@@ -46,7 +46,9 @@ async function readSource(source: ResolvedSource, opts: LoadOptions): Promise<So
   const reader = source.reader;
   const plan = reader.kind === "annex-data" ? null : await readPlan(source.planFile);
   // the body's own words settle the line breaks of a PDF that the file alone cannot
-  const words = reader.kind === "pdf" ? await ownWords(opts.sourcesDir ?? "sources", source.file, plan) : [];
+  // from the other editions beside its own plan-year folder, or in the sources folder
+  const editions = source.planYears !== undefined ? dirname(dirname(source.file)) : (opts.sourcesDir ?? "sources");
+  const words = reader.kind === "pdf" ? await ownWords(editions, source.file, plan) : [];
   return reader.read(source.file, { words, ...(plan?.columns ? { columns: plan.columns } : {}), ...(source.planYears !== undefined ? { planYears: source.planYears } : {}) });
 }
 

@@ -53,6 +53,9 @@ export const PlanConfig = z
       })
       .strict()
       .optional(),
+    /** words and phrases as the body writes them ("amministrativi", "Sviluppo economico"): they settle a line
+     * break in a printed PDF that may fall inside a word or between two, where the PDF itself cannot tell */
+    words: z.array(z.string().min(1)).optional(),
     /** header labels as the body prints them → the column each names, where no built-in word does ("Tema (Macro Processi)": macro) */
     columns: z.record(z.string().min(1), z.enum(HEADER_KINDS)).optional(),
   })

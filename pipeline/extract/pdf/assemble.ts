@@ -325,7 +325,7 @@ function finish(
     const joined = joinCell(lines, context);
     text = joined.text;
     for (const doubt of joined.doubts)
-      diagnostics.push(diag("pdf/word-break", `a line break that may be inside a word or between two: read as "${doubt.spaced}", not "${doubt.joined}"`, place));
+      diagnostics.push(diag("pdf/word-break", `a line break that may be inside a word or between two: "${doubt.joined.trim()}" or "${doubt.spaced.trim()}"? Write the one that is right under \`words\` in plan.yaml`, place));
   }
   if (text === "") return null;
   const pages = [...new Set(chain.parts.filter((p) => p.lines.length > 0).map((p) => p.page))];

@@ -63,12 +63,18 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
   if (JOINER.test(text)) {
     if (drawnBlank) return { join: " " };
     if (cut) return { join: "" };
-    const joined = `${lastToken}${firstToken}`;
-    const spaced = `${lastToken} ${firstToken}`;
-    for (const printed of [context.printed, context.ownPrinted]) {
-      const joinedSeen = printed.includes(joined);
-      const spacedSeen = printed.includes(spaced);
-      if (joinedSeen !== spacedSeen) return { join: joinedSeen ? "" : " " };
+    // the pair as printed on one line, with more of the line before it while both forms are printed
+    // ("/modifica" and "/ modifica" both are; "iscrizione / modifica" tells)
+    const before = tokens(text);
+    for (let k = 1; k <= Math.min(CONTEXT_TOKENS, before.length); k++) {
+      const left = before.slice(-k).join(" ");
+      const joined = `${left}${firstToken}`;
+      const spaced = `${left} ${firstToken}`;
+      for (const printed of [context.printed, context.ownPrinted]) {
+        const joinedSeen = printed.includes(joined);
+        const spacedSeen = printed.includes(spaced);
+        if (joinedSeen !== spacedSeen) return { join: joinedSeen ? "" : " " };
+      }
     }
     if (text.endsWith("-")) return { join: "" };
     return { join: " ", doubt: { spaced: `${text} ${following}`, joined: `${text}${following}` } };
@@ -123,6 +129,8 @@ export function marksBreakSpaces(cells: Iterable<readonly Line[]>): boolean {
   return total > 0 && blank * 2 >= total;
 }
 
+/** How many tokens before a break after `-` or `/` are looked for, with the pair, among the printed texts. */
+const CONTEXT_TOKENS = 3;
 /** A blank's width in font sizes when the document shows none to measure. */
 const DEFAULT_BLANK = 0.25;
 /** Room that a blank needs beyond its width to count as fitting (font sizes): the cell's edge is an estimate. */
