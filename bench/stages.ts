@@ -16,6 +16,7 @@ import { FORMATS } from "../pipeline/model/files.ts";
 import { renderAll } from "../pipeline/render/index.ts";
 import { toContractJson } from "../pipeline/render/open-data/json.ts";
 import { at } from "../pipeline/lib/at.ts";
+import { longTitleTimings } from "./long-titles.ts";
 import { edited, tenfold } from "./tenfold.ts";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -97,3 +98,5 @@ const init = await median(async () => {
   await startPlanYear("2021-2023", yaml, sources, "xlsx");
 });
 console.log(`| \`init --format xlsx\` from annex data (read, validate, write, check that it reads back) | ${ms(init)} | |`);
+
+longTitleTimings(small);

@@ -3,7 +3,6 @@
 // copy). Readers are loaded only when a file of their kind is read: pdf.js alone takes a good
 // part of a second to load, and a command on annex data never needs it. A new input format is
 // one more entry here.
-import { open, readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
@@ -12,6 +11,7 @@ import { at } from "../lib/at.ts";
 import { ANNEX_FILE } from "../model/files.ts";
 import type { HeaderKind } from "../model/header-words.ts";
 import type { RawTable } from "../model/raw.ts";
+import { MAX_BINARY_BYTES, openInput, readInput, readInputText } from "./input-file.ts";
 
 export type SourceKind = "pdf" | "text-layer" | "annex-data" | "office";
 
@@ -51,7 +51,7 @@ export const READERS: readonly Reader[] = [
     byExtension: true,
     async read(file) {
       const { readAnnexData } = await import("../formats/annex-data/read.ts");
-      return readAnnexData(await readFile(file, "utf8"), file);
+      return readAnnexData(await readInputText(file), file);
     },
   },
   {
@@ -63,7 +63,7 @@ export const READERS: readonly Reader[] = [
     signature: { bytes: "PK\u0003\u0004" },
     async read(file, options) {
       const { readOffice } = await import("../formats/office/read.ts");
-      return readOffice(new Uint8Array(await readFile(file)), file, options);
+      return readOffice(new Uint8Array(await readInput(file, MAX_BINARY_BYTES)), file, options);
     },
   },
   {
@@ -72,7 +72,7 @@ export const READERS: readonly Reader[] = [
     signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "not a PDF file (it does not start with %PDF)"] },
     async read(file, options) {
       const { extractPdf } = await import("../extract/pdf/index.ts");
-      return extractPdf(new Uint8Array(await readFile(file)), file, options);
+      return extractPdf(new Uint8Array(await readInput(file, MAX_BINARY_BYTES)), file, options);
     },
   },
   {
@@ -81,7 +81,7 @@ export const READERS: readonly Reader[] = [
     fallback: true,
     async read(file) {
       const { readTextLayer } = await import("../extract/text-layer/read.ts");
-      return readTextLayer(await readFile(file, "utf8"), file);
+      return readTextLayer(await readInputText(file), file);
     },
   },
 ];
@@ -92,8 +92,9 @@ export const SOURCE_NAMES: readonly string[] = READERS.flatMap((reader) => reade
 /** How many bytes are looked at to recognise a format. */
 const HEAD = 1024;
 
+/** The first bytes of a file, and only those: /dev/zero or a FIFO is refused, not read (see openInput). */
 async function head(file: string): Promise<Buffer> {
-  const handle = await open(file);
+  const { handle } = await openInput(file);
   try {
     const buffer = Buffer.alloc(HEAD);
     const { bytesRead } = await handle.read(buffer, 0, HEAD, 0);

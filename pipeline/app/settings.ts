@@ -1,16 +1,17 @@
 // The settings a person keeps beside a plan year's source: plan.yaml (what the table does not
 // print) and corrections.yaml (reviewed corrections, each entry with its line so that every
 // change it makes can name it).
-import { readFile } from "node:fs/promises";
 import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { parseYamlDocument } from "../formats/yaml-document.ts";
+import { isRecord } from "../lib/record.ts";
 import { Corrections, type ParsedCorrections } from "../model/corrections.ts";
 import { IDENTITY_FIELDS, PlanConfig } from "../model/plan.ts";
+import { readInputText } from "./input-file.ts";
 
 export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
   if (!planFile) return null;
-  const data: unknown = parseYamlDocument(await readFile(planFile, "utf8"), planFile).doc.toJS();
+  const data: unknown = parseYamlDocument(await readInputText(planFile), planFile).doc.toJS();
   const parsed = PlanConfig.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -33,21 +34,31 @@ export function planForNextEdition(text: string, file: string): { text: string; 
 }
 
 export async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {
-  return file ? parseCorrections(await readFile(file, "utf8"), file) : undefined;
+  return file ? parseCorrections(await readInputText(file), file) : undefined;
 }
 
 export function parseCorrections(text: string, file: string): ParsedCorrections {
   const { doc, lineCounter } = parseYamlDocument(text, file);
   const lines = entryLines(doc.contents, lineCounter);
-  const parsed = Corrections.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = Corrections.safeParse(raw);
   if (parsed.success) return { file, data: parsed.data, lines };
   const issue = parsed.error.issues[0];
-  const path = issue?.path.join(".") ?? "";
-  const line = issue ? lines.get(issue.path.slice(0, 2).join(".")) : undefined;
-  throw new FatalError("corrections/invalid", `not a valid corrections file: ${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}`, line ? { file, line } : { file });
+  // a title is reported by its code, not by its place in the list of entries
+  const path = (issue?.path ?? []).map((part, k) => (k === 1 && issue?.path[0] === "titles" && typeof part === "number" ? titleCode(raw, part) : part));
+  const key = path.slice(0, 2).join(".");
+  const line = lines.get(`${key}.value`) ?? lines.get(key);
+  const shown = path.filter((part, k) => !(k === 2 && path[0] === "titles")).join(".");
+  throw new FatalError("corrections/invalid", `not a valid corrections file: ${shown ? `${shown}: ` : ""}${issue?.message ?? "invalid"}`, line ? { file, line } : { file });
 }
 
-/** The line of each entry: `titles.<code>` and `cells.<index>`. */
+/** The code of the `index`-th title entry (titles are validated as a list of entries). */
+function titleCode(raw: unknown, index: number): string | number {
+  const titles = isRecord(raw) ? raw.titles : undefined;
+  return isRecord(titles) ? (Object.keys(titles)[index] ?? index) : index;
+}
+
+/** The line of each entry (`titles.<code>`, `cells.<index>`) and of each cell's value (`cells.<index>.value`). */
 function entryLines(root: unknown, counter: LineCounter): Map<string, number> {
   const lines = new Map<string, number>();
   const lineOf = (node: Node | null | undefined): number => (node?.range ? counter.linePos(node.range[0]).line : 0);
@@ -58,7 +69,11 @@ function entryLines(root: unknown, counter: LineCounter): Map<string, number> {
       for (const item of pair.value.items) if (isScalar(item.key)) lines.set(`titles.${String(item.key.value)}`, lineOf(item.key));
     }
     if (section === "cells" && isSeq(pair.value)) {
-      pair.value.items.forEach((item, k) => lines.set(`cells.${k}`, isNode(item) ? lineOf(item) : 0));
+      pair.value.items.forEach((item, k) => {
+        lines.set(`cells.${k}`, isNode(item) ? lineOf(item) : 0);
+        const value = isMap(item) ? item.items.find((p) => isScalar(p.key) && p.key.value === "value") : undefined;
+        if (value && isNode(value.value)) lines.set(`cells.${k}.value`, lineOf(value.value));
+      });
     }
   }
   return lines;

@@ -16,16 +16,12 @@ function program(session: Session): Command {
     .description("Allegato 1 — Mappatura dei processi: extract, repair, validate, render and compare plan years")
     .version(VERSION)
     .option("--debug", "print stack traces for failures")
-    .showHelpAfterError("(annex --help lists the commands and options)")
     .configureOutput({
       writeOut: (text) => {
         session.io.stdout.write(text);
       },
       writeErr: (text) => {
         session.io.stderr.write(text);
-      },
-      outputError: (text, write) => {
-        write(text);
       },
     })
     // commander reports its own usage errors, help and version by exiting: thrown instead, see run()
@@ -36,6 +32,16 @@ function program(session: Session): Command {
   registerDataCommands(root, session);
   registerEditionCommands(root, session);
   registerPublishCommands(root, session);
+  // a usage error is one line, like any other failure, and says where the usage is explained
+  for (const command of [root, ...root.commands]) {
+    const help = command === root ? "annex --help" : `annex ${command.name()} --help`;
+    command.configureOutput({
+      outputError: (text, write) => {
+        const what = text.trim().replace(/^error: /, "").split("\n").join(" ");
+        write(`annex: ${what} (see ${help})\n`);
+      },
+    });
+  }
   return root;
 }
 

@@ -2,7 +2,7 @@
 // failure becomes one line and an exit status, and whether --debug asked for stack traces.
 // Exit status: 0 done (warnings allowed), 1 the data has errors (for diff: there are changes),
 // 2 bad usage, or an input that cannot be read or an output that cannot be written.
-import { writeFileAtomic, describeErrno, errnoOf } from "../app/files.ts";
+import { describeErrno, errnoOf, writeOutput } from "../app/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { formatDiagnostic, formatPlace } from "../diagnostics/format.ts";
@@ -40,9 +40,9 @@ export function printDiagnostics(session: Session, diagnostics: readonly Diagnos
   for (const d of diagnostics) say(session, formatDiagnostic(d));
 }
 
-/** A command's result: to stdout, or to a file with -o (written whole or not at all). */
+/** A command's result: to stdout, or to a file with -o (a regular file written whole or not at all). */
 export async function emit(session: Session, text: string, outFile: string | undefined): Promise<void> {
-  if (outFile !== undefined) await writeFileAtomic(outFile, text);
+  if (outFile !== undefined) await writeOutput(outFile, text);
   else session.io.stdout.write(text);
 }
 

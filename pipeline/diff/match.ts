@@ -11,6 +11,14 @@ import type { Activity } from "../model/annex.ts";
  * activity that was really removed and another that was really added. */
 export const DEFAULT_MOVE_THRESHOLD = 0.85;
 
+/**
+ * The longest title (normalized) that is compared by likeness. An edit distance costs the product
+ * of the two lengths: a few microseconds for real titles (the longest of the 2020-2022 annex has
+ * 421 characters), seconds for a pasted page of text, hours for many of them. A longer title
+ * still finds its activity when it is unchanged (step 1 of matchMoves), never by likeness.
+ */
+export const MAX_FUZZY_TITLE = 1000;
+
 /** Case, accents, punctuation and spacing do not make two titles different activities. */
 export function normalizeTitle(title: string): string {
   return title
@@ -79,27 +87,32 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
   take(exact);
 
   // 2. similar titles, among those still free. Comparing every pair costs |removed|·|added|
-  //    edit distances; a trigram count rules out most pairs first (see sharedGramsNeeded).
-  const freeLeft = left.map((x, i) => i).filter((i) => left[i] && !takenLeft.has(i));
-  const grams = new Map<string, number[]>();
+  //    edit distances; a count of shared trigrams rules out most pairs first (see gramsNeeded).
+  const fuzzyTitle = (x: string) => x !== "" && x.length <= MAX_FUZZY_TITLE;
+  const freeLeft = left.map((x, i) => i).filter((i) => fuzzyTitle(leftTitle(i)) && !takenLeft.has(i));
+  // trigram → the titles that have it and how often, as flat pairs (title, count)
+  const postings = new Map<string, number[]>();
   for (const i of freeLeft) {
-    for (const g of trigrams(leftTitle(i))) {
-      const list = grams.get(g);
-      if (list) list.push(i);
-      else grams.set(g, [i]);
+    for (const [g, n] of trigrams(leftTitle(i))) {
+      const list = postings.get(g);
+      if (list) list.push(i, n);
+      else postings.set(g, [i, n]);
     }
   }
   const shared = new Int32Array(left.length);
   const fuzzy: Candidate[] = [];
   for (const [j, y] of right.entries()) {
-    if (!y || takenRight.has(j)) continue; // a missing title cannot identify an activity
-    const yGrams = trigrams(y);
+    // a missing title cannot identify an activity, nor one too long to be compared by likeness
+    if (!fuzzyTitle(y) || takenRight.has(j)) continue;
     const touched: number[] = [];
-    for (const g of yGrams) {
-      for (const i of grams.get(g) ?? []) {
-        const n = at(shared, i, "shared count");
-        shared[i] = n + 1;
-        if (n === 0) touched.push(i);
+    for (const [g, ny] of trigrams(y)) {
+      const list = postings.get(g);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const i = at(list, k, "posting");
+        const before = at(shared, i, "shared count");
+        shared[i] = before + Math.min(at(list, k + 1, "posting count"), ny);
+        if (before === 0) touched.push(i);
       }
     }
     for (const i of touched) {
@@ -109,13 +122,13 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
       // the distance is at least the difference in length
       const longer = Math.max(x.length, y.length);
       if (1 - Math.abs(x.length - y.length) / longer < threshold) continue;
-      if (common < sharedGramsNeeded(yGrams.size, longer, threshold)) continue;
+      if (common < gramsNeeded(y.length, longer, threshold)) continue;
       const score = normalizedSimilarity(x, y);
       if (score >= threshold) fuzzy.push({ removed: i, added: j, similarity: score, closeness: closeness(i, j) });
     }
-    // a title of few distinct trigrams ("aaaa…") may be similar to one it shares none with: the
+    // under a low threshold a short title may be similar to one it shares no trigram with: the
     // bound says nothing then, so compare it with every title not counted above
-    if (sharedGramsNeeded(yGrams.size, Math.floor(y.length / threshold), threshold) <= 0) {
+    if (gramsNeeded(y.length, Math.floor(y.length / threshold), threshold) <= 0) {
       const counted = new Set(touched);
       for (const i of freeLeft) {
         if (counted.has(i)) continue;
@@ -128,23 +141,28 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
   return pairs.sort((p, q) => p.added - q.added);
 }
 
-/** Distinct trigrams of a normalized title, padded so that its first and last letters count too. */
-function trigrams(text: string): Set<string> {
+/** The trigrams of a normalized title with how often each occurs, padded so that its first and last letters count too. */
+function trigrams(text: string): Map<string, number> {
   const padded = `  ${text} `;
-  const set = new Set<string>();
-  for (let k = 0; k + 3 <= padded.length; k++) set.add(padded.slice(k, k + 3));
-  return set;
+  const counts = new Map<string, number>();
+  for (let k = 0; k + Q <= padded.length; k++) {
+    const g = padded.slice(k, k + Q);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return counts;
 }
 
 const Q = 3;
 
 /**
- * Least number of y's distinct trigrams that x must also have for the two to be similar enough:
- * one edit creates at most Q new trigram occurrences, so a title within edit distance d of x
- * has at most Q·d distinct trigrams that x lacks, and d ≤ (1 − threshold) · longer.
+ * Least number of y's trigram occurrences (of its length + 1, padded) that x must also have, each
+ * matched once, for the two to be similar enough: one edit breaks at most Q of y's trigram
+ * occurrences, and the distance d ≤ (1 − threshold) · longer (the q-gram lemma). Counting
+ * occurrences, not distinct trigrams, keeps the bound tight on long titles, whose distinct
+ * trigrams are mostly the language's common ones.
  */
-function sharedGramsNeeded(yGrams: number, longer: number, threshold: number): number {
-  return yGrams - Q * Math.floor((1 - threshold) * longer + 1e-9);
+function gramsNeeded(yLength: number, longer: number, threshold: number): number {
+  return yLength + 1 - Q * Math.floor((1 - threshold) * longer + 1e-9);
 }
 
 interface Candidate extends MovePair {

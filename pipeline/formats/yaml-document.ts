@@ -3,6 +3,7 @@
 // hint for the usual slips of a hand edit.
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { checkNesting, tooDeep } from "./nesting.ts";
 
 const HINTS: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
@@ -19,12 +20,15 @@ function firstLine(message: string): string {
 }
 
 export function parseYamlDocument(text: string, file: string): { doc: Document; lineCounter: LineCounter } {
+  checkNesting(text, file);
   const lineCounter = new LineCounter();
   // uniqueKeys (the default) makes a key written twice in one mapping a syntax error
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const at = syntax.linePos?.[0];
+    // out of stack: checkNesting is meant to keep the parser from getting there
+    if (syntax.code === "RESOURCE_EXHAUSTION") throw tooDeep(file, at?.line);
     const hint = HINTS[syntax.code] ?? "";
     throw new FatalError("yaml/syntax", `YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
   }

@@ -4,7 +4,11 @@ import { z } from "zod";
 import { CODE_PATTERN } from "./codes.ts";
 import { PLAN_YEARS } from "./plan-years.ts";
 
-const text = z.string().min(1);
+/** A cell's text: words, not nothing and not only spaces (an empty cell is null). */
+const text = z
+  .string()
+  .min(1, { abort: true })
+  .regex(/\S/, "has only spaces (write null for an empty cell or a title the source does not carry)");
 
 export const Level = z
   .object({

@@ -60,7 +60,10 @@ export const Labels = z
   .strict();
 export type Labels = z.infer<typeof Labels>;
 
-/** Replaces {name} placeholders; an unknown placeholder is left as written, so a typo shows. */
+/**
+ * Replaces {name} placeholders; an unknown placeholder is left as written, so a typo shows. Only
+ * the values' own names count: "{constructor}" in a label is a typo, not Object's constructor.
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }

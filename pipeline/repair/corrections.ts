@@ -1,10 +1,11 @@
 // Applying the plan year's corrections file (sources/<plan>/corrections.yaml), reviewed by a
 // person: it supplies a title the source does not carry, or overrides one cell. Each entry is
-// checked (the code must exist) and every change it makes is logged with the line it came from.
+// checked (the code must exist, the value must fit its field, no two entries set one cell) and
+// every change it makes is logged with the line it came from.
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { diag } from "../diagnostics/rules.ts";
-import type { Activity } from "../model/annex.ts";
+import { Activity } from "../model/annex.ts";
 import type { CellField, CorrectionValue, ParsedCorrections } from "../model/corrections.ts";
 import { LEVEL_KEYS } from "../model/levels.ts";
 import { parseRisk } from "./cells.ts";
@@ -14,8 +15,9 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
   const log: Diagnostic[] = [];
   const { file, data, lines } = corrections;
   const at = (key: string, code: string): Place => ({ file, line: lines.get(key) || undefined, code });
+  checkConflicts(corrections);
 
-  for (const [code, title] of Object.entries(data.titles ?? {})) {
+  for (const [code, title] of data.titles ?? []) {
     const place = at(`titles.${code}`, code);
     let hits = 0;
     for (const a of activities) {
@@ -39,7 +41,8 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
     const place = at(`cells.${k}`, c.code);
     const targets = activities.filter((a) => a.code === c.code);
     if (targets.length === 0) throw new FatalError("corrections/unknown-code", `correction names activity ${c.code}, which the annex does not have`, place);
-    const corrected = coerce(c.field, c.value, place);
+    // a bad value is pointed at on its own line
+    const corrected = coerce(c.field, c.value, { ...place, line: lines.get(`cells.${k}.value`) || place.line });
     for (const a of targets) {
       const before = a[c.field];
       log.push(change(place, `${c.field} of activity ${c.code}`, before, corrected.value, c.reason));
@@ -47,6 +50,33 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
     }
   });
   return log;
+}
+
+/**
+ * Two entries that set one cell would leave its value to the order of the file: a person meant
+ * one of them, and the tool cannot tell which. A `titles` entry sets the title of every level
+ * and activity with its code, so it meets a `cells` entry on the title of that activity.
+ */
+function checkConflicts({ file, data, lines }: ParsedCorrections): void {
+  const setters = new Map<string, string>();
+  const claim = (cell: string, entry: string, code: string, what: string) => {
+    const earlier = setters.get(cell);
+    if (earlier === undefined) {
+      setters.set(cell, entry);
+      return;
+    }
+    const line = lines.get(entry);
+    const earlierLine = lines.get(earlier);
+    throw new FatalError(
+      "corrections/conflict",
+      `two corrections set ${what}${earlierLine ? ` (lines ${earlierLine} and ${line ?? "?"})` : ""}: keep the one that is right`,
+      { file, line: line || undefined, code },
+    );
+  };
+  for (const [code] of data.titles ?? []) claim(`${code} title`, `titles.${code}`, code, `the title of ${code}`);
+  (data.cells ?? []).forEach((c, k) => {
+    claim(`${c.code} ${c.field}`, `cells.${k}`, c.code, `${c.field} of activity ${c.code}`);
+  });
 }
 
 /** A corrected value, of the type its field holds. */
@@ -57,6 +87,17 @@ type Corrected =
 
 /** The value a correction gives, as its field holds it: "C/E" as risk areas, "" as an empty cell. */
 function coerce(field: CellField, value: CorrectionValue, place: Place): Corrected {
+  const corrected = asField(field, value, place);
+  // the value must be what the annex's schema accepts for the field, or the annex fails later, far from this line
+  const checked = Activity.shape[field].safeParse(corrected.value);
+  if (!checked.success) {
+    const found = JSON.stringify(value);
+    throw new FatalError("corrections/value", `correction of "${field}" with ${found}: ${checked.error.issues[0]?.message ?? "does not fit the field"}`, place);
+  }
+  return corrected;
+}
+
+function asField(field: CellField, value: CorrectionValue, place: Place): Corrected {
   if (field === "active") {
     if (typeof value !== "boolean") throw new FatalError("corrections/value", `correction of "active" needs true or false`, place);
     return { field, value };

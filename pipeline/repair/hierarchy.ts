@@ -91,7 +91,7 @@ export function buildActivities(readings: readonly RowReading[], marks: PrintedM
   });
 
   shareFunctionsByMacro(activities, readings, rowOf, repairs);
-  reportOrphanLabels(readings, activities, repairs);
+  reportUnplacedText(readings, activities, continued, repairs);
   return { activities, provenance, repairs };
 }
 
@@ -175,17 +175,47 @@ function shareFunctionsByMacro(activities: Activity[], readings: readonly RowRea
   });
 }
 
-function reportOrphanLabels(readings: readonly RowReading[], activities: readonly Activity[], repairs: Diagnostic[]): void {
+/**
+ * What no activity takes would be lost. A coded label gives its code's title to the activities
+ * under it, wherever it is printed: a code no activity has is reported. A row without an activity
+ * code prints nothing of its own either: an uncoded label or a function cell that covers no
+ * activity row is reported with its row (for a text layer, the line), as an error when the
+ * annex does not have its text anywhere, as a warning when it does (a label printed again).
+ */
+function reportUnplacedText(readings: readonly RowReading[], activities: readonly Activity[], continued: readonly string[], repairs: Diagnostic[]): void {
   const used = new Set<string>();
-  for (const a of activities) for (const key of LEVEL_KEYS) if (a[key].code) used.add(a[key].code);
-  for (const r of readings) {
-    for (const l of r.labels) {
-      if (l.code && codeDepth(l.code) > 0 && !used.has(l.code)) {
-        repairs.push(diag("repair/orphan-label", `${levelName(codeDepth(l.code))} ${l.code} is printed but no activity lies under it`, { ...r.place, code: l.code }));
-        used.add(l.code);
-      }
+  const known = new Set<string>();
+  for (const a of activities) {
+    if (a.title !== null) known.add(a.title);
+    if (a.function !== null) known.add(a.function);
+    for (const key of LEVEL_KEYS) {
+      const { code, title } = a[key];
+      if (code) used.add(code);
+      if (title !== null) known.add(title);
     }
   }
+  const quoted = (texts: readonly string[]) => texts.map((t) => `"${t}"`).join(", ");
+  readings.forEach((r, index) => {
+    for (const l of r.labels) {
+      if (l.code === null || used.has(l.code)) continue;
+      used.add(l.code); // reported once
+      const title = l.title === null ? "" : ` ("${l.title}")`;
+      repairs.push(diag("repair/orphan-label", `${levelName(codeDepth(l.code))} ${l.code}${title} is printed but no activity lies under it: it would be lost`, { ...r.place, code: l.code }));
+    }
+    if (r.activity) return;
+    const lost: string[] = [];
+    const repeated: string[] = [];
+    const unplaced = (text: string) => (known.has(stripContinued(text, continued)) ? repeated : lost).push(text);
+    const fn = r.functionLabel;
+    if (fn && !readings.slice(index, index + fn.rowSpan).some((covered) => covered.activity)) unplaced(fn.text);
+    for (const l of r.labels) if (l.code === null && l.title !== null) unplaced(l.title);
+    if (lost.length) {
+      repairs.push(diag("repair/orphan-label", `a row without an activity code prints ${quoted(lost)}, which no activity takes: it would be lost`, r.place));
+    }
+    if (repeated.length) {
+      repairs.push(diag("repair/repeated-label", `a row without an activity code prints ${quoted(repeated)} again: left out, the annex has it already`, r.place));
+    }
+  });
 }
 
 /** How the repair log names what a code of `depth` parts is: "macro-process", "activity"; 0, a bare letter, is the special code. */

@@ -2,11 +2,11 @@
 // semantic rules on the parsed annex. A pure function: annex data in, the typed annex (or null
 // when the schema fails) and diagnostics out, in document order like a compiler's.
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
-import { rulesOf, type RuleId } from "../diagnostics/rules.ts";
-import type { Annex } from "../model/annex.ts";
+import { diag, rulesOf, type RuleId } from "../diagnostics/rules.ts";
+import type { Activity, Annex } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { checkCodes } from "./codes.ts";
-import type { Finding, RuleContext } from "./context.ts";
+import { placeOf, type Finding, type RuleContext } from "./context.ts";
 import { checkEdition } from "./edition.ts";
 import { checkNearDuplicates } from "./near-duplicates.ts";
 import { checkRisk } from "./risk.ts";
@@ -45,6 +45,7 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
   const { activities } = schema.annex;
   const findings = [
     ...checkEdition(opts.plan, opts.planFile),
+    ...checkNotEmpty(activities, ctx),
     ...checkCodes(activities, ctx),
     ...checkTitles(activities, ctx),
     ...checkRisk(activities, opts.plan, ctx),
@@ -53,6 +54,16 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
     ...checkTexts(schema.annex, ctx),
   ];
   return { annex: schema.annex, diagnostics: ordered(findings) };
+}
+
+/**
+ * An annex without activities is never a real edition: it is what a damaged source, a text layer
+ * cut after its header or an emptied list gives, and publishing it would replace a good edition
+ * with an empty one.
+ */
+function checkNotEmpty(activities: readonly Activity[], ctx: RuleContext): Finding[] {
+  if (activities.length > 0) return [];
+  return [{ at: -1, diagnostic: diag("annex/no-activities", "the annex has no activities: there is nothing to publish", placeOf(ctx, null)) }];
 }
 
 /** Document order of the activity, then rule; the same diagnostic twice is kept once. */

@@ -18,6 +18,8 @@ interface Options {
   /** the folder the command runs in (its relative paths are resolved there) */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** milliseconds before a child process is killed (annexProcess; default one minute): a test never hangs */
+  timeout?: number;
 }
 
 /** `annex …` in this process, with its output captured; relative paths are resolved in `cwd`. */
@@ -45,6 +47,7 @@ export function annexProcess(args: readonly string[], opts: Options = {}): Run {
     cwd: opts.cwd,
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
     maxBuffer: 64 * 1024 * 1024,
+    timeout: opts.timeout ?? 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -4,10 +4,11 @@
 // name that is not in the schema (a typo such as "servzio" would otherwise just be dropped or
 // flagged far from its line), and the same activity code twice. Everything else (missing
 // fields, wrong values) is left to validation, which reports all problems at once.
-import { CORE_SCHEMA, load } from "js-yaml";
+import { CORE_SCHEMA, load, type LoadOptions } from "js-yaml";
 import { isMap, isNode, isScalar, type Document, type LineCounter } from "yaml";
 import { plural } from "../../lib/plural.ts";
 import { isRecord } from "../../lib/record.ts";
+import { MAX_NESTING } from "../nesting.ts";
 import { parseYamlDocument } from "../yaml-document.ts";
 import { Annex } from "../../model/annex.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
@@ -57,10 +58,14 @@ function tryJson(text: string): unknown {
   }
 }
 
+/** js-yaml's options: the core schema, like the `yaml` package (no dates or other types a person did
+ * not mean), and a nesting limit (js-yaml's own option, missing from its type definitions), past
+ * which the `yaml` document reports the file as nested too deeply. */
+const FAST_YAML: LoadOptions & { maxDepth: number } = { schema: CORE_SCHEMA, maxDepth: MAX_NESTING };
+
 function tryYaml(text: string): unknown {
   try {
-    // the core schema, like the `yaml` package: no dates or other types a person did not mean
-    return load(text, { schema: CORE_SCHEMA }) ?? null;
+    return load(text, FAST_YAML) ?? null;
   } catch {
     return undefined; // the `yaml` document will say where the problem is, and how to fix it
   }

@@ -1,0 +1,20 @@
+// What a person reads is words, never an operating system's error code, and a name written in a
+// label template is looked up among the values given, never among an object's inherited names.
+import { describe, expect, it } from "vitest";
+import { describeErrno } from "../pipeline/app/files.ts";
+import { fill } from "../pipeline/render/labels.ts";
+
+describe("the operating system's errors", () => {
+  it.each(["ENOSPC", "EFBIG", "EACCES", "ELOOP", "ENAMETOOLONG", "EIO", "ESOMETHINGNEW", "constructor", "toString"])("%s is described in words, without its code", (code) => {
+    const words = describeErrno(code);
+    expect(words).not.toContain(code);
+    expect(words).not.toMatch(/\bE[A-Z]{2,}\b/);
+    expect(words).toMatch(/^[a-z]/);
+  });
+});
+
+describe("label templates", () => {
+  it("fill only the names given: {constructor} stays as written, like any unknown name", () => {
+    expect(fill("{count} attività {constructor} {toString}", { count: 3 })).toBe("3 attività {constructor} {toString}");
+  });
+});
