@@ -1,10 +1,12 @@
 // Inputs that are not files to read whole: a device that never ends, a FIFO nobody writes to, a
-// file far larger than any annex, a file nested deeper than any annex. Each is refused at once
-// with one line and exit 2, never read until memory or patience runs out.
+// file far larger than any annex, a file nested deeper than any annex (YAML, JSON, a spreadsheet's
+// XML). Each is refused at once with one line and exit 2, never read until memory or patience
+// runs out.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annex, annexProcess, type Run } from "./helpers/cli.ts";
 
@@ -64,6 +66,16 @@ describe("an input larger or deeper than any annex", () => {
     const levels = Array.from({ length: 300 }, (_, k) => `${" ".repeat(k)}k${k}:`).join("\n");
     writeFileSync(join(year, "corrections.yaml"), `${levels} x\n`);
     expectOneLine(await annex(["validate", year]), /.*corrections\.yaml:\d+: lists or mappings nested more than 100 levels deep .*/);
+  });
+
+  it("is one line, not 'Maximum call stack size exceeded', when a spreadsheet's XML nests too deeply", async () => {
+    const files = unzipSync(new Uint8Array(readFileSync("test/fixtures/office/allegato-1.ods")));
+    const content = new TextDecoder().decode(files["content.xml"]);
+    const at = content.indexOf("<text:p>") + "<text:p>".length;
+    files["content.xml"] = new TextEncoder().encode(`${content.slice(0, at)}${"<text:span>".repeat(50_000)}A${"</text:span>".repeat(50_000)}${content.slice(at)}`);
+    const deep = join(dir, "deep.ods");
+    writeFileSync(deep, zipSync(files));
+    expectOneLine(await annex(["validate", deep]), /.*deep\.ods: the file's part content\.xml nests elements more than 256 levels deep \(a spreadsheet or document nests a few dozen\): not read/);
   });
 
   it("counts only real lists and mappings: brackets inside a text are not nesting", async () => {

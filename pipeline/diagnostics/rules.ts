@@ -23,7 +23,7 @@ export const RULES = {
   "input/empty": { step: "load", severity: "error", fatal: true, means: "the file is empty" },
   "input/not-file": { step: "load", severity: "error", fatal: true, means: "an input that is not a regular file (a device, a FIFO, a socket): it is refused, not read" },
   "input/too-large": { step: "load", severity: "error", fatal: true, means: "a file larger than any input of its kind can be (64 MiB of text or annex data, 256 MiB of PDF or office document)" },
-  "input/too-deep": { step: "load", severity: "error", fatal: true, means: "a file that nests lists or mappings too deeply to be read" },
+  "input/too-deep": { step: "load", severity: "error", fatal: true, means: "a file that nests lists, mappings or XML elements far deeper than any annex" },
   "input/not-pdf": { step: "load", severity: "error", fatal: true, means: "a `.pdf` file that does not start like a PDF" },
   "input/no-raw-table": { step: "load", severity: "error", fatal: true, means: "`extract` was given annex data, which is already an annex" },
   "io/failed": { step: "load", severity: "error", fatal: true, means: "a file or folder cannot be read or written (permission denied, no space left, …)" },

@@ -109,9 +109,11 @@ export function matchMoves(removed: readonly Activity[], added: readonly Activit
       const list = postings.get(g);
       if (!list) continue;
       for (let k = 0; k < list.length; k += 2) {
-        const i = at(list, k, "posting");
+        const i = list[k];
+        const n = list[k + 1];
+        if (i === undefined || n === undefined) break; // never: the list holds pairs
         const before = at(shared, i, "shared count");
-        shared[i] = before + Math.min(at(list, k + 1, "posting count"), ny);
+        shared[i] = before + Math.min(n, ny);
         if (before === 0) touched.push(i);
       }
     }

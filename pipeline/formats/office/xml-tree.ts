@@ -55,6 +55,9 @@ function rename(name: string, renames: Renames, isAttr: boolean): string {
   return to ? `${to}:${local}` : local;
 }
 
+/** Far deeper than any spreadsheet or document part nests its elements (a table in a table in a cell is some twenty). */
+const MAX_XML_DEPTH = 256;
+
 /** Parses one XML part; `part` names it in the error ("content.xml"). */
 export function parseXml(xml: string, file: string, part: string): El {
   const parser = new SaxesParser();
@@ -63,6 +66,11 @@ export function parseXml(xml: string, file: string, part: string): El {
   const scopes: Renames[] = [new Map()];
   const top = <T>(list: T[], what: string): T => at(list, list.length - 1, what);
   parser.on("opentag", (tag) => {
+    // the tree is walked by recursive functions (find, the text of a cell): a part nested deeper
+    // than any document is refused here, not met as "Maximum call stack size exceeded" there
+    if (stack.length > MAX_XML_DEPTH) {
+      throw new FatalError("input/too-deep", `the file's part ${part} nests elements more than ${MAX_XML_DEPTH} levels deep (a spreadsheet or document nests a few dozen): not read`, { file });
+    }
     const raw = tag.attributes as Record<string, string>;
     const renames = declared(raw, top(scopes, "namespace scope"));
     let attrs = raw;
@@ -85,6 +93,7 @@ export function parseXml(xml: string, file: string, part: string): El {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof FatalError) throw error;
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw new FatalError("office/damaged", `the file is damaged: its part ${part} is not well-formed XML (${reason})`, { file });
   }
