@@ -1,6 +1,6 @@
 // The `annex` command's entry point (bin/annex.js loads it): runs the command on this process's
 // arguments and streams, and sets the exit status.
-import { stdoutIsFileOrDevice, writeAllSync } from "./app/files.ts";
+import { stdoutIsFileOrDevice, writeAllSync } from "./app/output-file.ts";
 import { run } from "./cli/program.ts";
 import { EXIT, reportFailure, type Io } from "./cli/session.ts";
 import { cleanUpOnSignals } from "./cli/signals.ts";

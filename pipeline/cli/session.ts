@@ -2,7 +2,8 @@
 // failure becomes one line and an exit status, and whether --debug asked for stack traces.
 // Exit status: 0 done (warnings allowed), 1 the data has errors (for diff: there are changes),
 // 2 bad usage, or an input that cannot be read or an output that cannot be written.
-import { describeErrno, errnoOf, writeOutput } from "../app/files.ts";
+import { describeErrno, errnoOf } from "../app/files.ts";
+import { writeOutput } from "../app/output-file.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { formatDiagnostic, formatPlace } from "../diagnostics/format.ts";
