@@ -52,6 +52,15 @@ describe("writing the output when it cannot go whole", () => {
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("render under a file-size limit: exit 2 naming the output folder (not its staging folder, not EFBIG), nothing published", () => {
+    const out = join(dir, "published");
+    const r = inShell("ulimit -f 20", `render ${TEXT_LAYER} --out "${out}"`, "");
+    expect(r.status).toBe(2);
+    expect(failures(r.stderr).at(-1)).toBe(`annex: ${out}: cannot write: the file would be larger than this system allows (a file-size limit, ulimit -f)`);
+    expect(readdirSync(dir).filter((name) => name.startsWith("."))).toEqual([]);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
   it("-o under a file-size limit onto a new file: exit 2 and no file at all", () => {
     const out = join(dir, "new.json");
     const r = inShell("ulimit -f 10", `export ${TEXT_LAYER} -o "${out}"`, "");

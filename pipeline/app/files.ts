@@ -42,11 +42,11 @@ export function describeErrno(code: string): string {
   return Object.hasOwn(ERRNO_WORDS, code) ? (ERRNO_WORDS[code] ?? code) : "the operating system refused it";
 }
 
-/** The errno and path of a failed file-system call, or null for any other error. */
-export function errnoOf(error: unknown): { code: string; path: string } | null {
-  if (!(error instanceof Error) || !("code" in error) || !("path" in error)) return null;
-  const { code, path } = error;
-  return typeof code === "string" && code !== "" && typeof path === "string" && path !== "" ? { code, path } : null;
+/** The errno (and path, when the call had one) of a failed system call, or null for any other error. */
+export function errnoOf(error: unknown): { code: string; path?: string } | null {
+  if (!(error instanceof Error) || !("code" in error) || typeof error.code !== "string" || !/^E[A-Z0-9]+$/.test(error.code)) return null;
+  const path = "path" in error && typeof error.path === "string" && error.path !== "" ? error.path : undefined;
+  return path === undefined ? { code: error.code } : { code: error.code, path };
 }
 
 /** A failed read or write as one line that names the file the person gave (not a temporary file, not a descriptor). */

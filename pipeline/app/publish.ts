@@ -11,7 +11,7 @@ import { plural } from "../lib/plural.ts";
 import type { Format } from "../model/files.ts";
 import { renderer, type RenderedFile } from "../render/index.ts";
 import { buildReportJson, buildReportText, describeFile, REPORT_FILES, type PublishedFile } from "./build-report.ts";
-import { ensureWritableFolder } from "./files.ts";
+import { ensureWritableFolder, refused } from "./files.ts";
 import { EXAMPLES_DIR, loadInput, type Loaded } from "./load.ts";
 import { removeStale, replaceFolder, writeFilesTogether } from "./staging.ts";
 import { htmlTemplates, loadLabels } from "./templates.ts";
@@ -72,18 +72,23 @@ export async function publish(input: string, options: PublishOptions): Promise<P
     }
   };
 
-  if (options.whole) {
-    await ensureWritableFolder(dirname(outDir), outDir);
-    await removeStale(outDir);
-    await replaceFolder(outDir, (staging) => produce((file) => writeFile(join(staging, file.name), file.data)));
-  } else {
-    await ensureWritableFolder(outDir);
-    const rendered: Pick<RenderedFile, "name" | "data">[] = [];
-    await produce((file) => {
-      rendered.push(file);
-      return Promise.resolve();
-    });
-    await writeFilesTogether(outDir, rendered);
+  // a failure names the output folder the person asked for, never the staging folder or a temporary file
+  try {
+    if (options.whole) {
+      await ensureWritableFolder(dirname(outDir), outDir);
+      await removeStale(outDir);
+      await replaceFolder(outDir, (staging) => produce((file) => writeFile(join(staging, file.name), file.data)));
+    } else {
+      await ensureWritableFolder(outDir);
+      const rendered: Pick<RenderedFile, "name" | "data">[] = [];
+      await produce((file) => {
+        rendered.push(file);
+        return Promise.resolve();
+      });
+      await writeFilesTogether(outDir, rendered);
+    }
+  } catch (error) {
+    throw refused(error, outDir, "write");
   }
   say(`wrote ${files.map((f) => f.file).join(", ")} in ${outDir}`);
   return { loaded, published: true, outDir, files };

@@ -51,7 +51,7 @@ export async function emit(session: Session, text: string, outFile: string | und
 export function fatalDiagnostic(error: unknown): Diagnostic | null {
   if (error instanceof FatalError) return error.diagnostic;
   const errno = errnoOf(error);
-  return errno ? diag("io/failed", describeErrno(errno.code), { file: errno.path }) : null;
+  return errno ? diag("io/failed", describeErrno(errno.code), errno.path === undefined ? {} : { file: errno.path }) : null;
 }
 
 /** Prints a failure as one line (a stack trace only with --debug) and returns exit status 2. */
