@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 import { layers } from "./eslint-layers.js";
 
 export default defineConfig(
-  { ignores: ["node_modules/", "out/", "coverage/", "**/*.d.ts", "templates/"] },
+  { ignores: ["node_modules/", "out/", "dist/", "coverage/", "**/*.d.ts", "templates/"] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

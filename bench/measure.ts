@@ -4,7 +4,7 @@
 //   or document (.xlsx, .ods, .docx, .odt) read, repaired, validated
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { readFloor } from "./floor.ts";
+import { readFloor } from "./floor.js";
 import { extractPdf } from "../pipeline/extract/pdf/index.ts";
 import { readOffice } from "../pipeline/formats/office/read.ts";
 import { repair } from "../pipeline/repair/index.ts";

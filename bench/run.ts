@@ -1,12 +1,21 @@
-// npm run bench: how long the stages take, beside the floor that pdf.js itself costs, and how
-// time and memory grow with a 10× larger annex. Figures go to BENCHMARKS.md by hand.
+// npm run bench: whole processes as a person runs them (bench/processes.ts), then how long the
+// stages take inside one process, beside the floor that pdf.js itself costs, and how time and
+// memory grow with a 10× larger annex. Figures go to BENCHMARKS.md by hand.
+// usage: npm run bench [-- --processes] [-- --compare <another checkout>]
+//   --processes: the whole processes alone; --compare: that checkout's commands take turns too
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { runProcesses } from "./processes.ts";
 
 const SOURCE = "sources/2020-2022/allegato-1.pdf";
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const { values: flags } = parseArgs({ options: { processes: { type: "boolean", default: false }, compare: { type: "string" } } });
+runProcesses({ rounds: RUNS, compare: flags.compare ?? null });
+if (flags.processes) process.exit(0);
 
 interface Measure {
   median: number;
@@ -28,7 +37,7 @@ const big = join(dir, "allegato-1-x10.pdf");
 // ten copies of the 20 pages, one after the other: 200 pages of the same real geometry
 execFileSync("qpdf", ["--empty", "--pages", ...new Array<string>(10).fill(SOURCE), "--", big]);
 
-console.log(`extract + repair + validate (median of ${RUNS} runs, each size in a fresh process)\n`);
+console.log(`\nextract + repair + validate, in one process (median of ${RUNS} runs, each size in a fresh process)\n`);
 console.log("| input | pdf.js floor | pipeline | ratio | first run: floor / pipeline | activities | peak RSS (pipeline process) |");
 console.log("|---|---|---|---|---|---|---|");
 for (const [label, file, runs] of [

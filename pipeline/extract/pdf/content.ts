@@ -1,7 +1,7 @@
 // One pass over a page's operator list, keeping the graphics state (transformation matrix, clip,
 // colours, text state; saved and restored with q/Q and form XObjects), and collecting ruling
 // lines, filled rectangles and text runs in page coordinates with y growing downwards.
-import { OPS, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS, type PDFPageProxy } from "./pdfjs.ts";
 import { isRecord } from "../../lib/record.ts";
 import { paintPath, type Geometry } from "./geometry.ts";
 import { compose, IDENTITY, intersect, transformBox, type Box, type Matrix } from "./matrix.ts";

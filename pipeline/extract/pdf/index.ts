@@ -1,7 +1,7 @@
 // The geometry-based PDF reader: rebuilds the annex table from what each page draws (ruling
 // lines, filled rectangles, positioned glyphs and the clip they are painted in), not from the
 // text order, so merged cells keep their spans and clipped ghost text is left out.
-import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFPageProxy } from "./pdfjs.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";

@@ -1,6 +1,6 @@
 // Opening a PDF with pdfjs, turning every way it can fail into one FatalError line that a
 // person who does not program can act on. pdfjs itself is kept silent (verbosity 0).
-import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "./pdfjs.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import type { Place } from "../../diagnostics/diagnostic.ts";
 import { DamagedContent } from "./operands.ts";

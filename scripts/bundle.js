@@ -1,0 +1,109 @@
+// Compiles pipeline/ once into JavaScript (dist/), so that a run of `annex` does not transpile
+// TypeScript every time it starts: `npm install` runs it (the `prepare` script), and bin/annex.js
+// runs it again when a source changed since (see scripts/fresh-bundle.js).
+//
+// One ESM entry and chunks (esbuild's code splitting), so that the modules a command loads on
+// demand (pdf.js's reader, the renderers) stay loaded on demand. The packages stay in
+// node_modules, loaded by Node as they are: pdf.js starts its worker from its own folder, pdfmake
+// reads its fonts from its own, and bundling them saved nothing measurable.
+//
+// Every output file is named by a hash of its content and written whole (temporary file, then
+// rename), and the manifest last: a process that started from the previous bundle still finds the
+// chunks it loads later, and two processes bundling at once write the same files.
+import { build } from "esbuild";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MANIFEST, ROOT } from "./fresh-bundle.js";
+
+const DIST = join(ROOT, "dist");
+/** What the bundle is made from besides the sources it includes. */
+const SETTINGS = ["scripts/bundle.js", "tsconfig.json"];
+/** Files of earlier bundles are removed once this old: no run of annex lasts that long. */
+const KEEP_MS = 60 * 60 * 1000;
+
+/**
+ * A source's `import.meta.url` is its own place (templates/ and package.json are found from it),
+ * not the chunk's: it is rewritten as the source file's URL, relative to the output folder.
+ * @param {string} outdir
+ * @returns {import("esbuild").Plugin}
+ */
+function sourceUrls(outdir) {
+  return {
+    name: "source-urls",
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+        const text = await readFile(path, "utf8");
+        if (!text.includes("import.meta.url")) return undefined;
+        const from = relative(outdir, path).split(sep).join("/");
+        return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(from)}, import.meta.url).href`), loader: "ts" };
+      });
+    },
+  };
+}
+
+/** @param {string} path @param {string | Uint8Array} contents */
+function writeWhole(path, contents) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+/**
+ * Bundles pipeline/cli.ts into `outdir` and returns the URL of the entry module.
+ * @param {{ outdir?: string }} [options]
+ * @returns {Promise<string>}
+ */
+export async function bundle({ outdir = DIST } = {}) {
+  outdir = resolve(outdir);
+  // the sources' times are taken before esbuild reads them: one saved during the bundling makes the bundle stale
+  const sources = readdirSync(join(ROOT, "pipeline"), { recursive: true, encoding: "utf8" }).map((file) => join("pipeline", file));
+  const before = new Map([...sources.filter((file) => file.endsWith(".ts")), ...SETTINGS].map((file) => [join(ROOT, file), statSync(join(ROOT, file)).mtimeMs]));
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { annex: "pipeline/cli.ts" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    outdir,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    // read only when asked for (--debug): bin/annex.js turns source maps on then
+    sourcemap: "linked",
+    sourcesContent: false,
+    plugins: [sourceUrls(outdir)],
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+  });
+  const entry = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === "pipeline/cli.ts")?.[0];
+  if (entry === undefined) throw new Error("esbuild gave no entry module");
+  /** @type {Record<string, number>} */
+  const inputs = {};
+  for (const input of [...Object.keys(result.metafile.inputs), ...SETTINGS]) {
+    const path = join(ROOT, input);
+    inputs[input] = before.get(path) ?? statSync(path).mtimeMs;
+  }
+  mkdirSync(outdir, { recursive: true });
+  const fresh = new Set();
+  for (const file of result.outputFiles) {
+    writeWhole(file.path, file.contents);
+    fresh.add(file.path);
+  }
+  const manifest = join(outdir, MANIFEST);
+  writeWhole(manifest, JSON.stringify({ entry: relative(outdir, join(ROOT, entry)), inputs }, null, 1));
+  for (const dirent of readdirSync(outdir, { withFileTypes: true })) {
+    const path = join(outdir, dirent.name);
+    if (dirent.isFile() && path !== manifest && !fresh.has(path) && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
+  }
+  return pathToFileURL(join(ROOT, entry)).href;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const url = await bundle({ outdir: process.argv[2] ?? DIST });
+  console.log(`annex: bundled ${relative(process.cwd(), fileURLToPath(url))}`);
+}
