@@ -9,15 +9,19 @@
 // rename), and the manifest last: a process that started from the previous bundle still finds the
 // chunks it loads later, and two processes bundling at once write the same files.
 import { build } from "esbuild";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MANIFEST, ROOT } from "./fresh-bundle.js";
 
 const DIST = join(ROOT, "dist");
-/** What the bundle is made from besides the sources it includes. */
-const SETTINGS = ["scripts/bundle.js", "tsconfig.json"];
+/**
+ * What the bundle is made from besides our sources: its settings, and the versions of the
+ * packages it includes (their files are not looked at one by one: an install that changes them
+ * changes the lockfile).
+ */
+const SETTINGS = ["scripts/bundle.js", "tsconfig.json", "package.json", "package-lock.json"].filter((file) => existsSync(join(ROOT, file)));
 /**
  * Packages compiled into the bundle: plain JavaScript that reads no file of its own, loaded by
  * most commands; one chunk loads faster than their many files (an export 6 % faster, a build
@@ -110,7 +114,7 @@ export async function bundle({ outdir = DIST } = {}) {
   if (entry === undefined) throw new Error("esbuild gave no entry module");
   /** @type {Record<string, number>} */
   const inputs = {};
-  for (const input of [...Object.keys(result.metafile.inputs), ...SETTINGS]) {
+  for (const input of [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node_modules/")), ...SETTINGS]) {
     const path = join(ROOT, input);
     inputs[input] = before.get(path) ?? statSync(path).mtimeMs;
   }

@@ -1,7 +1,7 @@
 // Whether the bundle in dist/ was made from the sources as they are now (bin/annex.js asks on
 // every start, before running it): the manifest records the time each source had when it was
 // bundled; any other time (a source saved since, checked out, or gone) makes the bundle stale.
-// About 170 stat calls: a millisecond or two.
+// About 140 stat calls: two milliseconds.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
