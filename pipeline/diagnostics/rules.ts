@@ -53,6 +53,7 @@ export const RULES = {
   // reading the table of a PDF or a text layer
   "pdf/incomplete": { step: "extract", severity: "error", fatal: true, means: "the PDF stops before its end marker, as if cut short while copying" },
   "pdf/password": { step: "extract", severity: "error", fatal: true, means: "the PDF is protected by a password" },
+  "pdf/engine": { step: "extract", severity: "error", fatal: true, means: "the PDF reader (pdfjs-dist) cannot be loaded: an install without its optional packages" },
   "pdf/damaged": { step: "extract", severity: "error", fatal: true, means: "the PDF, or one of its pages, is damaged and cannot be read" },
   "pdf/no-text": { step: "extract", severity: "error", fatal: true, means: "the PDF has no text, only images (a scan)" },
   "text-layer/binary": { step: "extract", severity: "error", fatal: true, means: "a file read as a text layer is binary" },

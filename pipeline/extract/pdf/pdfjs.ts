@@ -5,10 +5,26 @@
 // and in the rest of the pipeline, costs several times more. The engine's own push is put back
 // once pdf.js is loaded, with the module that pdf.js runs as its worker in this thread (its
 // polyfills are installed as it loads, so it is loaded here, before push is put back).
+//
+// An install without pdf.js's optional canvas package (`npm install --omit=optional`) cannot load
+// it in Node: pdf.js warns on the console while it loads, before any verbosity can be set, then
+// fails. Its warnings are dropped and one line says what to do.
+import { FatalError } from "../../diagnostics/fatal.ts";
+
 const push = Array.prototype.push;
-const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-Array.prototype.push = push;
+const warn = console.warn;
+console.warn = () => undefined;
+let pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+try {
+  pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+} catch (error) {
+  const why = error instanceof Error ? error.message : String(error);
+  throw new FatalError("pdf/engine", `the PDF reader (pdfjs-dist) cannot be loaded (${why}): install the dependencies again with npm ci, optional packages included`);
+} finally {
+  console.warn = warn;
+  Array.prototype.push = push;
+}
 
 export const { AnnotationMode, getDocument, OPS } = pdfjs;
 export type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
