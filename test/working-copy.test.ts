@@ -10,9 +10,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { nextEdition } from "../pipeline/app/init.ts";
 import { readPlan } from "../pipeline/app/settings.ts";
 import { formatDiagnostic } from "../pipeline/diagnostics/format.ts";
+import { openPackage } from "../pipeline/formats/office/package.ts";
 import { readOffice } from "../pipeline/formats/office/read.ts";
 import { COLUMNS } from "../pipeline/formats/spreadsheet/working-copy/columns.ts";
 import { workingCopyWorkbook } from "../pipeline/formats/spreadsheet/working-copy/write.ts";
+import { xlsxGrids } from "../pipeline/formats/spreadsheet/xlsx.ts";
 import { writeOds } from "../pipeline/lib/workbook/ods.ts";
 import type { Workbook } from "../pipeline/lib/workbook/workbook.ts";
 import { writeXlsx } from "../pipeline/lib/workbook/xlsx.ts";
@@ -192,7 +194,11 @@ describe("the working copy through annex init, edited by LibreOffice itself", ()
       const diff = await diffJson(dir, file);
       expect(sortChanges(diff.changes), file).toEqual(sortChanges(EXPECTED_CHANGES as Parameters<typeof sortChanges>[0]));
     }
-    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(edited.xlsx)))["xl/sharedStrings.xml"] ?? new Uint8Array())).toContain("Rendicontazione sociale");
+    const saved = new Uint8Array(readFileSync(edited.xlsx));
+    expect(strFromU8(unzipSync(saved)["xl/sharedStrings.xml"] ?? new Uint8Array())).toContain("Rendicontazione sociale");
+    // LibreOffice saves the sheet's very last row (its cells have a style): the grid ends at the last row with text
+    expect(strFromU8(unzipSync(saved)["xl/worksheets/sheet1.xml"] ?? new Uint8Array())).toContain('<row r="1048576"');
+    expect(xlsxGrids(openPackage(saved, edited.xlsx))[0]?.rows).toHaveLength(2 + 245);
   });
 
   it("build publishes the edited edition", async () => {

@@ -164,7 +164,10 @@ function sheetGrid(sheet: El, name: string, strings: readonly string[], fills: r
       hasText ||= value.text !== "";
       width = Math.max(width, col + 1);
     }
-    if (hasText && (row.attrs["hidden"] === "1" || row.attrs["hidden"] === "true")) hidden.add(rowIndex);
+    if (!hasText) continue;
+    if (row.attrs["hidden"] === "1" || row.attrs["hidden"] === "true") hidden.add(rowIndex);
+    // rows with no text after the last that has some are not part of the grid: LibreOffice saves
+    // the sheet's last row (1048576) when its cells have a style, which would be a million empty rows
     height = Math.max(height, rowIndex + 1);
   }
   const rows: GridCell[][] = [];
