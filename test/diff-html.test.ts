@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { diffTemplates } from "../pipeline/app/templates.ts";
 import { renderHtml } from "../pipeline/diff/format-html.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
-import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
+import { launchChromium, runAxe, Tabs } from "./helpers/chromium.ts";
 import { applyKnownEdits, clone, expectedAnnex2020 } from "./helpers/diff.ts";
 
 function reportWithEveryKind(): string {
@@ -62,14 +62,15 @@ describe("HTML change report", () => {
 
   it("has no axe-core violations in Chromium (WCAG 2.1 A/AA and best practice)", async () => {
     const browser = await launchChromium();
+    const tabs = new Tabs(browser);
     try {
       for (const html of [reportWithEveryKind(), reportWithoutChanges()]) {
-        const { page } = await openHtml(browser, html);
+        const { page } = await tabs.open(html);
         const violations = (await runAxe(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])).map((v) => `${v.id} (${v.nodes.length})`);
         expect(violations).toEqual([]);
-        await page.context().close();
       }
     } finally {
+      await tabs.close();
       await browser.close();
     }
   });

@@ -268,8 +268,8 @@ describe("a plan year published whole or not at all", () => {
 
   it("removes its temporary files on SIGTERM and leaves the previous edition untouched", async () => {
     const root = join(dir, "killed");
-    // long enough to render for the signal to come in the middle (the copies of the special G row aside: they do not validate)
-    const big = largeSampleAnnex(25);
+    // long enough to render (a second or so) for the signal to come in the middle (the copies of the special G row aside: they do not validate)
+    const big = largeSampleAnnex(6);
     planYear(join(root, "sources", "2020-2022"), { ...big, activities: big.activities.filter((a) => a.code.split(".").length === 4) });
     const out = join(root, "out");
     mkdirSync(join(out, "2020-2022"), { recursive: true });

@@ -12,12 +12,13 @@ import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
 import type { Annex } from "../pipeline/model/annex.ts";
 import { renderHtml } from "../pipeline/render/html/page.ts";
 import { buildLayout, levelLabel } from "../pipeline/render/layout.ts";
-import { launchChromium, openHtml, runAxe } from "./helpers/chromium.ts";
+import { launchChromium, runAxe, Tabs } from "./helpers/chromium.ts";
 import { largeSampleAnnex, sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 let browser: Browser;
+let tabs: Tabs;
 let annex: Annex;
 let html: string;
 /** the same annex as an illustrative edition: its banner and title must keep the page valid and accessible */
@@ -28,9 +29,11 @@ beforeAll(async () => {
   html = renderHtml(buildLayout(annex, samplePlan(), loadLabels()), htmlTemplates());
   example = renderHtml(buildLayout(annex, samplePlan(), loadLabels(), { example: true }), htmlTemplates());
   browser = await launchChromium();
+  tabs = new Tabs(browser);
 });
 
 afterAll(async () => {
+  await tabs.close();
   await browser.close();
 });
 
@@ -88,16 +91,15 @@ describe("HTML", () => {
 
   it("has no axe-core violations (WCAG 2.0/2.1 A and AA, best practices) at desktop and phone widths, and makes no request", async () => {
     for (const [width, content] of [[1280, html], [390, html], [1280, example], [390, example]] as const) {
-      const { page, requests } = await openHtml(browser, content, width);
+      const { page, requests } = await tabs.open(content, width);
       const violations = await runAxe(page, AXE_TAGS);
       expect(violations.map((v) => `${width}px ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
       expect(requests).toEqual([]);
-      await page.context().close();
     }
   });
 
   it("ties every activity to its function, macro process, process and sub process headers", async () => {
-    const { page } = await openHtml(browser, html);
+    const { page } = await tabs.open(html);
     const rows = await readRows(page);
     expect(rows.map((r) => r.code)).toEqual(annex.activities.map((a) => a.code));
     annex.activities.forEach((a, i) => {
@@ -112,11 +114,10 @@ describe("HTML", () => {
     // one row group per macro process, each listed in the contents
     expect(await page.locator("#tabella tbody").count()).toBe(5);
     expect(await page.locator("nav.contents a").allTextContents()).toEqual(["A1 PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE", "A2", "C2 TUTELA E LEGALITÀ", "Z1 EXTRA", "G GESTIONE GENERALE DELL'ENTE"]);
-    await page.context().close();
   });
 
   it("marks inactive activities in words, has a caption, a skip link to the table and a visible focus", async () => {
-    const { page } = await openHtml(browser, html);
+    const { page } = await tabs.open(html);
     expect(await page.locator("tr.inactive em.not-active").allTextContents()).toEqual(["(non attiva)", "(non attiva)", "(non attiva)", "(non attiva)"]);
     expect(await page.locator("#tabella caption").textContent()).toBe("Mappatura dei processi 2020-2022");
     expect(await page.locator("html").getAttribute("lang")).toBe("it");
@@ -127,19 +128,17 @@ describe("HTML", () => {
     // the skip link lands on the table's scrolling region, which takes the focus (arrow keys scroll it)
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("area-tabella");
-    await page.context().close();
   });
 
   it("shows the whole table without JavaScript (the search appears only with it)", async () => {
-    const { page } = await openHtml(browser, html, 1280, false);
+    const { page } = await tabs.open(html, 1280, false);
     expect(await page.locator("form.search").isHidden()).toBe(true);
     const rows = await readRows(page);
     expect(rows.filter((r) => !r.hidden)).toHaveLength(annex.activities.length);
-    await page.context().close();
   });
 
   it("finds activities by code, words or office, keeping the merged cells and the grid whole", async () => {
-    const { page } = await openHtml(browser, html);
+    const { page } = await tabs.open(html);
     const before = await page.locator("#tabella").innerHTML();
     expect(await page.locator("form.search").isVisible()).toBe(true);
     for (const [query, codes] of [
@@ -164,11 +163,10 @@ describe("HTML", () => {
     await page.click("button[type=reset]");
     await page.waitForFunction(() => document.querySelectorAll("#tabella tbody tr[hidden]").length === 0);
     expect(await page.locator("#tabella").innerHTML()).toBe(before);
-    await page.context().close();
   });
 
   it("finds whole words only, and says '1 attività trovata' for one ('porti' is not in 'rapporti')", async () => {
-    const { page } = await openHtml(browser, html);
+    const { page } = await tabs.open(html);
     for (const [query, codes, status] of [
       ["porti", ["Z1.1.1.2"], "1 attività trovata su 48."],
       ["rapporti", ["A2.1.1.1", "A2.1.1.2", "A2.1.1.3"], "3 attività trovate su 48."],
@@ -180,11 +178,10 @@ describe("HTML", () => {
       expect((await readRows(page)).filter((r) => !r.hidden).map((r) => r.code), query).toEqual(codes);
       expect(await page.locator("#cerca-esito").textContent()).toBe(status);
     }
-    await page.context().close();
   });
 
   it("keeps the header rows and the label of the hierarchy cell being read in view at desktop width", async () => {
-    const { page } = await openHtml(browser, html, 1280);
+    const { page } = await tabs.open(html, 1280);
     const row = page.locator("#tabella tbody tr").nth(14);
     await page.evaluate(() => {
       const target = document.querySelectorAll("#tabella tbody tr")[14];
@@ -199,11 +196,10 @@ describe("HTML", () => {
       const label = await page.locator(`#tabella tbody th.level-${level} .label`).first().boundingBox();
       expect(label?.y, level).toBeCloseTo((head?.y ?? 0) + (head?.height ?? 0), 0);
     }
-    await page.context().close();
   });
 
   it("needs no sideways scrolling at 390 px: each activity is a block, no element wider than the screen", async () => {
-    const { page } = await openHtml(browser, html, 390);
+    const { page } = await tabs.open(html, 390);
     const overflow = await page.evaluate(() => {
       const wide: string[] = [];
       if (document.documentElement.scrollWidth > window.innerWidth) wide.push(`page ${document.documentElement.scrollWidth}px`);
@@ -220,15 +216,13 @@ describe("HTML", () => {
     // each cell of an activity names its column
     const risk = page.locator("#tabella tbody td.risk").nth(4);
     expect(await risk.evaluate((td) => getComputedStyle(td, "::before").content)).toContain("Area di rischio");
-    await page.context().close();
   });
 
   it("keeps the same accessibility tree at 390 px as at 1280 px: still a table, with its headers", async () => {
     const trees: string[] = [];
     for (const width of [1280, 390]) {
-      const { page } = await openHtml(browser, html, width);
+      const { page } = await tabs.open(html, width);
       trees.push(await page.locator("#tabella").ariaSnapshot());
-      await page.context().close();
     }
     const [desktop = "", phone = ""] = trees;
     expect(desktop).toMatch(/^- table "Mappatura dei processi 2020-2022"/);
@@ -240,7 +234,7 @@ describe("HTML", () => {
   it("prints with page numbers, the header rows on every page, and the hierarchy labels again after a page break", async () => {
     const bigAnnex = largeSampleAnnex(3);
     const big = renderHtml(buildLayout(bigAnnex, samplePlan(), loadLabels()), htmlTemplates());
-    const { page } = await openHtml(browser, big, 1280);
+    const { page } = await tabs.open(big, 1280);
     const before = await page.locator("#tabella").innerHTML();
     const dir = mkdtempSync(join(tmpdir(), "annex-print-"));
     const file = join(dir, "print.pdf");
@@ -268,7 +262,6 @@ describe("HTML", () => {
     // after printing, the table is as it was
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     expect(await page.locator("#tabella").innerHTML()).toBe(before);
-    await page.context().close();
   });
 
   it("prints markup and template braces in the data as text", async () => {
@@ -282,12 +275,11 @@ describe("HTML", () => {
     const page2 = renderHtml(buildLayout(hostile, samplePlan(), loadLabels()), htmlTemplates());
     expect(page2).not.toContain("<script>window.hacked");
     expect(page2).not.toContain("<img src=x");
-    const { page, requests } = await openHtml(browser, page2);
+    const { page, requests } = await tabs.open(page2);
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
     expect(await page.locator("h1").textContent()).toBe(evil);
     expect(await page.locator("#tabella td.title").first().textContent()).toBe(evil);
     expect(requests).toEqual([]);
-    await page.context().close();
   });
 });
 

@@ -2,10 +2,11 @@
 // (or $CHROMIUM_PATH), driven by playwright-core or run from the command line, with the switches
 // that keep it offline and quiet. One browser per test file (it is slow to start).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -42,16 +43,54 @@ export interface OpenedPage {
   requests: string[];
 }
 
-/** Opens an HTML string as a page of the given width; records any request it makes. */
-export async function openHtml(browser: Browser, html: string, width = 1280, javaScript = true): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on("request", (request) => {
-    if (!request.url().startsWith("data:") && request.url() !== "about:blank") requests.push(request.url());
-  });
-  await page.setContent(html, { waitUntil: "load" });
-  return { page, requests };
+/**
+ * Opens HTML pages in one tab per JavaScript setting, reused: each page is loaded from its own
+ * file, so it is a new document with a window of its own (no script, listener, focus or scroll
+ * left by the page before), without a new browser context and renderer process every time
+ * (which cost more than most of the checks).
+ */
+export class Tabs {
+  private readonly dir = mkdtempSync(join(tmpdir(), "annex-pages-"));
+  private readonly tabs = new Map<boolean, Promise<Page>>();
+  private requests: string[] = [];
+  private opened = 0;
+
+  constructor(private readonly browser: Browser) {}
+
+  private tab(javaScript: boolean): Promise<Page> {
+    let tab = this.tabs.get(javaScript);
+    if (!tab) {
+      tab = (async () => {
+        const context = await this.browser.newContext({ javaScriptEnabled: javaScript });
+        const page = await context.newPage();
+        page.on("request", (request) => {
+          if (request.url() !== page.url() && !request.url().startsWith("data:") && request.url() !== "about:blank") this.requests.push(request.url());
+        });
+        return page;
+      })();
+      this.tabs.set(javaScript, tab);
+    }
+    return tab;
+  }
+
+  /** Opens an HTML string as a page of the given width; records any request it makes. */
+  async open(html: string, width = 1280, javaScript = true): Promise<OpenedPage> {
+    const page = await this.tab(javaScript);
+    const file = join(this.dir, `page-${String(++this.opened)}.html`);
+    writeFileSync(file, html);
+    await page.setViewportSize({ width, height: 900 });
+    const requests: string[] = [];
+    this.requests = requests;
+    const url = pathToFileURL(file).href;
+    await page.goto(url, { waitUntil: "load" });
+    return { page, requests: requests.filter((r) => r !== url) };
+  }
+
+  /** Closes the tabs and removes the pages' files (the browser stays open). */
+  async close(): Promise<void> {
+    for (const tab of this.tabs.values()) await (await tab).context().close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }
 
 export interface AxeViolation {
