@@ -11,6 +11,7 @@
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MANIFEST, ROOT } from "./fresh-bundle.js";
@@ -32,6 +33,14 @@ const SETTINGS = ["scripts/bundle.js", "tsconfig.json", "package.json", "package
 const BUNDLED = new Set(["commander", "csv-stringify", "diff", "fastest-levenshtein", "fflate", "js-yaml", "saxes", "yaml", "zod"]);
 /** The bundled packages written as CommonJS (commander, yaml, saxes) require Node's modules. */
 const REQUIRE = 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);';
+/**
+ * pdf.js's two modules, also copied as CommonJS, which Node 20 can run with a V8 code cache
+ * (pipeline/lib/compiled-module.ts): it is then not compiled again at every start. The copy is
+ * the same code; its `import.meta.url` is a parameter, given the original module's URL.
+ */
+const PDFJS = { main: "pdfjs-dist/legacy/build/pdf.mjs", worker: "pdfjs-dist/legacy/build/pdf.worker.mjs" };
+/** The folder of pipeline/extract/pdf/pdfjs.ts, which finds the copies relative to itself. */
+const PDFJS_LOADER = join(ROOT, "pipeline", "extract", "pdf");
 /** Files of earlier bundles are removed once this old: no run of annex lasts that long. */
 const KEEP_MS = 60 * 60 * 1000;
 
@@ -73,6 +82,40 @@ function packagesOutside() {
   };
 }
 
+/**
+ * The CommonJS copies of pdf.js, and where pdfjs.ts finds them and the modules they copy.
+ * @param {string} outdir
+ */
+async function copyPdfjs(outdir) {
+  const require = createRequire(join(ROOT, "package.json"));
+  const modules = Object.fromEntries(Object.entries(PDFJS).map(([name, spec]) => [name, require.resolve(spec)]));
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(Object.entries(modules).map(([name, path]) => [`pdfjs-${name}`, path])),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    outdir,
+    entryNames: "[name]-[hash]",
+    outExtension: { ".js": ".cjs" },
+    define: { "import.meta.url": "__moduleUrl" },
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+  });
+  const fromLoader = (/** @type {string} */ path) => relative(PDFJS_LOADER, path).split(sep).join("/");
+  /** @type {Record<string, string>} */
+  const places = {};
+  for (const [name, path] of Object.entries(modules)) {
+    const output = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined && join(ROOT, o.entryPoint) === path)?.[0];
+    if (output === undefined) throw new Error(`esbuild gave no copy of ${path}`);
+    places[name] = fromLoader(join(ROOT, output));
+    places[`${name}Url`] = fromLoader(path);
+  }
+  return { files: result.outputFiles, places };
+}
+
 /** @param {string} path @param {string | Uint8Array} contents */
 function writeWhole(path, contents) {
   const temporary = `${path}.${process.pid}.tmp`;
@@ -90,6 +133,7 @@ export async function bundle({ outdir = DIST } = {}) {
   // the sources' times are taken before esbuild reads them: one saved during the bundling makes the bundle stale
   const sources = readdirSync(join(ROOT, "pipeline"), { recursive: true, encoding: "utf8" }).map((file) => join("pipeline", file));
   const before = new Map([...sources.filter((file) => file.endsWith(".ts")), ...SETTINGS].map((file) => [join(ROOT, file), statSync(join(ROOT, file)).mtimeMs]));
+  const pdfjs = await copyPdfjs(outdir);
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { annex: "pipeline/cli.ts" },
@@ -106,6 +150,7 @@ export async function bundle({ outdir = DIST } = {}) {
     sourcemap: "linked",
     sourcesContent: false,
     plugins: [packagesOutside(), sourceUrls(outdir)],
+    define: { __ANNEX_PDFJS__: JSON.stringify(pdfjs.places) },
     metafile: true,
     write: false,
     logLevel: "silent",
@@ -114,21 +159,24 @@ export async function bundle({ outdir = DIST } = {}) {
   if (entry === undefined) throw new Error("esbuild gave no entry module");
   /** @type {Record<string, number>} */
   const inputs = {};
-  for (const input of [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node_modules/")), ...SETTINGS]) {
+  // (a define is an input of its own, "<define:…>", made from the settings)
+  for (const input of [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node_modules/") && !file.startsWith("<")), ...SETTINGS]) {
     const path = join(ROOT, input);
     inputs[input] = before.get(path) ?? statSync(path).mtimeMs;
   }
   mkdirSync(outdir, { recursive: true });
   const fresh = new Set();
-  for (const file of result.outputFiles) {
+  for (const file of [...pdfjs.files, ...result.outputFiles]) {
     writeWhole(file.path, file.contents);
     fresh.add(file.path);
   }
   const manifest = join(outdir, MANIFEST);
-  writeWhole(manifest, JSON.stringify({ entry: relative(outdir, join(ROOT, entry)), inputs }, null, 1));
+  const copies = pdfjs.files.map((file) => relative(outdir, file.path));
+  writeWhole(manifest, JSON.stringify({ entry: relative(outdir, join(ROOT, entry)), pdfjs: copies, inputs }, null, 1));
   for (const dirent of readdirSync(outdir, { withFileTypes: true })) {
     const path = join(outdir, dirent.name);
-    if (dirent.isFile() && path !== manifest && !fresh.has(path) && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
+    const kept = fresh.has(path) || (path.endsWith(".v8cache") && fresh.has(path.slice(0, -".v8cache".length)));
+    if (dirent.isFile() && path !== manifest && !kept && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
   }
   return pathToFileURL(join(ROOT, entry)).href;
 }

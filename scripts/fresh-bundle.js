@@ -1,7 +1,7 @@
 // Whether the bundle in dist/ was made from the sources as they are now (bin/annex.js asks on
 // every start, before running it): the manifest records the time each source had when it was
 // bundled; any other time (a source saved since, checked out, or gone) makes the bundle stale.
-// About 140 stat calls: two milliseconds.
+// About 140 stat calls: two milliseconds. A bundle whose files are not all there is stale too.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -18,9 +18,11 @@ export function freshBundle(outdir = join(ROOT, "dist")) {
   try {
     const manifest = JSON.parse(readFileSync(join(outdir, MANIFEST), "utf8"));
     for (const [file, time] of Object.entries(manifest.inputs)) if (statSync(join(ROOT, file)).mtimeMs !== time) return null;
+    // the entry and the copies of pdf.js are there (statSync throws if not)
+    for (const file of [manifest.entry, ...(manifest.pdfjs ?? [])]) statSync(join(outdir, file));
     return pathToFileURL(join(outdir, manifest.entry)).href;
   } catch {
-    // no bundle yet, or a source gone
+    // no bundle yet, a source gone, or a file of the bundle
     return null;
   }
 }

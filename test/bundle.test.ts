@@ -49,6 +49,26 @@ describe("the bundle", () => {
     expect(fromBundle).toEqual(fromSources);
   });
 
+  it("runs pdf.js from its CommonJS copy with V8's code cache: written by the first run, used by the next, rewritten when V8 refuses it", async () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "dist", MANIFEST), "utf8"));
+    const caches: string[] = manifest.pdfjs.map((copy: string) => join(ROOT, "dist", `${copy}.v8cache`));
+    expect(caches).toHaveLength(2);
+    for (const cache of caches) rmSync(cache, { force: true });
+    const expected = await annex(["export", PDF, "--format", "json"]);
+    // the first run compiles pdf.js and writes the caches as it ends
+    expect(bundled(["export", PDF, "--format", "json"])).toEqual(expected);
+    const written = caches.map((cache) => statSync(cache));
+    for (const stat of written) expect(stat.size).toBeGreaterThan(100_000);
+    // the next run uses them (a cache that V8 refused would be written again)
+    expect(bundled(["export", PDF, "--format", "json"])).toEqual(expected);
+    expect(caches.map((cache) => statSync(cache).mtimeMs)).toEqual(written.map((stat) => stat.mtimeMs));
+    // a cache that is not V8's (damaged, or from another Node) is refused: the same export, and a cache again
+    const [first = ""] = caches;
+    writeFileSync(first, "not a code cache");
+    expect(bundled(["export", PDF, "--format", "json"])).toEqual(expected);
+    expect(statSync(first).size).toBeGreaterThan(100_000);
+  });
+
   it("builds every format with the same bytes as the sources do", async () => {
     const folder = join(dir, "sources", "2020-2022");
     mkdirSync(folder, { recursive: true });
@@ -78,14 +98,18 @@ describe("the bundle", () => {
 });
 
 describe("bin/annex.js", () => {
-  it("takes the bundle as up to date only while every source keeps the time it was bundled with", () => {
+  it("takes the bundle as up to date only while every source keeps the time it was bundled with and its files are all there", () => {
     const outdir = mkdtempSync(join(tmpdir(), "annex-manifest-"));
     const source = join(outdir, "source.ts");
     writeFileSync(source, "export {};\n");
     const write = (time: number) => {
-      writeFileSync(join(outdir, MANIFEST), JSON.stringify({ entry: "annex.js", inputs: { [relative(ROOT, source)]: time } }));
+      writeFileSync(join(outdir, MANIFEST), JSON.stringify({ entry: "annex.js", pdfjs: ["pdfjs-main.cjs"], inputs: { [relative(ROOT, source)]: time } }));
     };
+    writeFileSync(join(outdir, "annex.js"), "");
     write(statSync(source).mtimeMs);
+    // a file of the bundle missing: stale
+    expect(freshBundle(outdir)).toBeNull();
+    writeFileSync(join(outdir, "pdfjs-main.cjs"), "");
     expect(freshBundle(outdir)).toMatch(/annex\.js$/);
     utimesSync(source, new Date(), new Date(Date.now() + 5000));
     expect(freshBundle(outdir)).toBeNull();

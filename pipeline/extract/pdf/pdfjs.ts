@@ -9,15 +9,37 @@
 // An install without pdf.js's optional canvas package (`npm install --omit=optional`) cannot load
 // it in Node: pdf.js warns on the console while it loads, before any verbosity can be set, then
 // fails. Its warnings are dropped and one line says what to do.
+//
+// Run from the bundle, pdf.js is the bundler's CommonJS copy of the same two modules, with V8's
+// code cache (lib/compiled-module.ts): it is not compiled again at every start.
+import { fileURLToPath } from "node:url";
 import { FatalError } from "../../diagnostics/fatal.ts";
+import { runCompiled } from "../../lib/compiled-module.ts";
+
+type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+/** Set by the bundler: its copies of pdf.js and the modules they copy, relative to this file. */
+declare const __ANNEX_PDFJS__: { main: string; mainUrl: string; worker: string; workerUrl: string } | undefined;
+
+async function load(): Promise<Pdfjs> {
+  if (typeof __ANNEX_PDFJS__ === "undefined") {
+    const main = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return main;
+  }
+  const compiled = __ANNEX_PDFJS__;
+  const at = (path: string) => new URL(path, import.meta.url);
+  const main = runCompiled(fileURLToPath(at(compiled.main)), at(compiled.mainUrl).href) as Pdfjs;
+  runCompiled(fileURLToPath(at(compiled.worker)), at(compiled.workerUrl).href);
+  return main;
+}
 
 const push = Array.prototype.push;
 const warn = console.warn;
 console.warn = () => undefined;
-let pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjs: Pdfjs;
 try {
-  pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+  pdfjs = await load();
 } catch (error) {
   const why = error instanceof Error ? error.message : String(error);
   throw new FatalError("pdf/engine", `the PDF reader (pdfjs-dist) cannot be loaded (${why}): install the dependencies again with npm ci, optional packages included`);
