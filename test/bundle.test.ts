@@ -1,6 +1,6 @@
 // The bundle that bin/annex.js runs (scripts/bundle.js): made from the sources as they are, it
-// gives what the sources give through tsx, byte for byte: the export of the source PDF (pdf.js
-// loaded from the bundle's chunks) and a build in every format (templates and fonts found from
+// gives what the sources give through tsx, byte for byte: the export of the source PDF (pdf.js run
+// from the bundle's CommonJS copy, with its code cache) and a build in every format (templates and fonts found from
 // the bundle's place). And bin/annex.js never runs a bundle older than its sources.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
@@ -25,13 +25,22 @@ function bundled(args: readonly string[], cwd?: string, node: readonly string[] 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The bundle these tests run: made by the same function as dist/, in a folder of its own (no
+ * other test's process writes its code caches meanwhile), inside the project so that the
+ * packages it leaves out are found in node_modules.
+ */
+const OUTDIR = join(ROOT, "node_modules", ".cache", "annex-tests", `bundle-${String(process.pid)}`);
+
 beforeAll(async () => {
-  entry = fileURLToPath(await bundle());
+  rmSync(OUTDIR, { recursive: true, force: true });
+  entry = fileURLToPath(await bundle({ outdir: OUTDIR }));
   dir = mkdtempSync(join(tmpdir(), "annex-bundle-"));
 });
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(OUTDIR, { recursive: true, force: true });
 });
 
 describe("the bundle", () => {
@@ -41,36 +50,26 @@ describe("the bundle", () => {
     expect(r).toMatchObject({ status: 0, stdout: `${String(pkg.version)}\n` });
   });
 
-  it("exports the source PDF exactly as the sources do", async () => {
-    const fromSources = await annex(["export", PDF, "--format", "json"]);
-    const fromBundle = bundled(["export", PDF, "--format", "json"]);
-    expect(fromSources.status).toBe(0);
-    expect(JSON.parse(fromBundle.stdout).activities).toHaveLength(245);
-    expect(fromBundle).toEqual(fromSources);
-  });
-
-  it("runs pdf.js from its CommonJS copy with V8's code cache: written by the first run, used by the next, rewritten when V8 refuses it", async () => {
-    // a bundle of its own, whose caches no other test's process writes meanwhile
-    const outdir = join(dir, "own-dist");
-    const own = fileURLToPath(await bundle({ outdir }));
-    const run = () => spawnSync(process.execPath, [own, "export", PDF, "--format", "json"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
-    const manifest = JSON.parse(readFileSync(join(outdir, MANIFEST), "utf8"));
-    const caches: string[] = manifest.pdfjs.map((copy: string) => join(outdir, `${copy}.v8cache`));
+  it("exports the source PDF exactly as the sources do, pdf.js run from its CommonJS copy with V8's code cache: written by the first run, used by the next, rewritten when V8 refuses it", async () => {
+    const run = () => bundled(["export", PDF, "--format", "json"]);
+    const manifest = JSON.parse(readFileSync(join(OUTDIR, MANIFEST), "utf8"));
+    const caches: string[] = manifest.pdfjs.map((copy: string) => join(OUTDIR, `${copy}.v8cache`));
     expect(caches).toHaveLength(2);
     for (const cache of caches) expect(existsSync(cache)).toBe(false);
     const expected = await annex(["export", PDF, "--format", "json"]);
-    const same = (r: ReturnType<typeof run>) => ({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+    expect(expected.status).toBe(0);
+    expect(JSON.parse(expected.stdout).activities).toHaveLength(245);
     // the first run compiles pdf.js and writes the caches as it ends
-    expect(same(run())).toEqual(expected);
+    expect(run()).toEqual(expected);
     const written = caches.map((cache) => statSync(cache));
     for (const stat of written) expect(stat.size).toBeGreaterThan(100_000);
     // the next run uses them (a cache that V8 refused would be written again)
-    expect(same(run())).toEqual(expected);
+    expect(run()).toEqual(expected);
     expect(caches.map((cache) => statSync(cache).mtimeMs)).toEqual(written.map((stat) => stat.mtimeMs));
     // a cache that is not V8's (damaged, or from another Node) is refused: the same export, and a cache again
     const [first = ""] = caches;
     writeFileSync(first, "not a code cache");
-    expect(same(run())).toEqual(expected);
+    expect(run()).toEqual(expected);
     expect(statSync(first).size).toBeGreaterThan(100_000);
   });
 
