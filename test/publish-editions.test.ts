@@ -92,16 +92,44 @@ describe("an example built on purpose", () => {
     expect(execFileSync("pdfinfo", [join(out, "allegato-1.pdf")], { encoding: "utf8" })).toMatch(/^Title:\s+ESEMPIO — non pubblicare — ALLEGATO 1/m);
   });
 
+  /** The DOCX, the .xlsx and the .ods as LibreOffice prints them (one run for the three), in a folder: docx.pdf, xlsx.pdf, ods.pdf. */
+  let printed: string | undefined;
+  function printedByLibreOffice(): string {
+    if (printed !== undefined) return printed;
+    const folder = join(dir, "example-printed");
+    mkdirSync(folder, { recursive: true });
+    const copies = ["docx", "xlsx", "ods"].map((ext) => {
+      const copy = join(folder, `${ext}.${ext}`);
+      cpSync(join(out, `allegato-1.${ext}`), copy);
+      return copy;
+    });
+    execFileSync("soffice", [`-env:UserInstallation=file://${join(folder, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", folder, ...copies], { stdio: "ignore", timeout: 120_000 });
+    printed = folder;
+    return folder;
+  }
+
   it("says ESEMPIO on every DOCX page, as LibreOffice prints it, and first in its title", () => {
-    const file = join(out, "allegato-1.docx");
-    expect(unzip(file, "docProps/core.xml")).toContain(`<dc:title>${MARK} — ALLEGATO 1`);
-    const pdfDir = join(dir, "example-docx");
-    execFileSync("soffice", [`-env:UserInstallation=file://${join(pdfDir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, file], { stdio: "ignore", timeout: 120_000 });
-    const pages = pdfPages(join(pdfDir, "allegato-1.pdf"));
+    expect(unzip(join(out, "allegato-1.docx"), "docProps/core.xml")).toContain(`<dc:title>${MARK} — ALLEGATO 1`);
+    const pages = pdfPages(join(printedByLibreOffice(), "docx.pdf"));
     expect(pages.length).toBeGreaterThan(2);
     pages.forEach((page, i) => {
       expect(page, `page ${i + 1}`).toContain(MARK);
     });
+  });
+
+  it("opens its spreadsheets (.xlsx, .ods) on a sheet that says ESEMPIO, before the data, and says it first in their title", () => {
+    expect(unzip(join(out, "allegato-1.xlsx"), "docProps/core.xml")).toContain(`<dc:title>${MARK} — ALLEGATO 1`);
+    expect(unzip(join(out, "allegato-1.ods"), "meta.xml")).toContain(`<dc:title>${MARK} — ALLEGATO 1`);
+    for (const ext of ["xlsx", "ods"]) {
+      // LibreOffice prints a workbook's sheets in order: the mark's sheet first, then the data
+      const [first = "", ...rest] = pdfPages(join(printedByLibreOffice(), `${ext}.pdf`));
+      // the mark, then the page footer
+      const [mark, ...footer] = first.split("\n").filter((line) => line.trim() !== "");
+      expect(mark, ext).toBe(MARK);
+      expect(footer, ext).toEqual([expect.stringMatching(/^Pagina 1 di \d+$/)]);
+      expect(rest.join("\n"), ext).toContain("A1.1.1.1");
+      expect(rest.join("\n"), ext).not.toContain(MARK);
+    }
   });
 
   it("says ESEMPIO in the HTML page's title and in a banner", () => {

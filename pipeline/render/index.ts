@@ -48,8 +48,8 @@ const RENDERERS: Record<Format, Renderer> = {
   html: async ({ layout, resources }) => (await import("./html/page.ts")).renderHtml(layout(), resources.html),
   ...OPEN_DATA,
   // the spreadsheets' properties: the title (an example's mark first) and the date the documents carry
-  xlsx: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toXlsx(annex, resources.plan, { title: layout().metadataTitle, date: layout().date }),
-  ods: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toOds(annex, resources.plan, { title: layout().metadataTitle, date: layout().date }),
+  xlsx: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toXlsx(annex, resources.plan, { title: layout().metadataTitle, date: layout().date, exampleMark: layout().exampleMark }),
+  ods: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toOds(annex, resources.plan, { title: layout().metadataTitle, date: layout().date, exampleMark: layout().exampleMark }),
 };
 
 /** Files published beside a format's own: the CSV's data package and the legend it describes. */

@@ -1,7 +1,8 @@
 // Open data as a spreadsheet (.xlsx and .ods): what a person double-clicks. The same rows as the
 // CSV under the columns' Italian titles, every text cell a string (a value that starts with "="
 // is shown, never run as a formula; a code is never turned into a number or a date), `Attiva` as
-// sì/no, the header row frozen and filtered; a second sheet with the risk-area legend.
+// sì/no, the header row frozen and filtered; a second sheet with the risk-area legend. An
+// example's workbook opens on a sheet that says it is one.
 import { textCells, type Cell, type Sheet, type Workbook } from "../../lib/workbook/workbook.ts";
 import { writeOds } from "../../lib/workbook/ods.ts";
 import { writeXlsx } from "../../lib/workbook/xlsx.ts";
@@ -31,10 +32,17 @@ function legend(annex: Annex, plan: PlanConfig | null): Sheet {
   return { name: "Legenda", widths: [10, 90], rows, print: {} };
 }
 
-/** The workbook's title and date, as the other documents of the edition carry them. */
+/** The workbook's title and date, as the other documents of the edition carry them, and an example's mark. */
 export interface WorkbookEdition {
   title: string;
   date: Date;
+  /** "ESEMPIO — non pubblicare" for an illustrative edition */
+  exampleMark?: string | null;
+}
+
+/** An example opens on a sheet named with the mark and saying it, before the data: a person sees it before anything else. */
+function exampleSheet(mark: string): Sheet {
+  return { name: mark, widths: [60], rows: [[{ value: mark, style: "label" }]], print: {} };
 }
 
 export function openDataWorkbook(annex: Annex, plan: PlanConfig | null, edition?: WorkbookEdition): Workbook {
@@ -49,7 +57,7 @@ export function openDataWorkbook(annex: Annex, plan: PlanConfig | null, edition?
     print: { repeatRows: 1 },
   };
   return {
-    sheets: [data, legend(annex, plan)],
+    sheets: [...(edition?.exampleMark ? [exampleSheet(edition.exampleMark)] : []), data, legend(annex, plan)],
     styles: STYLES,
     properties: {
       title: edition?.title ?? annex.title ?? `Allegato 1 ${annex.planYears}`,
