@@ -229,8 +229,8 @@ describe("never another plan year's folder", () => {
     const result = await runAnnex(["build", "--format", "json"], { cwd: root });
     expect(result.status).toBe(2);
     expect(readdirSync(join(root, "out"))).toEqual(["2022-2024"]);
-    expect(result.stderr).toMatch(/annex: 2021-2022 \[1\/3\]: annex: sources\/2021-2022: "2021-2022" is not a plan-year name: a plan year spans three years/);
-    expect(result.stderr).toMatch(/annex: 2023-2025 \[3\/3\]: annex: sources\/2023-2025: a link to a folder that does not exist/);
+    expect(result.stderr).toMatch(/annex: 2021-2022 \[1\/3\]: sources\/2021-2022: "2021-2022" is not a plan-year name: a plan year spans three years/);
+    expect(result.stderr).toMatch(/annex: 2023-2025 \[3\/3\]: sources\/2023-2025: a link to a folder that does not exist/);
     expect(result.stderr).toContain("built 1 of 3 plan years; not published: 2021-2022, 2023-2025");
   });
 

@@ -55,17 +55,19 @@ export function fatalDiagnostic(error: unknown): Diagnostic | null {
 }
 
 /** Prints a failure as one line (a stack trace only with --debug) and returns exit status 2. */
-export function reportFailure(session: Session, error: unknown): number {
+export function reportFailure(session: Session, error: unknown, prefix?: string): number {
   const fatal = fatalDiagnostic(error);
+  // "annex: …", or the caller's own prefix in its place (build: "annex: 2020-2022 [1/2]: …")
+  const lead = `${prefix ?? "annex"}: `;
   if (session.debug && error instanceof Error) {
-    session.io.stderr.write(`${error.stack ?? error.message}\n`);
+    session.io.stderr.write(`${prefix === undefined ? "" : lead}${error.stack ?? error.message}\n`);
   } else if (fatal) {
     const where = formatPlace(fatal.place);
-    say(session, `annex: ${where ? `${where}: ` : ""}${fatal.reason}`);
+    say(session, `${lead}${where ? `${where}: ` : ""}${fatal.reason}`);
   } else if (error instanceof Error) {
-    say(session, `annex: ${error.message.split("\n")[0] ?? ""}`);
+    say(session, `${lead}${error.message.split("\n")[0] ?? ""}`);
   } else {
-    say(session, `annex: ${String(error)}`);
+    say(session, `${lead}${String(error)}`);
   }
   return EXIT.trouble;
 }

@@ -34,8 +34,7 @@ export function registerPublishCommands(program: Command, session: Session): voi
           const prefix = tag(outcome.year, index, total);
           if (outcome.status === "failed") {
             // one plan year that cannot be read does not stop the others
-            session.io.stderr.write(`${prefix}: `);
-            status = Math.max(status, reportFailure(session, outcome.error));
+            status = Math.max(status, reportFailure(session, outcome.error, prefix));
           } else if (outcome.status === "refused") {
             refusal(session, outcome.result);
             status = Math.max(status, EXIT.dataErrors);
