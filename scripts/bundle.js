@@ -1,6 +1,8 @@
 // Compiles pipeline/ once into JavaScript (dist/), so that a run of `annex` does not transpile
-// TypeScript every time it starts: `npm install` runs it (the `prepare` script), and bin/annex.js
-// runs it again when a source changed since (see scripts/fresh-bundle.js).
+// TypeScript every time it starts. In a checkout `npm install` runs it (the `prepare` script), and
+// bin/annex.js runs it again when a source changed since (see scripts/fresh-bundle.js); `npm pack`
+// and `npm publish` run it with --clean (the `prepack` script), so that the package carries this
+// bundle and nothing of an earlier one: an installed package runs only what it carries.
 //
 // One ESM entry and chunks (esbuild's code splitting), so that the modules a command loads on
 // demand (pdf.js's reader, the renderers) stay loaded on demand.
@@ -11,10 +13,10 @@
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { createRequire, isBuiltin } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { MANIFEST, ROOT } from "./fresh-bundle.js";
+import { bundleState, MANIFEST, packageVersion, ROOT } from "./fresh-bundle.js";
 
 const DIST = join(ROOT, "dist");
 /**
@@ -24,19 +26,22 @@ const DIST = join(ROOT, "dist");
  */
 const SETTINGS = ["scripts/bundle.js", "tsconfig.json", "package.json", "package-lock.json"].filter((file) => existsSync(join(ROOT, file)));
 /**
- * Packages compiled into the bundle: plain JavaScript that reads no file of its own, loaded by
- * most commands; one chunk loads faster than their many files (an export 6 % faster, a build
- * 4 % and 20 MiB smaller). The others are loaded from node_modules as they are: pdf.js starts its
+ * Packages compiled into the bundle: plain JavaScript that reads no file of its own; one chunk
+ * loads faster than their many files (an export 6 % faster, a build 4 % and 20 MiB smaller).
+ * They are development dependencies: the installed package carries them in dist/ (docx's own
+ * 23 MB of files, and a dependency of it that declares no Node 20, are not installed). The others
+ * are loaded from node_modules as they are, and are the package's dependencies: pdf.js starts its
  * worker and reads its data from its own folder, pdfmake and pdfkit their fonts, and a package
- * added later is safe there until it is listed here.
+ * added later is safe there until it is listed here (test/package.test.ts checks both lists).
  */
-const BUNDLED = new Set(["commander", "csv-stringify", "diff", "fastest-levenshtein", "fflate", "js-yaml", "saxes", "yaml", "zod"]);
+export const BUNDLED = new Set(["commander", "csv-stringify", "diff", "docx", "fastest-levenshtein", "fflate", "js-yaml", "saxes", "yaml", "zod"]);
 /** The bundled packages written as CommonJS (commander, yaml, saxes) require Node's modules. */
 const REQUIRE = 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);';
 /**
  * pdf.js's two modules, also copied as CommonJS, which Node 20 can run with a V8 code cache
  * (pipeline/lib/compiled-module.ts): it is then not compiled again at every start. The copy is
- * the same code; its `import.meta.url` is a parameter, given the original module's URL.
+ * the same code; its `import.meta.url` is a parameter, given the original module's URL (resolved
+ * when it runs: an installed package may find pdfjs-dist in its own node_modules or above it).
  */
 const PDFJS = { main: "pdfjs-dist/legacy/build/pdf.mjs", worker: "pdfjs-dist/legacy/build/pdf.worker.mjs" };
 /** The folder of pipeline/extract/pdf/pdfjs.ts, which finds the copies relative to itself. */
@@ -111,7 +116,7 @@ async function copyPdfjs(outdir) {
     const output = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined && join(ROOT, o.entryPoint) === path)?.[0];
     if (output === undefined) throw new Error(`esbuild gave no copy of ${path}`);
     places[name] = fromLoader(join(ROOT, output));
-    places[`${name}Url`] = fromLoader(path);
+    places[`${name}Module`] = PDFJS[/** @type {keyof typeof PDFJS} */ (name)];
   }
   return { files: result.outputFiles, places };
 }
@@ -124,11 +129,13 @@ function writeWhole(path, contents) {
 }
 
 /**
- * Bundles pipeline/cli.ts into `outdir` and returns the URL of the entry module.
- * @param {{ outdir?: string }} [options]
+ * Bundles pipeline/cli.ts into `outdir` and returns the URL of the entry module. With `clean`,
+ * every other file in `outdir` is removed (else the files of earlier bundles are kept an hour,
+ * for the processes that started from them).
+ * @param {{ outdir?: string, clean?: boolean }} [options]
  * @returns {Promise<string>}
  */
-export async function bundle({ outdir = DIST } = {}) {
+export async function bundle({ outdir = DIST, clean = false } = {}) {
   outdir = resolve(outdir);
   // the sources' times are taken before esbuild reads them: one saved during the bundling makes the bundle stale
   const sources = readdirSync(join(ROOT, "pipeline"), { recursive: true, encoding: "utf8" }).map((file) => join("pipeline", file));
@@ -164,24 +171,36 @@ export async function bundle({ outdir = DIST } = {}) {
     const path = join(ROOT, input);
     inputs[input] = before.get(path) ?? statSync(path).mtimeMs;
   }
+  // the packages the bundle imports from node_modules: the package's dependencies (pdfmake, which is required, is not seen here)
+  const externals = [...new Set(Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path.split("/").slice(0, i.path.startsWith("@") ? 2 : 1).join("/"))))].sort();
   mkdirSync(outdir, { recursive: true });
   const fresh = new Set();
+  /** @type {Record<string, number>} */
+  const files = {};
   for (const file of [...pdfjs.files, ...result.outputFiles]) {
     writeWhole(file.path, file.contents);
     fresh.add(file.path);
+    files[relative(outdir, file.path)] = file.contents.byteLength;
   }
   const manifest = join(outdir, MANIFEST);
   const copies = pdfjs.files.map((file) => relative(outdir, file.path));
-  writeWhole(manifest, JSON.stringify({ entry: relative(outdir, join(ROOT, entry)), pdfjs: copies, inputs }, null, 1));
+  writeWhole(manifest, JSON.stringify({ version: packageVersion(), entry: relative(outdir, join(ROOT, entry)), pdfjs: copies, files, externals, inputs }, null, 1));
   for (const dirent of readdirSync(outdir, { withFileTypes: true })) {
     const path = join(outdir, dirent.name);
-    const kept = fresh.has(path) || (path.endsWith(".v8cache") && fresh.has(path.slice(0, -".v8cache".length)));
-    if (dirent.isFile() && path !== manifest && !kept && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
+    if (path === manifest || fresh.has(path)) continue;
+    if (clean || (dirent.isFile() && Date.now() - statSync(path).mtimeMs > KEEP_MS)) rmSync(path, { recursive: true, force: true });
   }
   return pathToFileURL(join(ROOT, entry)).href;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const url = await bundle({ outdir: process.argv[2] ?? DIST });
-  console.log(`annex: bundled ${relative(process.cwd(), fileURLToPath(url))}`);
+  // --if-stale (`prepare`): not again when `npm pack` has just made it (`prepack`)
+  const args = process.argv.slice(2);
+  const outdir = args.find((arg) => !arg.startsWith("--")) ?? DIST;
+  const state = args.includes("--if-stale") ? bundleState(outdir, { sources: true }) : { why: "asked for" };
+  if ("url" in state) console.log(`annex: ${relative(process.cwd(), fileURLToPath(state.url))} is up to date`);
+  else {
+    const url = await bundle({ outdir, clean: args.includes("--clean") });
+    console.log(`annex: bundled ${relative(process.cwd(), fileURLToPath(url))}`);
+  }
 }

@@ -18,8 +18,8 @@ import { runCompiled } from "../../lib/compiled-module.ts";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
-/** Set by the bundler: its copies of pdf.js and the modules they copy, relative to this file. */
-declare const __ANNEX_PDFJS__: { main: string; mainUrl: string; worker: string; workerUrl: string } | undefined;
+/** Set by the bundler: its copies of pdf.js (relative to this file) and the modules they copy. */
+declare const __ANNEX_PDFJS__: { main: string; mainModule: string; worker: string; workerModule: string } | undefined;
 
 async function load(): Promise<Pdfjs> {
   if (typeof __ANNEX_PDFJS__ === "undefined") {
@@ -28,9 +28,10 @@ async function load(): Promise<Pdfjs> {
     return main;
   }
   const compiled = __ANNEX_PDFJS__;
-  const at = (path: string) => new URL(path, import.meta.url);
-  const main = runCompiled(fileURLToPath(at(compiled.main)), at(compiled.mainUrl).href) as Pdfjs;
-  runCompiled(fileURLToPath(at(compiled.worker)), at(compiled.workerUrl).href);
+  const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  // resolved from the bundle's own place, where Node finds pdfjs-dist for the bundle's imports
+  const main = runCompiled(at(compiled.main), import.meta.resolve(compiled.mainModule)) as Pdfjs;
+  runCompiled(at(compiled.worker), import.meta.resolve(compiled.workerModule));
   return main;
 }
 
