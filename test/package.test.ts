@@ -26,6 +26,8 @@ let tarball: string;
 let packed: { path: string; size: number }[];
 let packedSize: number;
 let installLog: string;
+/** The copy of the project that was packed. */
+let clone: string;
 /** The installed package's folder, and its command. */
 let installed: string;
 let bin: string;
@@ -54,7 +56,7 @@ beforeAll(() => {
   made = top;
   // the other user goes through this folder to the install and to its own folder
   chmodSync(top, 0o755);
-  const clone = join(top, "clone");
+  clone = join(top, "clone");
   mkdirSync(clone);
   for (const entry of CLONE) cpSync(join(ROOT, entry), join(clone, entry), { recursive: true });
   // the checkout's installed packages, as `npm ci` would have put them there
@@ -172,5 +174,16 @@ describe("a damaged install", () => {
     }
     expect(asUser(["--version"], { HOME: "/nonexistent" }).status).toBe(0);
     expect(relative(installed, path)).toBe(`dist/${chunk ?? ""}`);
+  });
+});
+
+describe("a checkout whose sources cannot be compiled", () => {
+  it("is an error that says so and how to run or check the sources, not a silent run of the sources through tsx", () => {
+    const cli = join(clone, "pipeline", "cli.ts");
+    writeFileSync(cli, `${readFileSync(cli, "utf8")}\nexport const = ;\n`);
+    const r = spawnSync(process.execPath, [join(clone, "bin", "annex.js"), "--version"], { cwd: work, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^annex: pipeline\/ cannot be compiled into dist\/ \(.*pipeline\/cli\.ts:\d+:\d+: ERROR: .*\): fix the sources \(npm run dev -- <arguments> runs them as they are, npm run typecheck shows where\)\n$/);
   });
 });
