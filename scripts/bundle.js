@@ -32,7 +32,7 @@ const SETTINGS = ["scripts/bundle.js", "tsconfig.json", "package.json", "package
  * 23 MB of files, and a dependency of it that declares no Node 20, are not installed). The others
  * are loaded from node_modules as they are, and are the package's dependencies: pdf.js starts its
  * worker and reads its data from its own folder, pdfmake and pdfkit their fonts, and a package
- * added later is safe there until it is listed here (test/package.test.ts checks both lists).
+ * added later is safe there until it is listed here (test/metadata.test.ts checks both lists).
  */
 export const BUNDLED = new Set(["commander", "csv-stringify", "diff", "docx", "fastest-levenshtein", "fflate", "js-yaml", "saxes", "yaml", "zod"]);
 /** The bundled packages written as CommonJS (commander, yaml, saxes) require Node's modules. */
