@@ -219,11 +219,11 @@ function settingsXml(workbook: Workbook): string {
 
 function metaXml(workbook: Workbook): string {
   const { title, author, language, date } = workbook.properties;
-  const when = date.toISOString().replace(/\.\d{3}Z$/, "");
+  const when = date?.toISOString().replace(/\.\d{3}Z$/, "");
   return (
     `${XML}<office:document-meta ${ODF_NAMESPACES} office:version="1.3"><office:meta>` +
     `<dc:title>${text(title)}</dc:title>${author !== undefined ? `<meta:initial-creator>${text(author)}</meta:initial-creator><dc:creator>${text(author)}</dc:creator>` : ""}` +
-    `<dc:language>${text(language)}</dc:language><meta:creation-date>${when}</meta:creation-date><dc:date>${when}</dc:date></office:meta></office:document-meta>`
+    `<dc:language>${text(language)}</dc:language>${when !== undefined ? `<meta:creation-date>${when}</meta:creation-date><dc:date>${when}</dc:date>` : ""}</office:meta></office:document-meta>`
   );
 }
 

@@ -71,8 +71,8 @@ export interface Sheet {
 export interface Workbook {
   sheets: readonly Sheet[];
   styles: Readonly<Record<string, CellStyle>>;
-  /** document properties; `date` is also every zip entry's date, so that the bytes are reproducible */
-  properties: { title: string; author?: string; language: string; date: Date };
+  /** document properties; `date` (null: the document has none, none is written) is also every zip entry's date, so that the bytes are reproducible */
+  properties: { title: string; author?: string; language: string; date: Date | null };
 }
 
 /** Each sheet's cells of `style` text. */

@@ -201,11 +201,12 @@ function workbookXml(workbook: Workbook): string {
 
 function corePart(workbook: Workbook): string {
   const { title, author, language, date } = workbook.properties;
-  const when = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const when = date?.toISOString().replace(/\.\d{3}Z$/, "Z");
   return (
     `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     `<dc:title>${escapeXml(title)}</dc:title>${author !== undefined ? `<dc:creator>${escapeXml(author)}</dc:creator>` : ""}<dc:language>${escapeXml(language)}</dc:language>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
+    (when !== undefined ? `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` : "") +
+    "</cp:coreProperties>"
   );
 }
 

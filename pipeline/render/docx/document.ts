@@ -138,9 +138,9 @@ function pageFooter(template: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children, size: halfPoints(PAGE_NUMBER_SIZE) })] });
 }
 
-/** docProps/core.xml with the layout's fixed date (docx itself stamps the current time). */
+/** docProps/core.xml with the layout's date, or none (docx itself stamps the current time). */
 function coreProperties(layout: AnnexLayout): string {
-  const when = layout.date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const when = layout.date?.toISOString().replace(/\.\d{3}Z$/, "Z");
   const element = (name: string, value: string | null) => (value ? `<${name}>${escapeXml(value)}</${name}>` : "");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -151,8 +151,7 @@ function coreProperties(layout: AnnexLayout): string {
     element("dc:description", [layout.exampleMark, layout.identityLine].filter((part) => part !== null).join(layout.labels.identity.separator)) +
     element("cp:version", layout.identity.version) +
     element("dc:language", layout.language) +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    (when !== undefined ? `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` : "") +
     `</cp:coreProperties>`
   );
 }

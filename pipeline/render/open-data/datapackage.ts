@@ -79,15 +79,17 @@ function packageName(text: string): string {
 export function dataPackage(layout: AnnexLayout, licence: Licence | undefined): string {
   const separator = layout.labels.identity.separator;
   const describe = (...parts: (string | null)[]) => parts.filter((p): p is string => p !== null && p !== "").join(separator);
-  const { identity } = layout;
+  const { identity, identityLine } = layout;
+  // the subject names the edition when an act adopted it: the identity is said once
+  const subject = identityLine !== null && layout.subject.endsWith(`${separator}${identityLine}`) ? layout.subject.slice(0, -(separator.length + identityLine.length)) : layout.subject;
   const descriptor: Record<string, unknown> = {
     ...(layout.example ? { example: true } : {}),
     profile: "tabular-data-package",
     name: packageName(`${outputName("csv").replace(/\.csv$/, "")}-${layout.planYears}${layout.example ? "-esempio" : ""}`),
     title: layout.metadataTitle,
-    description: describe(layout.exampleMark, layout.subject, layout.identityLine),
+    description: describe(layout.exampleMark, subject, identityLine),
     ...(identity.version !== null ? { version: identity.version } : {}),
-    created: layout.date.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    ...(layout.date !== null ? { created: layout.date.toISOString().replace(/\.\d{3}Z$/, "Z") } : {}),
     keywords: ["anticorruzione", "trasparenza", "PTPCT", "PIAO", "mappatura dei processi", layout.planYears],
     licenses: [licence ?? DEFAULT_LICENCE],
     ...(identity.body !== null ? { contributors: [{ title: identity.body, role: "publisher" }] } : {}),

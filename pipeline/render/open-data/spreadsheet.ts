@@ -35,7 +35,7 @@ function legend(annex: Annex, plan: PlanConfig | null): Sheet {
 /** The workbook's title and date, as the other documents of the edition carry them, and an example's mark. */
 export interface WorkbookEdition {
   title: string;
-  date: Date;
+  date: Date | null;
   /** "ESEMPIO — non pubblicare" for an illustrative edition */
   exampleMark?: string | null;
 }
@@ -63,7 +63,7 @@ export function openDataWorkbook(annex: Annex, plan: PlanConfig | null, edition?
       title: edition?.title ?? annex.title ?? `Allegato 1 ${annex.planYears}`,
       ...(plan ? { author: plan.body } : {}),
       language: "it-IT",
-      date: edition?.date ?? documentDate(annex.planYears),
+      date: edition?.date ?? documentDate(plan?.adopted ?? null),
     },
   };
 }
