@@ -148,7 +148,7 @@ describe("an example built on purpose", () => {
     expect(pkg.description.startsWith(MARK)).toBe(true);
     expect(pkg.resources[0].description.startsWith(MARK)).toBe(true);
     // the CSV keeps the contract's columns: the mark is in its description
-    expect(text(join(out, "allegato-1.csv")).split("\r\n")[0]).toBe(pkg.resources[0].schema.fields.map((f: { name: string }) => f.name).join(","));
+    expect(text(join(out, "allegato-1.csv")).split("\r\n")[0]).toBe(`\uFEFF${pkg.resources[0].schema.fields.map((f: { name: string }) => f.name).join(",")}`);
   });
 
   it("stays an example when its JSON is read back and published again", async () => {

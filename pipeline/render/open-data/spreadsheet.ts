@@ -9,7 +9,7 @@ import { writeXlsx } from "../../lib/workbook/xlsx.ts";
 import type { Annex } from "../../model/annex.ts";
 import type { PlanConfig } from "../../model/plan.ts";
 import { documentDate } from "../layout.ts";
-import { OPEN_DATA_COLUMNS, openDataRow, type OpenDataValue } from "./rows.ts";
+import { OPEN_DATA_COLUMNS, openDataRow, shownValue } from "./rows.ts";
 
 /** Widths in characters, by column key: long texts wrap, codes fit. */
 const WIDTHS: Partial<Record<(typeof OPEN_DATA_COLUMNS)[number]["key"], number>> = { title: 50, macroTitle: 30, processTitle: 30, subprocessTitle: 30, function: 18, note: 22, areaDirigenziale: 18, servizio: 22, uo: 22 };
@@ -19,11 +19,6 @@ const STYLES = {
   text: { wrap: true, textFormat: true },
   label: { bold: true },
 } as const;
-
-function shown(value: OpenDataValue): string {
-  if (typeof value === "boolean") return value ? "sì" : "no";
-  return value ?? "";
-}
 
 function legend(annex: Annex, plan: PlanConfig | null): Sheet {
   const risks = Object.entries(plan?.riskAreas ?? {});
@@ -47,7 +42,7 @@ function exampleSheet(mark: string): Sheet {
 
 export function openDataWorkbook(annex: Annex, plan: PlanConfig | null, edition?: WorkbookEdition): Workbook {
   const header = OPEN_DATA_COLUMNS.map((c) => ({ value: c.title, style: "header" }));
-  const rows: Cell[][] = [header, ...annex.activities.map((a) => openDataRow(a).map((value) => ({ value: shown(value), style: "text" })))];
+  const rows: Cell[][] = [header, ...annex.activities.map((a) => openDataRow(a).map((value) => ({ value: shownValue(value), style: "text" })))];
   const data: Sheet = {
     name: "Allegato 1",
     widths: OPEN_DATA_COLUMNS.map((c) => WIDTHS[c.key] ?? 11),
