@@ -119,7 +119,7 @@ function tableXml(sheet: Sheet, index: number, names: SheetNames, shadingStyle: 
     )
     .join("");
   return (
-    `<table:table table:name="${text(sheet.name)}" table:style-name="${sheet.print ? "ta-print" : "ta"}">${columns}` +
+    `<table:table table:name="${text(sheet.name)}" table:style-name="${sheet.print ? "ta-print" : "ta"}"${sheet.print?.area ? ` table:print-ranges="${text(rangeAddress(sheet.name, sheet.print.area))}"` : ""}>${columns}` +
     `${head.length > 0 ? `<table:table-header-rows>${head.join("")}</table:table-header-rows>` : ""}${body.join("")}` +
     `${shading ? `<calcext:conditional-formats>${shading}</calcext:conditional-formats>` : ""}</table:table>`
   );

@@ -64,8 +64,8 @@ export interface Sheet {
   filter?: Range;
   validations?: readonly Validation[];
   shading?: readonly RowShading[];
-  /** printed on landscape pages as wide as the table, the first `repeatRows` rows repeated on each page */
-  print?: { repeatRows?: number };
+  /** printed on landscape pages as wide as the table, the first `repeatRows` rows repeated on each page; `area`: only that range is printed */
+  print?: { repeatRows?: number; area?: Range };
 }
 
 export interface Workbook {
