@@ -122,7 +122,8 @@ export function wrappedLines(text: string, width: number, size = FONT.size, bold
 /**
  * A row's height in points when some of its cells wrap. LibreOffice and Excel keep the height an
  * .xlsx gives a row of wrapped text (they fit only an .ods's rows to their text on opening), so
- * it is computed from the font's measures, with a line as tall as LibreOffice prints it.
+ * it is computed from the font's measures, with a line as tall as LibreOffice prints it. Not
+ * marked custom: a cell edited later fits its row again.
  */
 function rowHeight(cells: readonly Cell[], widths: readonly number[], styles: Readonly<Record<string, CellStyle>>): number | undefined {
   let height = 0;
@@ -178,7 +179,7 @@ function sheetXml(sheet: Sheet, index: number, workbook: Workbook, styles: Reado
   const rows = sheet.rows.map((cells, r) => {
     const inner = cells.map((cell, c) => cellXml(cell, `${columnLetters(c)}${r + 1}`, cell.style !== undefined ? styles.get(cell.style) : undefined)).join("");
     const ht = rowHeight(cells, sheet.widths, workbook.styles);
-    return inner === "" ? "" : `<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}" customHeight="1"` : ""}>${inner}</row>`;
+    return inner === "" ? "" : `<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}"` : ""}>${inner}</row>`;
   });
   parts.push(`<sheetData>${rows.join("")}</sheetData>`);
   if (sheet.filter) parts.push(`<autoFilter ref="${sqref(sheet.filter)}"/>`);
