@@ -68,6 +68,14 @@ describe("HTML change report", () => {
     expect(html).toContain("<div><dt>Nuova edizione 2021-2023</dt><dd>adottato con Deliberazione n. 7 del 29 gennaio 2021 — versione 2</dd></div>");
   });
 
+  it("says ESEMPIO first in its title and in a banner when an edition compared is an example", () => {
+    const { a, b } = applyKnownEdits(expectedAnnex2020());
+    const html = renderHtml(diffAnnexes(a, b), diffTemplates(), { body: null, from: null, to: null, exampleMark: "ESEMPIO — non pubblicare" });
+    expect(html).toContain("<title>ESEMPIO — non pubblicare – Allegato 1");
+    expect(html).toContain('<p class="example-mark" role="note">ESEMPIO — non pubblicare</p>');
+    expect(reportWithEveryKind()).not.toContain("ESEMPIO");
+  });
+
   it("has no axe-core violations in Chromium at 1280 and 390 px; at 390 px each change is a block and nothing scrolls sideways; printed, it is a table whose header repeats", async () => {
     const browser = await launchChromium();
     const tabs = new Tabs(browser);

@@ -128,7 +128,10 @@ describe("an example built on purpose", () => {
       expect(mark, ext).toBe(MARK);
       expect(footer, ext).toEqual([expect.stringMatching(/^Pagina 1 di \d+$/)]);
       expect(rest.join("\n"), ext).toContain("A1.1.1.1");
-      expect(rest.join("\n"), ext).not.toContain(MARK);
+      // and every page of the data and the legend says it again, first in its title block
+      rest.forEach((page, i) => {
+        expect(page.trimStart().startsWith(MARK), `${ext} page ${i + 2}`).toBe(true);
+      });
     }
   });
 
