@@ -50,11 +50,14 @@ describe("the 2020-2022 source PDF, end to end", () => {
     expect(data).toEqual(expected2020);
   });
 
-  it("exports the same rows as RFC 4180 CSV with a header row", async () => {
+  it("exports the same rows as RFC 4180 CSV for an Italian spreadsheet: a BOM, the published spreadsheet's column names, sì/no", async () => {
     const r = await annex(["export", "2020-2022", "--format", "csv"]);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.split("\r\n");
-    expect(lines[0]).toBe("code,title,riskAreas,areaDirigenziale,servizio,uo,note,active,function,macroCode,macroTitle,processCode,processTitle,subprocessCode,subprocessTitle");
+    expect(lines[0]).toBe("\uFEFFCodice,Attività,Area di rischio,Area dirigenziale,Servizio/Staff,U.O.,Note,Attiva,Funzione,Codice macro processo,Macro processo,Codice processo,Processo,Codice sotto processo,Sotto processo");
+    // A1.3.1.3 is printed shaded in the source (not active), A1.1.1.1 is not
+    expect(lines.find((l) => l.startsWith("A1.3.1.3,"))).toMatch(/,no,Governo Camerale,A1,/);
+    expect(lines.find((l) => l.startsWith("A1.1.1.1,"))).toMatch(/,sì,Governo Camerale,A1,/);
     expect(lines).toHaveLength(245 + 2); // header, rows, and the empty string after the last CRLF
     // a field with a comma is quoted; C/E risk areas are joined with a slash
     expect(lines.find((l) => l.startsWith("C2.5.1.3,"))).toContain(",C/E,Sviluppo economico,");

@@ -1,5 +1,5 @@
 // The DOCX: a Word document that opens and converts cleanly (LibreOffice), with the header rows
-// repeated on every page, merged hierarchy cells, rows that do not split, Italian as its
+// repeated on every page, every row naming its hierarchy, rows that do not split, Italian as its
 // language, fixed dates (same bytes every build), and data printed as text, never as markup.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
@@ -67,10 +67,27 @@ describe("DOCX", () => {
     for (const page of pages) if (/\b[A-Z]\d+\.\d+\.\d+\.\d+\b/.test(page)) expect(page).toContain("STRUTTURE RESPONSABILI");
   });
 
-  it("merges the hierarchy cells vertically", () => {
-    expect(documentXml).toContain('<w:vMerge w:val="restart"/>');
-    const continued = documentXml.match(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/g) ?? [];
-    expect(continued.length).toBeGreaterThan(annex.activities.length);
+  it("says on every page LibreOffice prints where each of its rows belongs: function, macro process, process and sub-process", () => {
+    // no vertical merge (a merged cell's text is not printed again after a page break)
+    expect(documentXml).not.toContain("<w:vMerge");
+    const pages = converted.text.split("\f").filter((p) => p.trim() !== "");
+    let checked = 0;
+    for (const [i, page] of pages.entries()) {
+      const words = new Set(page.split(/\s+/));
+      for (const a of annex.activities.filter((x) => words.has(x.code))) {
+        const needed = [a.macro.code, a.process.code, a.subprocess.code, ...(a.function ?? "").split(" ")].filter((w): w is string => w !== null && w !== "");
+        expect(needed.filter((w) => !words.has(w)), `page ${i + 1}, ${a.code}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBe(annex.activities.length);
+  });
+
+  it("says a group's labels plainly on its first row and again in a light style on the rows after it", () => {
+    const rows = documentXml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
+    const [, , first, second] = rows;
+    expect(first).not.toContain('<w:color w:val="595959"/>');
+    expect(second?.match(/<w:color w:val="595959"\/>/g)).toHaveLength(4);
   });
 
   it("is landscape, in Italian, with the title as a heading", () => {

@@ -180,6 +180,37 @@ describe("HTML", () => {
     }
   });
 
+  it("filters the rows at 390 px as at 1280 px: the rows a search leaves out are not drawn", async () => {
+    for (const width of [1280, 390]) {
+      const { page } = await tabs.open(html, width);
+      await page.fill("#cerca", "Ragioneria");
+      await page.press("#cerca", "Enter");
+      const found = (await readRows(page)).filter((r) => !r.hidden).map((r) => r.code);
+      const expected = annex.activities.filter((a) => [a.areaDirigenziale, a.servizio, a.uo].includes("Ragioneria")).map((a) => a.code);
+      expect(found, `${width}`).toEqual(expected);
+      expect(await page.locator("#cerca-esito").textContent()).toBe(`${expected.length} attività trovate su ${annex.activities.length}.`);
+      // what is drawn: the rows with a box on the page
+      const drawn = await page.evaluate(() => Array.from(document.querySelectorAll("#tabella tbody tr")).filter((tr) => tr.getClientRects().length > 0).map((tr) => tr.querySelector("th.code")?.textContent ?? ""));
+      expect(drawn, `${width}`).toEqual(expected);
+    }
+  });
+
+  it("draws the sticky header rows opaque: no text of the body shows through them while scrolling", async () => {
+    const { page } = await tabs.open(html, 1280);
+    await page.evaluate(() => {
+      const target = document.querySelectorAll("#tabella tbody tr")[14];
+      if (target) window.scrollTo(0, target.getBoundingClientRect().top + window.scrollY - 40);
+    });
+    const head = await page.locator("#tabella thead").boundingBox();
+    if (!head) throw new Error("no header");
+    const clip = { x: head.x, y: head.y, width: head.width, height: head.height };
+    const over = await page.screenshot({ clip });
+    // the same place with the body's text made invisible: an opaque header looks the same
+    await page.addStyleTag({ content: "#tabella tbody { visibility: hidden; }" });
+    const alone = await page.screenshot({ clip });
+    expect(over.equals(alone)).toBe(true);
+  });
+
   it("keeps the header rows and the label of the hierarchy cell being read in view at desktop width", async () => {
     const { page } = await tabs.open(html, 1280);
     const row = page.locator("#tabella tbody tr").nth(14);

@@ -93,9 +93,10 @@ describe("layout model", () => {
     expect(buildLayout(sampleAnnex(), null, loadLabels()).legend.entries).toEqual([]);
   });
 
-  it("dates the documents from SOURCE_DATE_EPOCH, else from the plan's first year, never from the clock", () => {
-    expect(documentDate("2020-2022", {}).toISOString()).toBe("2020-01-01T00:00:00.000Z");
-    expect(documentDate("2020-2022", { SOURCE_DATE_EPOCH: "1700000000" }).toISOString()).toBe("2023-11-14T22:13:20.000Z");
+  it("dates the documents by the adoption date alone: without one, no date (never the plan's first year, the clock or SOURCE_DATE_EPOCH)", () => {
+    expect(documentDate("2021-03-30")?.toISOString()).toBe("2021-03-30T00:00:00.000Z");
+    expect(documentDate(null)).toBeNull();
+    expect(buildLayout(sampleAnnex(), null, loadLabels()).date).toBeNull();
   });
 
   it("refuses a labels file with a missing key, naming the key", () => {

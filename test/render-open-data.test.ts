@@ -1,4 +1,5 @@
-// The open data files: DESIGN.md's contract rows, as JSON and as CSV (RFC 4180, UTF-8, header row).
+// The open data files: DESIGN.md's contract rows, as JSON (English keys) and as CSV for an
+// Italian spreadsheet (RFC 4180, UTF-8 with a BOM, the published spreadsheet's column names, sì/no).
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { htmlTemplates, loadLabels } from "../pipeline/app/templates.ts";
@@ -35,7 +36,7 @@ async function openData(annex: Annex = sampleAnnex(), plan: PlanConfig = sampleP
 
 /** Every value of the CSV fits its field: type, pattern, required, unique (Table Schema's rules, those used here). */
 function violations(csv: string, resource: Resource): string[] {
-  const rows: string[][] = parse(csv);
+  const rows: string[][] = parse(csv, { bom: true });
   const [header = [], ...data] = rows;
   const found: string[] = [];
   if (header.join(",") !== resource.schema.fields.map((f) => f.name).join(",")) found.push(`header ${header.join(",")}`);
@@ -70,13 +71,14 @@ describe("open data", () => {
     expect(data.activities.find((a: { code: string }) => a.code === "A1.3.3.1").subprocess).toEqual({ code: "A1.3.3", title: null });
   });
 
-  it("writes one CSV row per activity under the header row, with CRLF line ends", () => {
+  it("writes one CSV row per activity under the published spreadsheet's Italian column names, after a UTF-8 BOM, with CRLF line ends and sì/no", () => {
     const annex = sampleAnnex();
     const text = toCsv(annex);
-    expect(text.split("\r\n")[0]).toBe(CSV_COLUMNS.join(","));
-    const rows = parse<Record<string, string>>(text, { columns: true });
+    expect(text.startsWith("\uFEFFCodice,Attività,Area di rischio,Area dirigenziale,Servizio/Staff,U.O.,Note,Attiva,Funzione,Codice macro processo,Macro processo,Codice processo,Processo,Codice sotto processo,Sotto processo\r\n")).toBe(true);
+    const rows = parse<Record<string, string>>(text, { columns: true, bom: true });
     expect(rows).toHaveLength(annex.activities.length);
-    expect(rows[4]).toMatchObject({ code: "A1.1.1.5", riskAreas: "A", uo: "", active: "true", macroCode: "A1", subprocessTitle: "Pianificazione e programmazione camerale" });
+    expect(rows[4]).toMatchObject({ Codice: "A1.1.1.5", "Area di rischio": "A", "U.O.": "", Attiva: "sì", "Codice macro processo": "A1", "Sotto processo": "Pianificazione e programmazione camerale" });
+    expect(new Set(rows.map((r) => r.Attiva))).toEqual(new Set(["sì", "no"]));
   });
 
   it("joins several risk areas with '/', writes null as an empty field, and quotes commas, quotes and line breaks", () => {
@@ -86,8 +88,8 @@ describe("open data", () => {
     Object.assign(first, { title: 'Piano "annuale", con\nriga', riskAreas: ["C", "E"], active: null, note: null });
     const text = toCsv(annex);
     expect(text).toContain('"Piano ""annuale"", con\nriga",C/E,');
-    const rows = parse<Record<string, string>>(text, { columns: true });
-    expect(rows[0]).toMatchObject({ title: 'Piano "annuale", con\nriga', riskAreas: "C/E", active: "", note: "" });
+    const rows = parse<Record<string, string>>(text, { columns: true, bom: true });
+    expect(rows[0]).toMatchObject({ Attività: 'Piano "annuale", con\nriga', "Area di rischio": "C/E", Attiva: "", Note: "" });
   });
 });
 
@@ -100,11 +102,11 @@ describe("the data package beside the CSV", () => {
     if (!annexTable) throw new Error("no resource");
     expect(annexTable.path).toBe("allegato-1.csv");
     expect(annexTable.schema.fields.map((f) => f.name)).toEqual([...CSV_COLUMNS]);
-    expect((files.get("allegato-1.csv") ?? "").split("\r\n")[0]).toBe(annexTable.schema.fields.map((f) => f.name).join(","));
-    expect(annexTable.schema.fields.find((f) => f.name === "servizio")).toMatchObject({ type: "string", title: "Servizio/Staff" });
-    expect(annexTable.schema.fields.find((f) => f.name === "active")).toMatchObject({ type: "boolean", title: "Attiva" });
+    expect((files.get("allegato-1.csv") ?? "").split("\r\n")[0]).toBe(`\uFEFF${annexTable.schema.fields.map((f) => f.name).join(",")}`);
+    expect(annexTable.schema.fields.find((f) => f.name === "Servizio/Staff")).toMatchObject({ type: "string", title: "Servizio/Staff" });
+    expect(annexTable.schema.fields.find((f) => f.name === "Attiva")).toMatchObject({ type: "boolean", title: "Attiva", trueValues: ["sì"], falseValues: ["no"] });
     for (const field of annexTable.schema.fields) expect(field.description, field.name).toMatch(/\S/);
-    expect(annexTable.schema.primaryKey).toBe("code");
+    expect(annexTable.schema.primaryKey).toBe("Codice");
     expect(annexTable.dialect).toMatchObject({ delimiter: ",", lineTerminator: "\r\n", header: true });
   });
 
@@ -123,8 +125,9 @@ describe("the data package beside the CSV", () => {
     const { files, pkg } = await openData();
     const legend = pkg.resources[1];
     expect(legend?.path).toBe("allegato-1-aree-di-rischio.csv");
-    expect(legend?.schema.fields.map((f) => f.name)).toEqual(["letter", "name"]);
-    expect(parse(files.get("allegato-1-aree-di-rischio.csv") ?? "", { columns: true })).toEqual(Object.entries(samplePlan().riskAreas).map(([letter, name]) => ({ letter, name })));
+    expect(legend?.schema.fields.map((f) => f.name)).toEqual(["Lettera", "Area di rischio"]);
+    expect(files.get("allegato-1-aree-di-rischio.csv")?.startsWith("\uFEFFLettera,Area di rischio\r\n")).toBe(true);
+    expect(parse(files.get("allegato-1-aree-di-rischio.csv") ?? "", { columns: true, bom: true })).toEqual(Object.entries(samplePlan().riskAreas).map(([letter, name]) => ({ Lettera: letter, "Area di rischio": name })));
   });
 
   it("is licensed CC BY 4.0 unless plan.yaml gives another licence, and carries the edition's identity", async () => {

@@ -47,6 +47,7 @@ export async function buildAll(options: BuildOptions): Promise<YearOutcome[]> {
       const result = await publish(path, {
         outDir: (planYears, example) => editionFolder(options.outRoot, planYears, example),
         whole: true,
+        changes: true,
         formats: options.formats,
         sourcesDir: options.sourcesDir,
         report: true,

@@ -104,7 +104,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
 async function workingCopy(annex: Annex, plan: PlanConfig | null, format: "xlsx" | "ods"): Promise<Uint8Array> {
   const { writeWorkingCopy } = await import("../formats/spreadsheet/working-copy/write.ts");
   const { readOffice } = await import("../formats/office/read.ts");
-  const bytes = writeWorkingCopy(annex, plan, format, documentDate(annex.planYears));
+  const bytes = writeWorkingCopy(annex, plan, format, documentDate(plan?.adopted ?? null));
   const back = readOffice(bytes, `${ANNEX_FILE}.${format}`, { planYears: annex.planYears });
   // a cell keeps no run of spaces (the reader collapses them, as it does a clerk's)
   const expected = JSON.stringify(toContract(annex), (_key, value: unknown) => (typeof value === "string" ? normalizeText(value) : value));

@@ -11,6 +11,7 @@ import { plural } from "../lib/plural.ts";
 import type { Format } from "../model/files.ts";
 import { renderer, type RenderedFile } from "../render/index.ts";
 import { buildReportJson, buildReportText, describeFile, REPORT_FILES, type PublishedFile } from "./build-report.ts";
+import { changeReport } from "./changes.ts";
 import { ensureWritableFolder, refused } from "./files.ts";
 import { EXAMPLES_DIR, loadInput, type Loaded } from "./load.ts";
 import { removeStale, replaceFolder, writeFilesTogether } from "./staging.ts";
@@ -34,6 +35,8 @@ export interface PublishOptions {
   report?: boolean;
   /** the output folder is the plan year's edition: replace it whole (see above) */
   whole?: boolean;
+  /** also the change report since the previous edition of the sources folder, if there is one (app/changes.ts) */
+  changes?: boolean;
   /** progress lines (stderr) */
   progress?: (line: string) => void;
 }
@@ -56,6 +59,14 @@ export async function publish(input: string, options: PublishOptions): Promise<P
   const produce = async (put: (file: { name: string; data: Uint8Array | string }) => Promise<void>) => {
     for (const format of options.formats) {
       for (const file of await render(format)) {
+        await put(file);
+        files.push(describeFile(file.data, file.name, file.format));
+      }
+    }
+    if (options.changes && options.sourcesDir !== undefined) {
+      const changes = await changeReport(loaded, options.sourcesDir, options.formats);
+      if (changes.skipped !== undefined) say(`no change report: ${changes.skipped}`);
+      for (const file of changes.files) {
         await put(file);
         files.push(describeFile(file.data, file.name, file.format));
       }

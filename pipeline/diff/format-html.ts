@@ -14,6 +14,17 @@ export interface DiffTemplates {
   css: string;
 }
 
+/** Whose editions are compared, as their documents print it: published beside the new edition, the report says so. */
+export interface ReportEditions {
+  /** the body that adopts the plan (the new edition's), or null when no plan settings say it */
+  body: string | null;
+  /** each edition's identity line as printed under its title (act, date, version), or null when plan.yaml gives none */
+  from: string | null;
+  to: string | null;
+  /** "ESEMPIO — non pubblicare" when either edition is an illustrative one */
+  exampleMark?: string | null;
+}
+
 /** "Area di rischio modificata": the participle agrees with the field's label. */
 function fieldChanged(field: ChangeField): string {
   const { label, gender } = ACTIVITY_FIELDS[field];
@@ -37,19 +48,34 @@ interface RowView {
   after: ValueView;
 }
 
-export function renderHtml(result: DiffResult, templates: DiffTemplates): string {
+export function renderHtml(result: DiffResult, templates: DiffTemplates, editions: ReportEditions = { body: null, from: null, to: null }): string {
   // a private instance: helpers or partials registered elsewhere cannot change this page
   const template = Handlebars.create().compile(templates.page, { strict: true });
-  return template(view(result, templates.css));
+  return template(view(result, templates.css, editions));
 }
 
-function view(result: DiffResult, css: string) {
+/** Every change as a row of text: code, what it is about, what changed, before and after (the CSV's rows). */
+export function changeRows(result: DiffResult): { code: string; subject: string; what: string; before: string; after: string }[] {
+  const shown = (value: ValueView) => value.empty ?? (value.segments ?? []).map((s) => s.text).join("");
+  return result.changes.map(row).map((r) => ({ code: r.code, subject: r.subject ?? "", what: r.what, before: shown(r.before), after: shown(r.after) }));
+}
+
+/** What the report says of an edition: its plan years, then its identity, or that plan.yaml gives none. */
+function editionLine(planYears: string, identity: string | null): { planYears: string; identity: string } {
+  return { planYears, identity: identity ?? "estremi di adozione non indicati" };
+}
+
+function view(result: DiffResult, css: string, editions: ReportEditions) {
   const { summary } = result;
   const grouped = groupedByRename(summary);
   const listed = result.changes.filter((c) => !grouped(c));
+  const mark = editions.exampleMark ?? null;
   return {
+    exampleMark: mark,
+    body: editions.body,
+    editions: [{ label: "Edizione precedente", ...editionLine(result.from, editions.from) }, { label: "Nuova edizione", ...editionLine(result.to, editions.to) }],
     // the browser tab's title is kept short (under 70 characters); the heading says it in full
-    pageTitle: `Allegato 1 – modifiche dall’edizione ${result.from} alla ${result.to}`,
+    pageTitle: `${mark !== null ? `${mark} – ` : ""}Allegato 1 – modifiche dall’edizione ${result.from} alla ${result.to}`,
     title: `Allegato 1 – Mappatura dei processi: modifiche dall’edizione ${result.from} all’edizione ${result.to}`,
     css: css.trim(),
     from: result.from,

@@ -31,3 +31,5 @@ export function outputName(format: Format): string {
 export const DATA_PACKAGE_FILE = "datapackage.json";
 /** The risk-area legend as open data, the data package's second table. */
 export const LEGEND_CSV_FILE = `${ANNEX_FILE}-aree-di-rischio.csv`;
+/** The change report published with an edition that has a previous one: allegato-1-modifiche.html, .csv, .json. */
+export const CHANGES_FILE = `${ANNEX_FILE}-modifiche`;

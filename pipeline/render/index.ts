@@ -48,9 +48,14 @@ const RENDERERS: Record<Format, Renderer> = {
   html: async ({ layout, resources }) => (await import("./html/page.ts")).renderHtml(layout(), resources.html),
   ...OPEN_DATA,
   // the spreadsheets' properties: the title (an example's mark first) and the date the documents carry
-  xlsx: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toXlsx(annex, resources.plan, { title: layout().metadataTitle, date: layout().date, exampleMark: layout().exampleMark }),
-  ods: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toOds(annex, resources.plan, { title: layout().metadataTitle, date: layout().date, exampleMark: layout().exampleMark }),
+  xlsx: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toXlsx(annex, resources.plan, workbookEdition(layout())),
+  ods: async ({ annex, layout, resources }) => (await import("./open-data/spreadsheet.ts")).toOds(annex, resources.plan, workbookEdition(layout())),
 };
+
+/** What the spreadsheets print above their tables and keep in their properties, as the other documents of the edition do. */
+function workbookEdition(layout: AnnexLayout) {
+  return { title: layout.metadataTitle, heading: layout.title, identity: layout.identityLine, date: layout.date, exampleMark: layout.exampleMark };
+}
 
 /** Files published beside a format's own: the CSV's data package and the legend it describes. */
 const COMPANIONS: Partial<Record<Format, (context: Context) => Promise<{ name: string; data: string }[]>>> = {

@@ -69,8 +69,8 @@ export interface AnnexLayout {
   /** document author: the body that adopts the plan (null when no plan settings were given) */
   author: string | null;
   footnote: string;
-  /** fixed date of the documents' properties, so that two builds give the same bytes */
-  date: Date;
+  /** the documents' date: the adoption date, or null when no source gives one (then no date is written) */
+  date: Date | null;
   columns: Column[];
   /** the two header rows as printed (PDF, DOCX) */
   headerRows: HeaderRows;
@@ -114,16 +114,12 @@ function structureText(activity: Activity, field: StructureField, noteColumn: St
 }
 
 /**
- * The fixed date of the documents: the date the plan was adopted (plan.yaml), else
- * SOURCE_DATE_EPOCH when set (reproducible-builds.org), else 1 January of the plan's first year —
- * a date that belongs to the data, never the clock.
+ * The date of the documents: the day the plan was adopted (plan.yaml), or none at all. A date no
+ * source gives would be a claim about the edition (a PDF's creation date is read as "made on"),
+ * so without one the documents carry no date; their bytes stay the same build after build.
  */
-export function documentDate(planYears: string, env: NodeJS.ProcessEnv = process.env, adopted: string | null = null): Date {
-  if (adopted !== null) return new Date(`${adopted}T00:00:00Z`);
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const first = Number(planYears.slice(0, 4));
-  return new Date(Date.UTC(Number.isFinite(first) ? first : 2000, 0, 1));
+export function documentDate(adopted: string | null): Date | null {
+  return adopted !== null ? new Date(`${adopted}T00:00:00Z`) : null;
 }
 
 /** "30 marzo 2021": a date as the documents' language writes it. */
@@ -233,7 +229,7 @@ export function buildLayout(annex: Annex, plan: PlanConfig | null, labels: Label
     subject: line !== null && identity.act !== null ? `${subject}${labels.identity.separator}${line}` : subject,
     author: plan?.body ?? null,
     footnote: annex.footnote ?? fill(labels.footnote, values),
-    date: documentDate(annex.planYears, process.env, identity.adopted),
+    date: documentDate(identity.adopted),
     columns,
     headerRows: printedHeader(columns, labels),
     screenHeaderRows: screenHeader(columns, labels),

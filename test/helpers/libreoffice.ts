@@ -6,15 +6,25 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-function soffice(args: readonly string[], profile: string): void {
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args], { encoding: "utf8", timeout: 300_000 });
+function soffice(args: readonly string[], profile: string, env?: NodeJS.ProcessEnv): void {
+  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args], { encoding: "utf8", timeout: 300_000, ...(env ? { env } : {}) });
   if (r.status !== 0) throw new Error(`soffice ${args.join(" ")} failed (${String(r.status)}): ${r.stderr}`);
 }
 
 /** Converts files with `soffice --convert-to <format>` into `outDir` (same base names, new extension). */
-export function convert(files: readonly string[], format: string, outDir: string, profile: string): void {
+export function convert(files: readonly string[], format: string, outDir: string, profile: string, options: { env?: NodeJS.ProcessEnv; infilter?: string } = {}): void {
   mkdirSync(outDir, { recursive: true });
-  soffice(["--convert-to", format, "--outdir", outDir, ...files], profile);
+  soffice([...(options.infilter !== undefined ? [`--infilter=${options.infilter}`] : []), "--convert-to", format, "--outdir", outDir, ...files], profile, options.env);
+}
+
+/** A new profile whose locale (the formats of numbers and dates, the language) is `locale`, as a person's LibreOffice set to it. */
+export function localeProfile(profile: string, locale: string): void {
+  mkdirSync(join(profile, "user"), { recursive: true });
+  const item = (name: string) => `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="${name}" oor:op="fuse"><value>${locale}</value></prop></item>`;
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${item("ooSetupSystemLocale")}\n${item("ooLocale")}\n</oor:items>\n`,
+  );
 }
 
 const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");

@@ -32,7 +32,7 @@ export function registerEditionCommands(program: Command, session: Session): voi
           if (errors) say(session, `annex: warning: ${side.file}: the data has ${plural(errors, "error")} (see: annex validate ${side.file}); compared as read`);
         }
         const color = opts.output === undefined && useColor(session.io.stdout, session.io.env);
-        await emit(session, await formatDiff(result, opts.format, color), opts.output);
+        await emit(session, await formatDiff(result, opts.format, color, { before, after }), opts.output);
         const total = result.summary.total;
         if (opts.output !== undefined) say(session, `${opts.output}: ${total === 0 ? "no changes" : plural(total, "change")}`);
         return total === 0 ? EXIT.ok : EXIT.dataErrors;

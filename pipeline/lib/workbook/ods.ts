@@ -119,7 +119,7 @@ function tableXml(sheet: Sheet, index: number, names: SheetNames, shadingStyle: 
     )
     .join("");
   return (
-    `<table:table table:name="${text(sheet.name)}" table:style-name="${sheet.print ? "ta-print" : "ta"}">${columns}` +
+    `<table:table table:name="${text(sheet.name)}" table:style-name="${sheet.print ? "ta-print" : "ta"}"${sheet.print?.area ? ` table:print-ranges="${text(rangeAddress(sheet.name, sheet.print.area))}"` : ""}>${columns}` +
     `${head.length > 0 ? `<table:table-header-rows>${head.join("")}</table:table-header-rows>` : ""}${body.join("")}` +
     `${shading ? `<calcext:conditional-formats>${shading}</calcext:conditional-formats>` : ""}</table:table>`
   );
@@ -219,11 +219,11 @@ function settingsXml(workbook: Workbook): string {
 
 function metaXml(workbook: Workbook): string {
   const { title, author, language, date } = workbook.properties;
-  const when = date.toISOString().replace(/\.\d{3}Z$/, "");
+  const when = date?.toISOString().replace(/\.\d{3}Z$/, "");
   return (
     `${XML}<office:document-meta ${ODF_NAMESPACES} office:version="1.3"><office:meta>` +
     `<dc:title>${text(title)}</dc:title>${author !== undefined ? `<meta:initial-creator>${text(author)}</meta:initial-creator><dc:creator>${text(author)}</dc:creator>` : ""}` +
-    `<dc:language>${text(language)}</dc:language><meta:creation-date>${when}</meta:creation-date><dc:date>${when}</dc:date></office:meta></office:document-meta>`
+    `<dc:language>${text(language)}</dc:language>${when !== undefined ? `<meta:creation-date>${when}</meta:creation-date><dc:date>${when}</dc:date>` : ""}</office:meta></office:document-meta>`
   );
 }
 

@@ -64,15 +64,15 @@ export interface Sheet {
   filter?: Range;
   validations?: readonly Validation[];
   shading?: readonly RowShading[];
-  /** printed on landscape pages as wide as the table, the first `repeatRows` rows repeated on each page */
-  print?: { repeatRows?: number };
+  /** printed on landscape pages as wide as the table, the first `repeatRows` rows repeated on each page; `area`: only that range is printed */
+  print?: { repeatRows?: number; area?: Range };
 }
 
 export interface Workbook {
   sheets: readonly Sheet[];
   styles: Readonly<Record<string, CellStyle>>;
-  /** document properties; `date` is also every zip entry's date, so that the bytes are reproducible */
-  properties: { title: string; author?: string; language: string; date: Date };
+  /** document properties; `date` (null: the document has none, none is written) is also every zip entry's date, so that the bytes are reproducible */
+  properties: { title: string; author?: string; language: string; date: Date | null };
 }
 
 /** Each sheet's cells of `style` text. */

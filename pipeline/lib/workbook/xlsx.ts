@@ -4,6 +4,7 @@
 // data validation, conditional shading, print titles and a landscape page as wide as the table.
 import { escapeXml } from "../xml.ts";
 import { columnLetters, rangeRef } from "./cell-ref.ts";
+import { CHARS as FONT_CHARS, WIDTHS as FONT_WIDTHS } from "./font-widths.ts";
 import type { Cell, CellStyle, Range, RowShading, Sheet, Validation, Workbook } from "./workbook.ts";
 import { NOT_XML, zipPackage } from "./zip.ts";
 
@@ -82,51 +83,57 @@ function cellXml(cell: Cell, ref: string, style: number | undefined): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xstring(value)}</t></is></c>`;
 }
 
-/** A character's width in digit widths (the unit of a column's width), roughly, in the default font. */
-function charWidth(c: string): number {
-  if (c === " ") return 0.5;
-  if (/[A-Z0-9ÀÈÉÌÒÙ]/.test(c)) return 1.05;
-  if (/[ilj.,;:'!|]/.test(c)) return 0.45;
-  return 0.86;
+/** A text's width in points in the spreadsheets' font (Carlito's measures, Calibri's); a character outside the table counts as the widest letter. */
+function textWidth(text: string, size: number, bold: boolean): number {
+  const table = bold ? FONT_WIDTHS.bold : FONT_WIDTHS.regular;
+  let units = 0;
+  for (const c of text) {
+    const i = FONT_CHARS.indexOf(c);
+    units += i >= 0 ? (table[i] ?? 1000) : 1000;
+  }
+  return (units / 1000) * size;
 }
 
-/** Lines a wrapped text takes in a column `width` digits wide: words are laid out greedily, as a spreadsheet does. */
-export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(1, width - 0.5);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(" ")) {
-    let w = 0;
-    for (const c of word) w += charWidth(c);
-    const needed = used === 0 ? w : used + charWidth(" ") + w;
-    if (needed <= room || used === 0) used = needed;
-    else {
-      lines += 1;
-      used = w;
-    }
-    while (used > room) {
-      lines += 1;
-      used -= room;
+/** Lines a wrapped text takes in a column `width` characters wide: words laid out greedily, as a spreadsheet does, a word too long for a line broken. */
+export function wrappedLines(text: string, width: number, size = FONT.size, bold = false): number {
+  // a column's unit is the width of a digit in the default font (7 px = 5.25 pt at 11 pt), less the cell's padding
+  const room = Math.max(1, (width + 0.7) * 5.25 - 6);
+  const space = textWidth(" ", size, bold);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines += 1;
+    let used = 0;
+    for (const word of paragraph.split(" ")) {
+      const w = textWidth(word, size, bold);
+      if (used > 0 && used + space + w > room) {
+        lines += 1;
+        used = 0;
+      }
+      used = used === 0 ? w : used + space + w;
+      while (used > room) {
+        lines += 1;
+        used -= room;
+      }
     }
   }
   return lines;
 }
 
 /**
- * A row's height in points when some of its cells wrap: spreadsheets do not fit rows to their
- * text when they open a file (Excel keeps the height stored, LibreOffice the default one), so
- * the height is written, estimated from the text; either program fits it again when a cell is edited.
+ * A row's height in points when some of its cells wrap. LibreOffice and Excel keep the height an
+ * .xlsx gives a row of wrapped text (they fit only an .ods's rows to their text on opening), so
+ * it is computed from the font's measures, with a line as tall as LibreOffice prints it. Not
+ * marked custom: a cell edited later fits its row again.
  */
 function rowHeight(cells: readonly Cell[], widths: readonly number[], styles: Readonly<Record<string, CellStyle>>): number | undefined {
-  let lines = 0;
-  let size = FONT.size;
+  let height = 0;
   cells.forEach((cell, c) => {
     const style = cell.style !== undefined ? styles[cell.style] : undefined;
-    if (style?.size !== undefined) size = Math.max(size, style.size);
+    const size = style?.size ?? FONT.size;
     if (!style?.wrap || typeof cell.value !== "string" || cell.value === "") return;
-    lines = Math.max(lines, wrappedLines(cell.value, widths[c] ?? 8.43));
+    height = Math.max(height, wrappedLines(cell.value, widths[c] ?? 8.43, size, style.bold === true) * size * 1.3 + 3);
   });
-  return lines > 1 ? Math.ceil(lines * size * 1.25 + 3) : undefined;
+  return height > FONT.size * 1.3 + 3 ? Math.ceil(height) : undefined;
 }
 
 function validationXml(v: Validation): string {
@@ -193,6 +200,8 @@ function workbookXml(workbook: Workbook): string {
     const q = quoteSheet(sheet.name);
     if (sheet.filter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`${q}!${absolute(sheet.filter)}`)}</definedName>`);
     const repeat = sheet.print?.repeatRows ?? 0;
+    const area = sheet.print?.area;
+    if (area !== undefined) names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${absolute(area)}`)}</definedName>`);
     if (repeat > 0) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!$1:$${repeat}`)}</definedName>`);
   });
   const sheets = workbook.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
@@ -201,11 +210,12 @@ function workbookXml(workbook: Workbook): string {
 
 function corePart(workbook: Workbook): string {
   const { title, author, language, date } = workbook.properties;
-  const when = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const when = date?.toISOString().replace(/\.\d{3}Z$/, "Z");
   return (
     `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     `<dc:title>${escapeXml(title)}</dc:title>${author !== undefined ? `<dc:creator>${escapeXml(author)}</dc:creator>` : ""}<dc:language>${escapeXml(language)}</dc:language>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
+    (when !== undefined ? `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` : "") +
+    "</cp:coreProperties>"
   );
 }
 

@@ -1,6 +1,6 @@
 // The annex as a Word document, drawn from the layout model: A4 landscape, the title as a
-// heading, the two header rows repeated on every page (w:tblHeader), merged hierarchy cells as
-// vertical merges, rows that cannot split (w:cantSplit), shaded rows marked in words, Italian as
+// heading, the two header rows repeated on every page (w:tblHeader), every row naming its
+// hierarchy (no vertical merges: a page never starts with rows that do not say where they belong), rows that cannot split (w:cantSplit), shaded rows marked in words, Italian as
 // the document language, and fixed dates so that two builds give the same bytes.
 import {
   AlignmentType,
@@ -37,6 +37,8 @@ const { font: FONT, page: A4, margin: MARGIN } = DOCX_STYLE;
 const SIZE = halfPoints(DOCX_STYLE.fontSize);
 const SHADE = { inactive: wordColour(COLOURS.inactive), header: wordColour(COLOURS.header) };
 const BLACK = wordColour(COLOURS.text);
+/** a label said again: grey, contrast 7:1 on white, 4.9:1 on the inactive rows' grey */
+const LIGHT = "595959";
 
 const rule = { style: BorderStyle.SINGLE, size: eighthPoints(RULE_WIDTH), color: wordColour(COLOURS.rule) };
 
@@ -60,16 +62,18 @@ class DescribedTable extends Table {
 interface Emphasis {
   bold?: true;
   italics?: true;
+  /** a label said again (the hierarchy of a row that continues a group): grey and smaller */
+  light?: boolean;
   alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
   /** on the same page as what follows (the last rows, the footnote and the legend stay together) */
   keepNext?: boolean;
 }
 
-function paragraphs(text: string, { alignment, keepNext, ...emphasis }: Emphasis = {}): Paragraph[] {
+function paragraphs(text: string, { alignment, keepNext, light, ...emphasis }: Emphasis = {}): Paragraph[] {
   const kept = keepNext ? { keepNext: true } : {};
   if (text === "") return [new Paragraph(kept)];
   return text.split("\n").map((line) => {
-    const run: IRunOptions = { text: line, ...emphasis };
+    const run: IRunOptions = { text: line, ...emphasis, ...(light ? { color: LIGHT, size: SIZE - 2 } : {}) };
     return new Paragraph({ ...(alignment ? { alignment } : {}), ...kept, children: [new TextRun(run)] });
   });
 }
@@ -108,11 +112,14 @@ function bodyRow(layout: AnnexLayout, row: Row): TableRow {
   const keep = { keepNext: row.index === layout.rows.length - 1 };
   const fill = row.inactive ? SHADE.inactive : undefined;
   const cells: TableCell[] = [];
-  // A merged cell is written in the row it starts in; docx adds the continuing cells below it.
+  // Every row names its function, macro process, process and sub-process: a Word table's merged
+  // cell is not printed again on the next page (a page would show rows without saying where they
+  // belong). The first row of a group says it plainly; the rows after it say it again in a light
+  // style, so that the groups still show.
   for (const level of MERGED_COLUMNS) {
     const span = row.spans[level];
-    if (span.first !== row.index) continue;
-    cells.push(new TableCell({ rowSpan: span.count, ...shaded(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label, keep) }));
+    const again = span.first !== row.index;
+    cells.push(new TableCell({ ...shaded(span.inactive ? SHADE.inactive : undefined), children: paragraphs(span.label, again ? { ...keep, light: true } : keep) }));
   }
   const title = row.cells.activityTitle === "" ? [] : paragraphs(row.cells.activityTitle, keep);
   if (row.inactive) title.push(...paragraphs(layout.labels.notActive, { italics: true, ...keep }));
@@ -138,9 +145,9 @@ function pageFooter(template: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children, size: halfPoints(PAGE_NUMBER_SIZE) })] });
 }
 
-/** docProps/core.xml with the layout's fixed date (docx itself stamps the current time). */
+/** docProps/core.xml with the layout's date, or none (docx itself stamps the current time). */
 function coreProperties(layout: AnnexLayout): string {
-  const when = layout.date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const when = layout.date?.toISOString().replace(/\.\d{3}Z$/, "Z");
   const element = (name: string, value: string | null) => (value ? `<${name}>${escapeXml(value)}</${name}>` : "");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -151,8 +158,7 @@ function coreProperties(layout: AnnexLayout): string {
     element("dc:description", [layout.exampleMark, layout.identityLine].filter((part) => part !== null).join(layout.labels.identity.separator)) +
     element("cp:version", layout.identity.version) +
     element("dc:language", layout.language) +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    (when !== undefined ? `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` : "") +
     `</cp:coreProperties>`
   );
 }

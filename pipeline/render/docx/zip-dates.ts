@@ -1,12 +1,14 @@
 // Zip writers stamp every entry with the current time, so two builds of the same DOCX differ.
 // This sets the modification date of every entry (central directory and local headers) to a
-// fixed date, in place: the contents, sizes and checksums are untouched.
+// fixed date, in place: the contents, sizes and checksums are untouched. A document without a
+// date gets the zip format's earliest (1 January 1980), which says nothing.
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-function dosDateTime(date: Date): { time: number; date: number } {
+function dosDateTime(date: Date | null): { time: number; date: number } {
+  if (date === null) return { time: 0, date: (1 << 5) | 1 };
   const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2107);
   return {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
@@ -14,7 +16,7 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-export function setZipDates(zip: Uint8Array, when: Date): Uint8Array {
+export function setZipDates(zip: Uint8Array, when: Date | null): Uint8Array {
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let eocd = -1;

@@ -8,7 +8,7 @@ import { LEGEND_CSV_FILE, outputName } from "../../model/files.ts";
 import { DEFAULT_LICENCE, type Licence } from "../../model/plan.ts";
 import type { AnnexLayout } from "../layout.ts";
 import { LEGEND_COLUMNS } from "./legend.ts";
-import { OPEN_DATA_COLUMNS } from "./rows.ts";
+import { OPEN_DATA_COLUMNS, TRUTH } from "./rows.ts";
 
 type CsvColumn = (typeof OPEN_DATA_COLUMNS)[number]["key"];
 
@@ -25,7 +25,7 @@ interface Field {
 type Described = Omit<Field, "name" | "title">;
 const text = (description: string): Described => ({ type: "string", description });
 
-/** The CSV's columns described in Italian (their titles are the spreadsheet's headings): the contract's names stay the header. */
+/** The CSV's columns described in Italian: their names and titles are the published spreadsheet's headings. */
 const FIELDS: Record<CsvColumn, Described> = {
   code: {
     ...text("Codice dell'attività (es. A1.1.1.1): il codice del sotto processo seguito da un numero; unico nella tabella."),
@@ -43,9 +43,9 @@ const FIELDS: Record<CsvColumn, Described> = {
   note: text("Annotazione stampata al posto di una struttura responsabile (es. \"In corso di attivazione\"); vuoto se assente."),
   active: {
     type: "boolean",
-    description: "true se l'attività è svolta dall'ente, false se non è attiva (riga ombreggiata nell'allegato); vuoto se la fonte non lo indica.",
-    trueValues: ["true"],
-    falseValues: ["false"],
+    description: `${TRUTH.yes} se l'attività è svolta dall'ente, ${TRUTH.no} se non è attiva (riga ombreggiata nell'allegato); vuoto se la fonte non lo indica.`,
+    trueValues: [TRUTH.yes],
+    falseValues: [TRUTH.no],
   },
   function: text("Funzione a cui appartiene il macro processo (es. Governo Camerale); vuoto se non indicata."),
   macroCode: text("Codice del macro processo (es. A1)."),
@@ -59,7 +59,7 @@ const FIELDS: Record<CsvColumn, Described> = {
 const ROWS =
   "Una riga per attività, nell'ordine dell'allegato: codice e titolo, aree di rischio, strutture responsabili, nota, attivazione, e la gerarchia a cui appartiene (funzione, macro processo, processo, sotto processo), ripetuta in ogni riga.";
 
-/** CSV as written by csv-stringify: RFC 4180, comma, CRLF, double quotes doubled. */
+/** CSV as written by csv-stringify: RFC 4180, comma, CRLF, double quotes doubled (after a UTF-8 byte-order mark, which the encoding's readers skip). */
 const DIALECT = { delimiter: ",", lineTerminator: "\r\n", quoteChar: "\"", doubleQuote: true, header: true };
 
 function csvResource(name: string, path: string, title: string, description: string, schema: Record<string, unknown>): Record<string, unknown> {
@@ -79,15 +79,17 @@ function packageName(text: string): string {
 export function dataPackage(layout: AnnexLayout, licence: Licence | undefined): string {
   const separator = layout.labels.identity.separator;
   const describe = (...parts: (string | null)[]) => parts.filter((p): p is string => p !== null && p !== "").join(separator);
-  const { identity } = layout;
+  const { identity, identityLine } = layout;
+  // the subject names the edition when an act adopted it: the identity is said once
+  const subject = identityLine !== null && layout.subject.endsWith(`${separator}${identityLine}`) ? layout.subject.slice(0, -(separator.length + identityLine.length)) : layout.subject;
   const descriptor: Record<string, unknown> = {
     ...(layout.example ? { example: true } : {}),
     profile: "tabular-data-package",
     name: packageName(`${outputName("csv").replace(/\.csv$/, "")}-${layout.planYears}${layout.example ? "-esempio" : ""}`),
     title: layout.metadataTitle,
-    description: describe(layout.exampleMark, layout.subject, layout.identityLine),
+    description: describe(layout.exampleMark, subject, identityLine),
     ...(identity.version !== null ? { version: identity.version } : {}),
-    created: layout.date.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    ...(layout.date !== null ? { created: layout.date.toISOString().replace(/\.\d{3}Z$/, "Z") } : {}),
     keywords: ["anticorruzione", "trasparenza", "PTPCT", "PIAO", "mappatura dei processi", layout.planYears],
     licenses: [licence ?? DEFAULT_LICENCE],
     ...(identity.body !== null ? { contributors: [{ title: identity.body, role: "publisher" }] } : {}),
@@ -95,9 +97,9 @@ export function dataPackage(layout: AnnexLayout, licence: Licence | undefined): 
     edition: { planYears: layout.planYears, body: identity.body, act: identity.act, adopted: identity.adopted, version: identity.version },
     resources: [
       csvResource(packageName(outputName("csv").replace(/\.csv$/, "")), outputName("csv"), layout.metadataTitle, describe(layout.exampleMark, ROWS), {
-        fields: OPEN_DATA_COLUMNS.map(({ key, title }) => ({ name: key, title, ...FIELDS[key] })),
+        fields: OPEN_DATA_COLUMNS.map(({ key, title }) => ({ name: title, title, ...FIELDS[key] })),
         missingValues: [""],
-        primaryKey: "code",
+        primaryKey: OPEN_DATA_COLUMNS[0].title,
       }),
       ...(layout.legend.entries.length > 0
         ? [

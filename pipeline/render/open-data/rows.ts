@@ -23,6 +23,15 @@ export const OPEN_DATA_COLUMNS = [
 /** A field's value: text, a truth value (`active`), or null for an empty cell. */
 export type OpenDataValue = string | boolean | null;
 
+/** Yes and no as the published spreadsheet and CSV write them. */
+export const TRUTH = { yes: "sì", no: "no" } as const;
+
+/** A value as a person reads it in the spreadsheet and the CSV: `sì`/`no`, an empty cell for null. */
+export function shownValue(value: OpenDataValue): string {
+  if (typeof value === "boolean") return value ? TRUTH.yes : TRUTH.no;
+  return value ?? "";
+}
+
 /** One activity's values, in the columns' order; risk areas joined with "/". */
 export function openDataRow(a: Activity): OpenDataValue[] {
   return [

@@ -59,11 +59,13 @@ export interface PdfKitDocument extends NodeJS.ReadableStream {
   getStructTreeRoot(): PdfReference;
   outline: OutlineItem;
   /** adds an rdf:Description to the XMP metadata */
-  appendXML(xml: string): void;
+  appendXML(xml: string, newline?: boolean): void;
   /** called at the end: writes the PDF/A (or PDF/UA) identification */
   endSubset(): void;
   end(): void;
   _addInfo(): void;
+  /** the file identifier (the trailer's /ID), which pdfkit derives from the properties and the clock */
+  _id: Buffer;
 }
 export interface PdfReference {
   data: Record<string, unknown>;

@@ -8,6 +8,7 @@
 // page's first rows taller; if the page then no longer holds its rows, the rows that do not fit
 // move to the next page, and that page is laid out with them. The pages so laid out are the
 // document: nothing is laid out twice more than needed, and no page is left nearly empty.
+import { createHash } from "node:crypto";
 import { at } from "../../lib/at.ts";
 import { escapeXml } from "../../lib/xml.ts";
 import { fill } from "../labels.ts";
@@ -126,15 +127,35 @@ export function paginate(layout: AnnexLayout, fit: Fitting, doc: PdfKitDocument)
  */
 function escapeXmpInfo(doc: PdfKitDocument): void {
   const addInfo = doc._addInfo.bind(doc);
+  const appendXML = doc.appendXML.bind(doc);
   doc._addInfo = () => {
     const info = doc.info;
+    const dated = info.CreationDate !== undefined;
     doc.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    // pdfkit writes an xmp:CreateDate whatever the properties say: a document without a date gets none
+    if (!dated) {
+      doc.info.CreationDate = new Date(0);
+      doc.appendXML = (xml: string, newline?: boolean) => {
+        appendXML(xml.replace(/\s*<xmp:CreateDate>[^<]*<\/xmp:CreateDate>/, ""), newline);
+      };
+    }
     try {
       addInfo();
     } finally {
       doc.info = info;
+      doc.appendXML = appendXML;
     }
   };
+}
+
+/**
+ * A document without a date: pdfkit stamps the clock into the properties and the file
+ * identifier; both are taken back, the identifier derived from the properties alone.
+ */
+function undated(doc: PdfKitDocument): void {
+  delete doc.info.CreationDate;
+  const properties = Object.entries(doc.info).map(([k, v]) => `${k}: ${String(v)}\n`).join("");
+  doc._id = createHash("md5").update(properties).digest();
 }
 
 function collect(doc: PdfKitDocument): Promise<Uint8Array> {
@@ -180,12 +201,13 @@ export async function renderPdfDetailed(layout: AnnexLayout): Promise<PdfResult>
     ...(layout.author ? { Author: layout.author } : {}),
     Creator: "ptpct-annex",
     Producer: "pdfmake/pdfkit",
-    CreationDate: layout.date,
+    ...(layout.date !== null ? { CreationDate: layout.date } : {}),
   };
   // One pdfkit document measures every layout and then receives the pages. PDF/A-2a: pdfkit
   // adds the identification, the sRGB output intent and the XMP metadata; level "a" asks for
   // what this renderer gives — every content marked, a structure tree, Unicode text, a language.
   const doc = createDocument({ info, lang: layout.language, subset: PDF_A });
+  if (layout.date === null) undated(doc);
   declarePdfUa(doc);
   const { pages, breaks, layouts } = paginate(layout, fitting(layout, doc), doc);
   escapeXmpInfo(doc);

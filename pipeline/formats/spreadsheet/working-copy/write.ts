@@ -128,7 +128,7 @@ function validations(lastRow: number, lists: ReadonlyMap<StructureField, Range>)
   return out;
 }
 
-export function workingCopyWorkbook(annex: Annex, plan: PlanConfig | null, date: Date): Workbook {
+export function workingCopyWorkbook(annex: Annex, plan: PlanConfig | null, date: Date | null): Workbook {
   const header = COLUMNS.map((c) => ({ value: c.heading, style: "header" }));
   const rows: Cell[][] = [[{ value: annex.title ?? "", style: "title" }], header];
   for (const activity of annex.activities) rows.push(COLUMNS.map((c) => ({ value: cellValue(activity, c.key), style: "text" })));
@@ -154,7 +154,7 @@ export function workingCopyWorkbook(annex: Annex, plan: PlanConfig | null, date:
   };
 }
 
-export function writeWorkingCopy(annex: Annex, plan: PlanConfig | null, format: WorkingCopyFormat, date: Date): Uint8Array {
+export function writeWorkingCopy(annex: Annex, plan: PlanConfig | null, format: WorkingCopyFormat, date: Date | null): Uint8Array {
   const workbook = workingCopyWorkbook(annex, plan, date);
   return format === "xlsx" ? writeXlsx(workbook) : writeOds(workbook);
 }
