@@ -41,14 +41,23 @@ export const RULES = {
   "example/unmarked": { step: "load", severity: "error", means: "an edition under `examples/` whose `plan.yaml` does not say `example: true`: it would be published as a real one" },
 
   // reading the working copy (a spreadsheet with one row per activity, made by `annex init`)
-  "working-copy/columns": { step: "load", severity: "error", fatal: true, means: "the working copy's header row lacks one of its columns (`Funzione` … `Attiva`), or has one twice" },
+  "working-copy/columns": { step: "load", severity: "error", means: "the working copy's header row lacks one of its columns (`Funzione` … `Attiva`: named at the empty heading where it was), or has one twice" },
   "working-copy/extra-column": { step: "load", severity: "warning", means: "a column the working copy does not have (added by hand) was ignored" },
+  "working-copy/merged": { step: "load", severity: "error", means: "merged cells in the working copy, where each cell holds its own value" },
+  "working-copy/cell-type": { step: "load", severity: "error", means: "a date, a number, a truth value or a formula where the working copy has text: the message shows what the spreadsheet displays" },
   "working-copy/no-code": { step: "load", severity: "error", means: "a row with text but no `Codice`" },
+  "working-copy/code": { step: "load", severity: "error", means: "a `Codice` cell that is not an activity code" },
+  "working-copy/code-only": { step: "load", severity: "error", means: "a row with a `Codice` and nothing else" },
+  "working-copy/no-title": { step: "load", severity: "error", means: "an activity whose `Attività` cell is empty" },
   "working-copy/title-differs": { step: "load", severity: "error", means: "a hierarchy cell differs from the other rows of its code (both cells are named): change it in every row" },
   "working-copy/risk": { step: "load", severity: "error", means: "an `Area di rischio` cell that is not letters separated by `/` (`C/E`)" },
   "working-copy/active": { step: "load", severity: "error", means: "an `Attiva` cell that is neither `sì` nor `no`" },
-  "working-copy/active-empty": { step: "load", severity: "warning", means: "an empty `Attiva` cell: whether the activity is active is not known (`active` is null)" },
+  "working-copy/active-empty": { step: "load", severity: "error", means: "an empty `Attiva` cell: whether the activity is active is the office's to say" },
+  "working-copy/order": { step: "load", severity: "info", means: "the rows are not in the order of their codes (sorted by another column): the annex is read in code order" },
   "working-copy/footnote": { step: "load", severity: "warning", means: "no `Nota in calce` row on the `Legenda` sheet: the annex has no footnote" },
+  "working-copy/edition": { step: "load", severity: "error", means: "a value of the `Edizione` or `Legenda` sheet that cannot be read: a date that is not one, a risk area without its letter" },
+  "working-copy/plan-differs": { step: "load", severity: "error", means: "the working copy's `Edizione` or `Legenda` sheet and `plan.yaml` give different values for one setting: keep one of them" },
+  "office/publication": { step: "load", severity: "error", fatal: true, means: "a spreadsheet the tool published (its data columns, each level's code in a column of its own), not a working copy: start a working copy with `annex init`" },
 
   // reading the table of a PDF or a text layer
   "pdf/incomplete": { step: "extract", severity: "error", fatal: true, means: "the PDF stops before its end marker, as if cut short while copying" },
