@@ -227,10 +227,16 @@ function inCodeOrder(read: readonly ReadRow[], rows: Rows): Activity[] {
   return sorted.map((r) => r.activity);
 }
 
+/** A formula as the spreadsheet shows it: "=B3", from .xlsx's "B3" or OpenDocument's "of:=[.B3]". */
+function shownFormula(formula: string): string {
+  if (!formula.startsWith("of:")) return `=${formula}`;
+  return formula.slice(3).replace(/\[([^\]]*)\]/g, (_m, ref: string) => ref.replace(/(^|:)\./g, "$1"));
+}
+
 /** What the spreadsheet shows of a cell that holds something other than text, for a message. */
 function describe(cell: GridCell): string {
   const shown = cell.shown ?? cell.text;
-  if (cell.formula !== undefined) return `a formula (${cell.formula.startsWith("of:") ? cell.formula.slice(3) : `=${cell.formula}`}) that shows "${preview(shown)}"`;
+  if (cell.formula !== undefined) return `a formula (${shownFormula(cell.formula)}) that shows "${preview(shown)}"`;
   if (cell.type === "date") return `a date, shown as ${shown}`;
   if (cell.type === "boolean") return `a truth value, shown as ${shown}`;
   return `a number, shown as ${shown}`;
