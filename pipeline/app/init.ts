@@ -79,7 +79,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
 
   const planPath = join(dirname(request.previousFile), PLAN_FILE);
   if (existsSync(planPath)) {
-    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath);
+    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath, format !== "yaml");
     files.set(PLAN_FILE, replacePlanYears(plan.text, previous.planYears, planYears).text);
     if (plan.dropped.length > 0) {
       warnings.push(`${plan.dropped.join(", ")} of ${previous.planYears} not copied to ${join(dir, PLAN_FILE)}: write the new edition's when it is adopted`);
