@@ -143,7 +143,7 @@ export const RULES = {
   "hierarchy/split": { step: "validate", severity: "warning", means: "one code's activities are printed in two separate places" },
   "hierarchy/consistent": { step: "validate", severity: "error", means: "a macro process under two functions" },
   "title/consistent": { step: "validate", severity: "error", means: "one code with two titles" },
-  "title/missing": { step: "validate", severity: "warning", means: "the source prints no title (or function) for a code: supply it in `corrections.yaml` if known" },
+  "title/missing": { step: "validate", severity: "warning", means: "the source prints no title (or function) for a code: if known, supply it in `corrections.yaml` (a print) or in the sheet (the working copy)" },
   "risk/unchecked": { step: "validate", severity: "info", means: "no plan settings (`plan.yaml`): risk letters are not checked against a legend" },
   "risk/unknown": { step: "validate", severity: "error", means: "a risk letter not in the plan's legend (`plan.yaml`)" },
   "risk/duplicate": { step: "validate", severity: "warning", means: "a risk letter twice in one cell" },
