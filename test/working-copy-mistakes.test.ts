@@ -270,3 +270,22 @@ describe("build says what needs the office's attention", () => {
     ]);
   });
 });
+
+describe("the pieces the reading rests on", () => {
+  it("a stored date is shown as the spreadsheet shows it, in the Italian conventions (values worked out by hand)", async () => {
+    const { formatSerial, isDateFormat } = await import("../pipeline/formats/spreadsheet/number-format.ts");
+    expect(formatSerial(44227, "dd/mm/yyyy")).toBe("31/01/2021");
+    expect(formatSerial(44227.5, "dd/mm/yyyy hh:mm")).toBe("31/01/2021 12:00");
+    expect(formatSerial(44227, "d-mmm-yy")).toBe("31-gen-21");
+    expect(formatSerial(0.75, "hh:mm")).toBe("18:00");
+    // the 1904 date system counts 1462 days fewer
+    expect(formatSerial(42765, "DD/MM/YYYY", true)).toBe("31/01/2021");
+    expect([isDateFormat("General"), isDateFormat("0.00"), isDateFormat('"Codice "@'), isDateFormat("[$-410]dd/mm/yyyy"), isDateFormat(null)]).toEqual([false, false, false, true, false]);
+  });
+
+  it("codes sort as the annex prints them: part by part by number, a local variant after its number, the special G row last", async () => {
+    const { compareCodes } = await import("../pipeline/model/codes.ts");
+    const codes = ["A1.10.1.1", "G", "A1.2.1.1", "Z1.1.1.1", "C1.1.7b.1", "C1.1.8.1", "C1.1.7.1", "A1"];
+    expect(codes.sort(compareCodes)).toEqual(["A1", "A1.2.1.1", "A1.10.1.1", "C1.1.7.1", "C1.1.7b.1", "C1.1.8.1", "Z1.1.1.1", "G"]);
+  });
+});
