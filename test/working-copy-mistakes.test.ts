@@ -289,3 +289,16 @@ describe("the pieces the reading rests on", () => {
     expect(codes.sort(compareCodes)).toEqual(["A1", "A1.2.1.1", "A1.10.1.1", "C1.1.7.1", "C1.1.7b.1", "C1.1.8.1", "Z1.1.1.1", "G"]);
   });
 });
+
+describe("a formula filled down in Excel", () => {
+  it("the cells of a shared formula (no text of their own) are formulas too: an error at each", () => {
+    const bytes = patchXlsx(writeXlsx(workbook(rowsOf())), () => ({
+      H50: '<c r="H50" t="str"><f t="shared" ref="H50:H51" si="0">H49</f><v>Segretario generale</v></c>',
+      H51: '<c r="H51" t="str"><f t="shared" si="0"/><v>Segretario generale</v></c>',
+    }));
+    expect(check(bytes).errors).toEqual([
+      'allegato-1.xlsx:Allegato 1!H50: error: Area dirigenziale holds a formula (=H49) that shows "Segretario generale", not text: type the text itself [working-copy/cell-type]',
+      'allegato-1.xlsx:Allegato 1!H51: error: Area dirigenziale holds a formula that shows "Segretario generale", not text: type the text itself [working-copy/cell-type]',
+    ]);
+  });
+});

@@ -109,7 +109,8 @@ function styleFormats(pkg: Package): (string | null)[] {
 /** A cell's value as text, with its type, what the spreadsheet shows for a number (a date, say), and its formula. */
 function cellValue(c: El, strings: readonly string[], format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown" | "formula"> {
   const f = element(c, "x:f");
-  const formula = f ? { formula: textOf(f) || "(shared formula)" } : {};
+  // a shared formula's other cells hold no text of their own: "" still marks the cell as computed
+  const formula = f ? { formula: textOf(f) } : {};
   return { ...storedValue(c, strings, format, date1904), ...formula };
 }
 

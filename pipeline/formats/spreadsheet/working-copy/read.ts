@@ -236,6 +236,7 @@ function shownFormula(formula: string): string {
 /** What the spreadsheet shows of a cell that holds something other than text, for a message. */
 function describe(cell: GridCell): string {
   const shown = cell.shown ?? cell.text;
+  if (cell.formula === "") return `a formula that shows "${preview(shown)}"`;
   if (cell.formula !== undefined) return `a formula (${shownFormula(cell.formula)}) that shows "${preview(shown)}"`;
   if (cell.type === "date") return `a date, shown as ${shown}`;
   if (cell.type === "boolean") return `a truth value, shown as ${shown}`;
