@@ -93,7 +93,12 @@ describe("annex init (command)", () => {
     const plan = readFileSync(join(dir, "sources", "2021-2023", "plan.yaml"), "utf8");
     expect(plan).not.toMatch(/^(act|adopted|version):/m);
     expect(plan).toContain("body: Camera di Commercio di Pistoia");
-    expect(plan).toContain("# Risk areas, as listed in the plan's risk-area annex");
+    // beside the working copy, the risk areas and the structures are kept in its Legenda sheet only: changed in one place
+    expect(plan).not.toMatch(/^(riskAreas|structures):/m);
+    expect(plan).toMatch(/^# The risk areas and the structures are kept in the working copy's Legenda sheet\./);
+    const validate = await annex(["validate", "2021-2023"], { cwd: dir });
+    expect(validate.status).toBe(0);
+    expect(validate.stderr).not.toContain("[risk/unchecked]");
   });
 
   it("refuses to start a plan year that exists: one line, exit 2", async () => {

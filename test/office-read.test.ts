@@ -74,7 +74,7 @@ describe("office files that cannot be read give one line naming the file", () =>
     ["bad/password.xlsx", "office/password", /^the file is protected by a password: save a copy without the password and read that$/],
     ["bad/truncated.xlsx", "office/damaged", /^the file is damaged: its zip package cannot be opened/],
     ["bad/no-table.docx", "input/no-table", /^no annex table: .*\(the document has no table\)$/],
-    ["bad/no-codice.xlsx", "working-copy/columns", /^the header row has no column "Codice": a working copy has the columns Funzione, Macro processo, /, "Allegato 1!A2"],
+    ["bad/no-codice.xlsx", "office/no-code-column", /^the header row has no column "Codice": a working copy has the columns Funzione, Macro processo, /, "Allegato 1!A2"],
   ];
   it.each(cases)("%s", (name, rule, message, cell) => {
     const file = `${DIR}/${name}`;

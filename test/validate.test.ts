@@ -164,7 +164,7 @@ describe("code/unique", () => {
     const result = validate(annex(act("A1.1.1.1"), act("A1.1.1.2"), act("A1.1.1.1", { title: "Relazione sui risultati" })));
     expect(summary(result.diagnostics)).toEqual(["error code/unique A1.1.1.1"]);
     expect(result.diagnostics[0]?.reason).toBe(
-      'activity code A1.1.1.1 is used by 2 activities: activities[0] "Activity A1.1.1.1", activities[2] "Relazione sui risultati"',
+      'activity code A1.1.1.1 is used by 2 activities: activity 1 of the annex "Activity A1.1.1.1", activity 3 of the annex "Relazione sui risultati"; give each its own code',
     );
   });
 });
@@ -278,7 +278,7 @@ describe("title/missing", () => {
       {
         severity: "warning",
         rule: "title/missing",
-        reason: "sub-process A1.3.3 has no title in the source; if it is known, supply it in the plan year's corrections.yaml (or in the source itself, when it is annex data or the working copy)",
+        reason: "sub-process A1.3.3 has no title in the source; if it is known, supply it in the plan year's corrections.yaml (or in the source itself, when it is annex data)",
         place: { file: "allegato-1.yaml", code: "A1.3.3" },
       },
     ]);
@@ -417,7 +417,7 @@ describe("near-duplicate structure names", () => {
         severity: "warning",
         rule: "structure/near-duplicate",
         reason:
-          '"Risorse umane e patrimoniali" (Servizio/Staff, 1 activity: D2.2.3.1) looks like a variant of "Risorse umane e patrimonio" (Servizio/Staff, 2 activities): they differ by a few letters, a likely typo; if they name the same office, correct the rarer spelling in corrections.yaml (or in the source itself, when it is annex data or the working copy)',
+          '"Risorse umane e patrimoniali" (Servizio/Staff, 1 activity: D2.2.3.1) looks like a variant of "Risorse umane e patrimonio" (Servizio/Staff, 2 activities): they differ by a few letters, a likely typo; if they name the same office, correct the rarer spelling in corrections.yaml (or in the source itself, when it is annex data)',
         place: { file: "allegato-1.yaml", column: "Servizio/Staff", code: "D2.2.3.1" },
       },
     ]);
@@ -436,7 +436,7 @@ describe("near-duplicate structure names", () => {
     );
     expect(summary(result.diagnostics)).toEqual(["warning structure/near-duplicate A2.4.1.1"]);
     expect(result.diagnostics[0]?.reason).toBe(
-      '"Informazione economica, progr. e svil." (Servizio/Staff, 1 activity: A2.4.1.1) and "Informazione economica, programmaz. e sviluppo" (Servizio/Staff, 1 activity: C2.8.2.1) look like variants of "Informazione economica, programm. e svil." (Servizio/Staff, 3 activities): they are the same words abbreviated differently; if they name the same office, correct the rarer spellings in corrections.yaml (or in the source itself, when it is annex data or the working copy)',
+      '"Informazione economica, progr. e svil." (Servizio/Staff, 1 activity: A2.4.1.1) and "Informazione economica, programmaz. e sviluppo" (Servizio/Staff, 1 activity: C2.8.2.1) look like variants of "Informazione economica, programm. e svil." (Servizio/Staff, 3 activities): they are the same words abbreviated differently; if they name the same office, correct the rarer spellings in corrections.yaml (or in the source itself, when it is annex data)',
     );
   });
 
@@ -445,7 +445,7 @@ describe("near-duplicate structure names", () => {
       annex(act("A3.1.1.6", { uo: "Comunicazione e org. Eventi" }), act("D3.1.1.1", { uo: "Comunicazione e organizzazione eventi" })),
     );
     expect(result.diagnostics.map((d) => d.reason)).toEqual([
-      '"Comunicazione e organizzazione eventi" (U.O., 1 activity: D3.1.1.1) looks like a variant of "Comunicazione e org. Eventi" (U.O., 1 activity): they are the same words abbreviated differently; if they name the same office, choose one spelling and correct the others in corrections.yaml (or in the source itself, when it is annex data or the working copy)',
+      '"Comunicazione e organizzazione eventi" (U.O., 1 activity: D3.1.1.1) looks like a variant of "Comunicazione e org. Eventi" (U.O., 1 activity): they are the same words abbreviated differently; if they name the same office, choose one spelling and correct the others in corrections.yaml (or in the source itself, when it is annex data)',
     ]);
   });
 

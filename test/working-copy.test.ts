@@ -224,11 +224,14 @@ describe("what else a clerk does to the sheet", () => {
   const base = () => workingCopyWorkbook(next, plan, DATE);
   const col = (heading: string) => COLUMNS.findIndex((c) => c.heading === heading);
 
-  it("sorts the rows by Codice: the annex follows the sheet's order, and no hierarchy is reported split", () => {
+  it("sorts the rows by Codice as text (C2.10 before C2.2, G before Z1): the annex keeps the order of its codes, with an info line, and no hierarchy is reported split", () => {
     const rows = rowsOf(base());
     const sorted = [...rows.slice(0, 2), ...rows.slice(2).sort((a, b) => String(a[4]?.value).localeCompare(String(b[4]?.value)))];
     const { annex: back, all } = readBack(writeXlsx(withRows(base(), sorted)));
-    expect(back?.activities.map((a) => a.code)).toEqual(next.activities.map((a) => a.code).sort((a, b) => a.localeCompare(b)));
+    expect(back?.activities.map((a) => a.code)).toEqual(next.activities.map((a) => a.code));
+    expect(all.filter((d) => d.includes("[working-copy/order]"))).toEqual([
+      "allegato-1.xlsx:Allegato 1!E134:C2.10.1.1: info: the rows are not in the order of their codes (sorted by another column, or a row added at the bottom?): the annex is read, and published, in the order of the codes [working-copy/order]",
+    ]);
     expect(all.filter((d) => d.includes("[hierarchy/split]"))).toEqual([]);
     expect(back?.activities.find((a) => a.code === "G")).toEqual(next.activities.find((a) => a.code === "G"));
   });
@@ -284,7 +287,7 @@ describe("what else a clerk does to the sheet", () => {
     const { read } = readBack(writeXlsx(withRows(base(), rows)));
     expect(read).toEqual([
       'allegato-1.xlsx:Allegato 1!L3:A1.1.1.1: error: "forse" in Attiva: write sì or no [working-copy/active]',
-      "allegato-1.xlsx:Allegato 1!L4:A1.1.1.2: warning: Attiva is empty: write sì or no [working-copy/active-empty]",
+      "allegato-1.xlsx:Allegato 1!L4:A1.1.1.2: error: Attiva is empty: write sì or no [working-copy/active-empty]",
       'allegato-1.xlsx:Allegato 1!G5:A1.1.1.3: error: "vedi nota" is not a list of risk-area letters: write them separated by /, as C/E [working-copy/risk]',
       expect.stringMatching(/^allegato-1\.xlsx:Allegato 1!E6: error: a row with no Codice: "Governo Camerale A1 PIANIFICAZIONE.*"; give the activity its code, or delete the row \[working-copy\/no-code\]$/),
     ]);
@@ -303,7 +306,7 @@ describe("what else a clerk does to the sheet", () => {
     return zipSync(files);
   }
 
-  it("reads the cells as a spreadsheet stores them: rich text runs, a formula's value, TRUE/FALSE, a formula's error", () => {
+  it("reads the cells as a spreadsheet stores them: rich text runs and TRUE/FALSE are read; a formula where the annex has text, and a formula's error, are errors at their cells", () => {
     const { annex: back, all } = readBack(
       withCells({
         F3: '<c r="F3" t="inlineStr"><is><r><t>Relazione </t></r><r><rPr><b/></rPr><t xml:space="preserve">Previsionale</t></r><r><t> e Programmatica</t></r></is></c>',
@@ -314,14 +317,16 @@ describe("what else a clerk does to the sheet", () => {
     );
     const acts = back?.activities ?? [];
     expect(acts[0]?.title).toBe("Relazione Previsionale e Programmatica");
-    expect(acts[1]?.macro).toEqual({ code: "A1", title: "PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE" });
     expect(acts[2]?.active).toBe(false);
-    expect(all.filter((d) => d.includes("error"))).toEqual(["allegato-1.xlsx:Allegato 1!J7:A1.1.1.5: error: the cell shows a formula's error, #REF!, instead of a value [office/formula-error]"]);
+    expect(all.filter((d) => d.includes("error"))).toEqual([
+      "allegato-1.xlsx:Allegato 1!B4: error: Macro processo holds a formula (=B3) that shows \"A1 PIANIFICAZIONE, MONITORAGGIO E CONTROLLO DELL'ENTE\", not text: type the text itself [working-copy/cell-type]",
+      "allegato-1.xlsx:Allegato 1!J7: error: the cell shows a formula's error, #REF!, instead of a value [office/formula-error]",
+    ]);
   });
 
-  it("types a number in Codice: the code is read as the number's text, and validation refuses it at its cell", () => {
-    const { annex: back, all } = readBack(withCells({ E6: '<c r="E6"><v>12</v></c>' }));
-    expect(back).toBeNull();
-    expect(all.filter((d) => d.includes("error"))).toEqual([expect.stringMatching(/^allegato-1\.xlsx:Allegato 1!E6:12: error: .*/)]);
+  it("types a number in Codice: an error at its cell showing the number as displayed, and the rest of the sheet is still read", () => {
+    const { annex: back, all } = readBack(withCells({ E6: '<c r="E6"><v>1.1</v></c>' }));
+    expect(back?.activities).toHaveLength(244);
+    expect(all.filter((d) => d.includes("error"))).toEqual(["allegato-1.xlsx:Allegato 1!E6: error: Codice holds a number, shown as 1,1, not text: type the text itself [working-copy/cell-type]"]);
   });
 });

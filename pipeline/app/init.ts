@@ -14,7 +14,7 @@ import type { Annex } from "../model/annex.ts";
 import { normalizeText } from "../lib/text.ts";
 import { toContract } from "../model/contract.ts";
 import { ANNEX_FILE, PLAN_FILE, type InitFormat } from "../model/files.ts";
-import type { PlanConfig } from "../model/plan.ts";
+import { IDENTITY_FIELDS, type PlanConfig } from "../model/plan.ts";
 import { checkPlanYears, replacePlanYears } from "../model/plan-years.ts";
 import { documentDate } from "../render/layout.ts";
 import { loadInput, type Loaded } from "./load.ts";
@@ -73,11 +73,13 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   if (!next.titleUpdated) {
     warnings.push(`the title does not contain "${previous.planYears}": check the title in ${join(dir, source)} by hand`);
   }
-  const files = new Map<string, string | Uint8Array>([[source, format === "yaml" ? editionYaml(next.annex, previous.planYears) : await workingCopy(next.annex, request.plan ?? null, format)]]);
+  // the act, its date and the version are the new edition's to write: the Edizione sheet leaves them empty
+  const plan = request.plan ? withoutIdentity(request.plan) : null;
+  const files = new Map<string, string | Uint8Array>([[source, format === "yaml" ? editionYaml(next.annex, previous.planYears) : await workingCopy(next.annex, plan, format)]]);
 
   const planPath = join(dirname(request.previousFile), PLAN_FILE);
   if (existsSync(planPath)) {
-    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath);
+    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath, format !== "yaml");
     files.set(PLAN_FILE, replacePlanYears(plan.text, previous.planYears, planYears).text);
     if (plan.dropped.length > 0) {
       warnings.push(`${plan.dropped.join(", ")} of ${previous.planYears} not copied to ${join(dir, PLAN_FILE)}: write the new edition's when it is adopted`);
@@ -98,6 +100,10 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
     await rm(staging, { recursive: true, force: true });
   }
   return { dir, files: [...files.keys()].map((name) => join(dir, name)), warnings };
+}
+
+function withoutIdentity(plan: PlanConfig): PlanConfig {
+  return Object.fromEntries(Object.entries(plan).filter(([key]) => !(IDENTITY_FIELDS as readonly string[]).includes(key))) as PlanConfig;
 }
 
 /** The working copy's bytes, checked to read back as the very annex it was written from. */

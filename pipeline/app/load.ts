@@ -13,6 +13,8 @@ import { validateAnnex } from "../validate/index.ts";
 import { resolveSource, type ResolvedSource } from "./inputs.ts";
 import type { SourceRead } from "./readers.ts";
 import { readCorrections, readPlan } from "./settings.ts";
+import { planWithSheet } from "./sheet-plan.ts";
+import type { SheetSettings } from "../formats/spreadsheet/working-copy/settings.ts";
 import { ownWords } from "./vocabulary.ts";
 import { printedMarks } from "./templates.ts";
 
@@ -68,6 +70,10 @@ export interface RepairedSource {
   diagnostics: Diagnostic[];
   /** annex data marked `example: true` */
   example: boolean;
+  /** a working copy's own settings (its Edizione and Legenda sheets) */
+  settings?: SheetSettings;
+  /** read from a sheet the office keeps (the working copy): what it lacks is fixed in the sheet */
+  kept?: boolean;
 }
 
 /** Extract and repair (or read annex data, or a working copy), without validation. */
@@ -81,7 +87,16 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
     if (source.correctionsFile) {
       diagnostics.push(diag("corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
     }
-    return { source, annex: read.annex, provenance: read.provenance ?? new Map<string, Place>(), repairs: [], diagnostics, example: "example" in read && read.example };
+    return {
+      source,
+      annex: read.annex,
+      provenance: read.provenance ?? new Map<string, Place>(),
+      repairs: [],
+      diagnostics,
+      example: read.example === true,
+      ...(read.settings ? { settings: read.settings } : {}),
+      ...(read.kept === true ? { kept: true } : {}),
+    };
   }
   const repaired = repair(read.table, {
     ...(source.planYears ? { planYears: source.planYears } : {}),
@@ -101,9 +116,11 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
 /** Extract, repair and validate: the annex of any input, with everything said about it. */
 export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Loaded> {
   const read = await readAnnex(input, opts);
-  const plan = await readPlan(read.source.planFile);
   const { source } = read;
-  const validated = validateAnnex(read.annex, { plan, file: source.file, provenance: read.provenance, ...(source.planFile ? { planFile: source.planFile } : {}) });
+  const fromYaml = await readPlan(source.planFile);
+  const sheet = read.settings ? planWithSheet(fromYaml, read.settings, source.file, source.planFile) : { plan: fromYaml, diagnostics: [] };
+  const { plan } = sheet;
+  const validated = validateAnnex(read.annex, { plan, file: source.file, provenance: read.provenance, ...(source.planFile ? { planFile: source.planFile } : {}), ...(read.kept ? { kept: true } : {}) });
   if (!validated.annex) {
     const first = validated.diagnostics.find((d) => d.severity === "error");
     throw new FatalError("schema/shape", `the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: source.file });
@@ -113,7 +130,7 @@ export async function loadInput(input: string, opts: LoadOptions = {}): Promise<
     annex: validated.annex,
     plan,
     provenance: read.provenance,
-    diagnostics: [...editionChecks(source, validated.annex, example), ...read.diagnostics, ...validated.diagnostics],
+    diagnostics: [...editionChecks(source, validated.annex, example), ...read.diagnostics, ...sheet.diagnostics, ...validated.diagnostics],
     repairs: read.repairs,
     file: source.file,
     example,

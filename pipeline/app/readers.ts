@@ -11,6 +11,7 @@ import { at } from "../lib/at.ts";
 import { ANNEX_FILE } from "../model/files.ts";
 import type { HeaderKind } from "../model/header-words.ts";
 import type { RawTable } from "../model/raw.ts";
+import type { SheetSettings } from "../formats/spreadsheet/working-copy/settings.ts";
 import { MAX_BINARY_BYTES, openInput, readInput, readInputText } from "./input-file.ts";
 
 export type SourceKind = "pdf" | "text-layer" | "annex-data" | "office";
@@ -30,7 +31,9 @@ interface Format {
 }
 
 /** What a reader gives: the raw table of a printed annex (for repair), or the annex itself (for validation), with where each code was read. */
-export type SourceRead = { table: RawTable; diagnostics: Diagnostic[] } | { annex: unknown; provenance?: Map<string, Place>; diagnostics: Diagnostic[]; example?: boolean };
+export type SourceRead =
+  | { table: RawTable; diagnostics: Diagnostic[] }
+  | { annex: unknown; provenance?: Map<string, Place>; diagnostics: Diagnostic[]; example?: boolean; settings?: SheetSettings; kept?: boolean };
 
 /** What a reader may be told beside the file. */
 export interface ReadOptions {

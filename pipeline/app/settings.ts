@@ -19,18 +19,24 @@ export async function readPlan(planFile: string | undefined): Promise<PlanConfig
   throw new FatalError("plan/invalid", `not a valid plan file: ${key}: ${issue?.message ?? "invalid"}`, { file: planFile });
 }
 
+/** What the working copy's sheets keep (Legenda), left out of its plan.yaml so that they are changed in one place. */
+const KEPT_IN_SHEET = ["riskAreas", "structures"] as const;
+
 /**
  * The plan settings of the next edition, from the previous one's text: everything kept, comments
  * included, but the act that adopted the previous plan, its date and its version, which are not
- * the new edition's (they are left for a person to write when it is adopted). Returns the fields
- * left out.
+ * the new edition's (they are left for a person to write when it is adopted), and, beside a
+ * working copy (`inSheet`), the risk areas and the structures, which its Legenda sheet keeps.
+ * Returns the identity fields left out.
  */
-export function planForNextEdition(text: string, file: string): { text: string; dropped: string[] } {
+export function planForNextEdition(text: string, file: string, inSheet = false): { text: string; dropped: string[] } {
   const { doc } = parseYamlDocument(text, file);
   const dropped = IDENTITY_FIELDS.filter((field) => doc.has(field));
-  if (dropped.length === 0) return { text, dropped };
-  for (const field of dropped) doc.delete(field);
-  return { text: doc.toString(), dropped };
+  const moved = inSheet ? KEPT_IN_SHEET.filter((field) => doc.has(field)) : [];
+  if (dropped.length === 0 && moved.length === 0) return { text, dropped };
+  for (const field of [...dropped, ...moved]) doc.delete(field);
+  const note = moved.length > 0 ? "# The risk areas and the structures are kept in the working copy's Legenda sheet.\n" : "";
+  return { text: `${note}${doc.toString()}`, dropped };
 }
 
 export async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {

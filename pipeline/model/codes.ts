@@ -45,3 +45,30 @@ export function ancestorAt(code: string, depth: number): string {
   }
   return code.slice(0, end);
 }
+
+/** One part of a code as it sorts: its number, then its local-variant letter (7 < 7b < 8). */
+function partKey(part: string): [number, string] {
+  const m = /^(\d+)([a-z]*)$/.exec(part);
+  return m ? [Number(m[1]), m[2] ?? ""] : [Number.MAX_SAFE_INTEGER, part];
+}
+
+/**
+ * The annex's order: by letter, then part by part by number (A1.2 before A1.10), a parent
+ * before its children; the special rows' bare letters (G) after every numbered code, where the
+ * annex prints them.
+ */
+export function compareCodes(a: string, b: string): number {
+  const bareA = isBareLetter(a);
+  const bareB = isBareLetter(b);
+  if (bareA !== bareB) return bareA ? 1 : -1;
+  if (a[0] !== b[0]) return (a[0] ?? "").localeCompare(b[0] ?? "");
+  const pa = a.slice(1).split(".");
+  const pb = b.slice(1).split(".");
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const [na, la] = partKey(pa[i] ?? "");
+    const [nb, lb] = partKey(pb[i] ?? "");
+    if (na !== nb) return na - nb;
+    if (la !== lb) return la < lb ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}

@@ -42,8 +42,8 @@ export const PlanConfig = z
     licence: Licence.optional(),
     /** an illustrative edition, not a published one: every output says "ESEMPIO — non pubblicare" */
     example: z.boolean().optional(),
-    /** risk-area letter → name, as in the plan's risk-area annex ("all. 2") */
-    riskAreas: z.record(z.string().regex(/^[A-Z]$/), z.string().min(1)),
+    /** risk-area letter → name, as in the plan's risk-area annex ("all. 2"); left out when the working copy's Legenda sheet keeps them */
+    riskAreas: z.record(z.string().regex(/^[A-Z]$/), z.string().min(1)).default({}),
     /** the plan's own list of responsible structures; when absent, the annex's own names are the list */
     structures: z
       .object({

@@ -8,7 +8,7 @@ import { ACTIVITY_DEPTH, SPECIAL_CODE, ancestorAt, codeDepth, isBareLetter, isNu
 import { LEVELS, type LevelInfo } from "../model/levels.ts";
 import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
-import { placeOf, type Finding, type RuleContext } from "./context.ts";
+import { placeOf, usePlaceOf, type Finding, type RuleContext } from "./context.ts";
 
 export function checkCodes(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -178,11 +178,14 @@ function checkUnique(activities: readonly Activity[], ctx: RuleContext): Finding
   const findings: Finding[] = [];
   for (const [code, indexes] of byCode) {
     if (indexes.length < 2) continue;
-    const uses = indexes.map((i) => `activities[${i}] "${activities[i]?.title ?? "(no title)"}"`).join(", ");
+    // each use by its cell where the source records it, else by its position in the annex (never an internal path)
+    const where = (i: number, k: number) => usePlaceOf(ctx, code, k)?.cell ?? `activity ${i + 1} of the annex`;
+    const uses = indexes.map((i, k) => `${where(i, k)} "${activities[i]?.title ?? "(no title)"}"`).join(", ");
     // anchored at the second use: the first is the one a reader takes as the real one
+    const second = usePlaceOf(ctx, code, 1);
     findings.push({
       at: at(indexes, 1, "second use of a code"),
-      diagnostic: diag("code/unique", `activity code ${code} is used by ${indexes.length} activities: ${uses}`, placeOf(ctx, code)),
+      diagnostic: diag("code/unique", `activity code ${code} is used by ${indexes.length} activities: ${uses}; give each its own code`, second ? { ...second, code } : placeOf(ctx, code)),
     });
   }
   return findings;

@@ -9,6 +9,8 @@ export interface RuleContext {
   file?: string;
   /** page/row (or line) of each code in the source, as the load and repair stages recorded it */
   provenance?: Map<string, Place>;
+  /** the annex is a sheet the office keeps (the working copy): advice is to fix its cells, and the reader has reported empty titles */
+  kept?: boolean;
 }
 
 /** A diagnostic plus the index of the activity it belongs to in document order (-1: the annex as a whole). */
@@ -30,6 +32,20 @@ export function placeOf(ctx: RuleContext, code: string | null, fallback?: string
   if (code !== null) place.code = code;
   else if (fallback) place.code = fallback;
   return place;
+}
+
+/**
+ * Where a diagnostic about one field of activity `code` points: the field's own cell when the
+ * source records it (the working copy: `CODE#field`), else the activity's place with the column.
+ */
+export function fieldPlaceOf(ctx: RuleContext, code: string, field: string, column?: string): Place {
+  const own = ctx.provenance?.get(`${code}#${field}`);
+  return own ? { ...own, code } : placeOf(ctx, code, null, column);
+}
+
+/** Where the n-th activity with `code` is (0-based), when the source records each use (the working copy). */
+export function usePlaceOf(ctx: RuleContext, code: string, n: number): Place | undefined {
+  return ctx.provenance?.get(`${code}@${n}`);
 }
 
 /** The code of the activity at `index`, which a finding names. */

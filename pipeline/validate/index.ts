@@ -24,6 +24,8 @@ export interface ValidateOptions {
   file?: string;
   /** where each code was found in the source (page/row or line), keyed by code */
   provenance?: Map<string, Place>;
+  /** the annex is a sheet the office keeps (the working copy) */
+  kept?: boolean;
 }
 
 export interface ValidateResult {
@@ -38,6 +40,7 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
   const ctx: RuleContext = {};
   if (opts.file !== undefined) ctx.file = opts.file;
   if (opts.provenance !== undefined) ctx.provenance = opts.provenance;
+  if (opts.kept === true) ctx.kept = true;
 
   const schema = checkSchema(input, ctx);
   if (!schema.ok) return { annex: null, diagnostics: ordered(schema.findings) };

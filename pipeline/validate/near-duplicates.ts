@@ -16,7 +16,7 @@ import { UnionFind } from "../lib/union-find.ts";
 import type { Activity } from "../model/annex.ts";
 import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
-import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
+import { codeAt, codesOf, fieldPlaceOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { prepareName, variantKindOf, type PreparedName, type VariantKind } from "./similar-names.ts";
 import { structureLabel } from "../model/fields.ts";
 import { collectNameUses, type NameUse } from "./structures.ts";
@@ -114,13 +114,14 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     // with a tie no spelling is the usual one: the person chooses
     const tie = rarer.some((s) => s.activities.length === reference.activities.length);
     const advice = tie ? "choose one spelling and correct the others" : `correct the rarer ${rarer.length === 1 ? "spelling" : "spellings"}`;
-    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} in corrections.yaml (or in the source itself, when it is annex data or the working copy)`;
+    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} ${ctx.kept === true ? "in the sheet's cells" : "in corrections.yaml (or in the source itself, when it is annex data)"}`;
 
     // anchored at the first activity that uses a rarer spelling, in the column where it does
     const index = Math.min(...rarer.map(first));
     const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(index));
     const column = use ? structureLabel(use.column) : undefined;
-    findings.push({ at: index, diagnostic: diag("structure/near-duplicate", reason, placeOf(ctx, codeAt(activities, index), null, column)) });
+    const place = use ? fieldPlaceOf(ctx, codeAt(activities, index), use.column, column) : placeOf(ctx, codeAt(activities, index), null, column);
+    findings.push({ at: index, diagnostic: diag("structure/near-duplicate", reason, place) });
   }
   return findings;
 }

@@ -4,7 +4,7 @@
 import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
-import { placeOf, type Finding, type RuleContext } from "./context.ts";
+import { fieldPlaceOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 
 export function checkRisk(activities: readonly Activity[], plan: PlanConfig | null, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -26,7 +26,7 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
       if (seen.has(letter)) {
         findings.push({
           at,
-          diagnostic: diag("risk/duplicate", `activity ${activity.code} lists risk area ${letter} twice`, placeOf(ctx, activity.code)),
+          diagnostic: diag("risk/duplicate", `activity ${activity.code} lists risk area ${letter} twice`, fieldPlaceOf(ctx, activity.code, "riskAreas")),
         });
         continue;
       }
@@ -37,7 +37,7 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
           diagnostic: diag(
             "risk/unknown",
             `activity ${activity.code} has risk area ${letter}, which the plan's risk-area legend does not define (it defines ${known || "none"})`,
-            placeOf(ctx, activity.code),
+            fieldPlaceOf(ctx, activity.code, "riskAreas"),
           ),
         });
       }

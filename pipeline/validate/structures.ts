@@ -11,7 +11,7 @@ import { splitStructureCell, withoutQualifiers, type StructureName } from "../mo
 import type { PlanConfig } from "../model/plan.ts";
 import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
-import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
+import { codeAt, codesOf, fieldPlaceOf, type Finding, type RuleContext } from "./context.ts";
 import { variantKind } from "./similar-names.ts";
 
 /** One office name in one column, with the activities (indexes, document order) that name it there. */
@@ -72,7 +72,7 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
           diagnostic: diag(
             "structure/format",
             `activity ${activity.code}: the ${structureLabel(column)} cell "${cell}" has an empty name (a stray '/' or a qualifier without a name)`,
-            placeOf(ctx, activity.code, null, structureLabel(column)),
+            fieldPlaceOf(ctx, activity.code, column, structureLabel(column)),
           ),
         });
       }
@@ -96,7 +96,7 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
         diagnostic: diag(
           "structure/unknown",
           `${label} "${use.name}" (${plural(use.activities.length, "activity", "activities")}: ${codes}) is not in the plan's list of ${label} names${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
-          placeOf(ctx, codeAt(activities, first), null, label),
+          fieldPlaceOf(ctx, codeAt(activities, first), use.column, label),
         ),
       });
     }

@@ -10,7 +10,9 @@ import { at } from "../lib/at.ts";
 import { codeAt, codesOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { LEVELS } from "../model/levels.ts";
 
-const SUPPLY_HINT = "if it is known, supply it in the plan year's corrections.yaml (or in the source itself, when it is annex data or the working copy)";
+/** Where a missing title is supplied: in corrections.yaml for a print, in the cells of a sheet the office keeps. */
+const supplyHint = (ctx: RuleContext) =>
+  ctx.kept === true ? "if it is known, write it in the sheet, in every row of the code" : "if it is known, supply it in the plan year's corrections.yaml (or in the source itself, when it is annex data)";
 
 interface Group {
   /** distinct texts in order of first appearance → indexes of the activities giving them */
@@ -81,7 +83,7 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
       if (group.texts.size === 0) {
         findings.push({
           at: group.first,
-          diagnostic: diag("title/missing", `${subject(k)} has no ${what.one} in the source; ${SUPPLY_HINT}`, placeOf(ctx, k, anchor)),
+          diagnostic: diag("title/missing", `${subject(k)} has no ${what.one} in the source; ${supplyHint(ctx)}`, placeOf(ctx, k, anchor)),
         });
       } else if (group.missing.length > 0) {
         const first = at(group.missing, 0, "activity without a title");
@@ -120,10 +122,11 @@ export function checkTitles(activities: readonly Activity[], ctx: RuleContext): 
   );
 
   activities.forEach((activity, at) => {
-    if (activity.title === null) {
+    // in a sheet the office keeps, the reader has reported the empty cell as an error
+    if (activity.title === null && ctx.kept !== true) {
       findings.push({
         at,
-        diagnostic: diag("title/missing", `activity ${activity.code} has no title in the source; ${SUPPLY_HINT}`, placeOf(ctx, activity.code)),
+        diagnostic: diag("title/missing", `activity ${activity.code} has no title in the source; ${supplyHint(ctx)}`, placeOf(ctx, activity.code)),
       });
     }
   });

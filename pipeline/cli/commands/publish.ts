@@ -5,6 +5,7 @@ import type { YearOutcome } from "../../app/build.ts";
 import { REPORT_FILES } from "../../app/build-report.ts";
 import type { PublishResult } from "../../app/publish.ts";
 import { countBySeverity, errorsOf, formatDiagnostic, summary } from "../../diagnostics/format.ts";
+import { plural } from "../../lib/plural.ts";
 import { FORMATS } from "../../model/files.ts";
 import { parseFormats } from "../options.ts";
 import { action, EXIT, reportFailure, say, type Session } from "../session.ts";
@@ -14,6 +15,20 @@ import { INPUT } from "./data.ts";
 function refusal(session: Session, { loaded, outDir }: PublishResult): void {
   for (const d of errorsOf(loaded.diagnostics)) say(session, formatDiagnostic(d));
   say(session, `${loaded.file}: ${summary(loaded.diagnostics)}: not published (nothing written to ${outDir})`);
+}
+
+/**
+ * What the edition needs from the office beyond its errors: the warnings new against the previous
+ * edition, each with its place, then how many it inherits (all are in the build report).
+ */
+function attention(session: Session, prefix: string, outcome: Extract<YearOutcome, { attention: unknown }>): void {
+  const { fresh, inherited, previous } = outcome.attention;
+  if (previous === null) return;
+  if (fresh.length > 0) {
+    say(session, `${prefix}: ${plural(fresh.length, "new warning")} against ${previous}:`);
+    for (const d of fresh) say(session, formatDiagnostic(d));
+  } else say(session, `${prefix}: no new warnings against ${previous}`);
+  if (inherited > 0) say(session, `${prefix}: ${plural(inherited, "warning")} inherited from ${previous} (listed in the build report)`);
 }
 
 export function registerPublishCommands(program: Command, session: Session): void {
@@ -37,12 +52,14 @@ export function registerPublishCommands(program: Command, session: Session): voi
             status = Math.max(status, reportFailure(session, outcome.error, prefix));
           } else if (outcome.status === "refused") {
             refusal(session, outcome.result);
+            attention(session, prefix, outcome);
             status = Math.max(status, EXIT.dataErrors);
           } else {
             const { loaded, outDir } = outcome.result;
             const warned = countBySeverity(loaded.diagnostics).warning > 0;
             const seconds = outcome.seconds.toFixed(1);
             say(session, `${prefix}: done in ${seconds} s${warned ? ` — ${summary(loaded.diagnostics)}, see ${join(outDir, REPORT_FILES.text)}` : ""}`);
+            attention(session, prefix, outcome);
           }
         };
         const outcomes = await buildAll({

@@ -14,8 +14,12 @@ export interface GridCell {
   text: string;
   /** the fill: "#rrggbb", or what it is when it has no one colour ("gradient"); null for none or white */
   fill: string | null;
-  /** how the cell holds its value when not as text: a number, a truth value, a formula's error */
-  type?: "number" | "boolean" | "error";
+  /** how the cell holds its value when not as text: a number, a date or time, a truth value, a formula's error */
+  type?: "number" | "date" | "boolean" | "error";
+  /** what the spreadsheet shows for a value that is not text ("31/01/2021" for a date), when `text` is the stored value */
+  shown?: string;
+  /** the formula that computes the cell's value, as the file writes it ("B3", "of:=[.B3]") */
+  formula?: string;
 }
 
 export interface Grid {

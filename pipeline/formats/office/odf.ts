@@ -116,6 +116,7 @@ function cellType(c: El): GridCell["type"] {
   const type = c.attrs["office:value-type"];
   if (type === "boolean") return "boolean";
   if (type === "float" || type === "percentage" || type === "currency") return "number";
+  if (type === "date" || type === "time") return "date";
   return undefined;
 }
 
@@ -130,6 +131,7 @@ function cellOf(c: El, col: number, fill: string | null): GridCell {
     text,
     fill,
     ...(type !== undefined ? { type } : {}),
+    ...(c.attrs["table:formula"] !== undefined ? { formula: c.attrs["table:formula"] } : {}),
   };
 }
 

@@ -5,19 +5,20 @@
 // annex (the raw table, to be repaired like a PDF's).
 import type { Diagnostic, Place } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
-import { customLabels, type HeaderKind } from "../../model/header-words.ts";
+import { PUBLICATION_ONLY_HEADERS } from "../../model/columns.ts";
+import { customLabels, foldLabel, type HeaderKind } from "../../model/header-words.ts";
 import type { RawTable } from "../../model/raw.ts";
 import { docxGrids } from "../document/docx.ts";
 import { odtGrids } from "../document/odt.ts";
 import { odsGrids } from "../spreadsheet/ods.ts";
 import { isWorkingCopyHeader } from "../spreadsheet/working-copy/columns.ts";
-import { readWorkingCopy, type WorkingCopyOptions } from "../spreadsheet/working-copy/read.ts";
+import { readWorkingCopy, type WorkingCopyOptions, type WorkingCopyRead } from "../spreadsheet/working-copy/read.ts";
 import { xlsxGrids } from "../spreadsheet/xlsx.ts";
 import type { Grid } from "./grid.ts";
 import { openPackage, type Package } from "./package.ts";
 import { findAnnexGrid, gridsToRawTable, type OfficeFormat } from "./printed-table.ts";
 
-export type OfficeRead = { table: RawTable; diagnostics: Diagnostic[] } | { annex: unknown; provenance: Map<string, Place>; diagnostics: Diagnostic[] };
+export type OfficeRead = { table: RawTable; diagnostics: Diagnostic[] } | ({ annex: unknown; provenance: Map<string, Place>; diagnostics: Diagnostic[] } & Partial<Pick<WorkingCopyRead, "settings" | "kept">>);
 
 const MIMETYPES: Record<string, OfficeFormat> = {
   "application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -46,6 +47,16 @@ export function readOffice(bytes: Uint8Array, file: string, options: OfficeReadO
   const custom = customLabels(options.columns);
   const found = findAnnexGrid(grids, file, format, custom);
   const headings = (found.grid.rows[found.header] ?? []).map((c) => c.text);
+  // the published spreadsheet has the working copy's words and more: read as one, it would lose every level's code
+  const published = PUBLICATION_ONLY_HEADERS.map(foldLabel);
+  const own = (found.grid.rows[found.header] ?? []).find((c) => published.includes(foldLabel(c.text)));
+  if (own) {
+    throw new FatalError(
+      "office/publication",
+      `this is a published spreadsheet of the annex (its column "${own.text}" says so), not a working copy: publish from the edition's source, or start a working copy from it with annex init`,
+      { file, cell: found.grid.locate(found.header, own.col) },
+    );
+  }
   if (isWorkingCopyHeader(headings)) return readWorkingCopy(grids, found.grid, found.header, file, options.planYears !== undefined ? { planYears: options.planYears } : {});
   return gridsToRawTable(grids, found, file, format, custom);
 }

@@ -7,6 +7,7 @@ import { posix } from "node:path";
 import { columnLetters, parseCellRef } from "../../lib/workbook/cell-ref.ts";
 import { normalizeText } from "../../lib/text.ts";
 import { isWhite, mix, tint, toHex } from "../office/colour.ts";
+import { formatCode, formatSerial, isDateFormat, shownNumber } from "./number-format.ts";
 import type { Grid, GridCell } from "../office/grid.ts";
 import type { Package } from "../office/package.ts";
 import { element, elements, findAll, numberAttr, type El } from "../office/xml-tree.ts";
@@ -97,7 +98,23 @@ function styleFills(pkg: Package): (string | null)[] {
   return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf) => fills[numberAttr(xf, "fillId", 0)] ?? null);
 }
 
-function cellValue(c: El, strings: readonly string[]): Pick<GridCell, "text" | "type"> {
+/** The number format code of each cellXfs index (null: none that shows a date), to show a number as the spreadsheet does. */
+function styleFormats(pkg: Package): (string | null)[] {
+  if (!pkg.has("xl/styles.xml")) return [];
+  const styles = pkg.xml("xl/styles.xml");
+  const custom = new Map(findAll(styles, "x:numFmt").map((f) => [numberAttr(f, "numFmtId", -1), f.attrs["formatCode"] ?? ""]));
+  return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf) => formatCode(numberAttr(xf, "numFmtId", 0), custom));
+}
+
+/** A cell's value as text, with its type, what the spreadsheet shows for a number (a date, say), and its formula. */
+function cellValue(c: El, strings: readonly string[], format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown" | "formula"> {
+  const f = element(c, "x:f");
+  // a shared formula's other cells hold no text of their own: "" still marks the cell as computed
+  const formula = f ? { formula: textOf(f) } : {};
+  return { ...storedValue(c, strings, format, date1904), ...formula };
+}
+
+function storedValue(c: El, strings: readonly string[], format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown"> {
   const t = c.attrs["t"] ?? "n";
   if (t === "inlineStr") {
     const is = element(c, "x:is");
@@ -113,8 +130,12 @@ function cellValue(c: El, strings: readonly string[]): Pick<GridCell, "text" | "
       return { text: raw === "1" ? "TRUE" : "FALSE", type: "boolean" };
     case "e":
       return { text: normalizeText(raw), type: "error" };
-    case "n":
-      return { text: normalizeText(raw), type: "number" };
+    case "n": {
+      const text = normalizeText(raw);
+      // a date is shown, and read, as the spreadsheet shows it: never as its serial number
+      if (isDateFormat(format) && format !== null && Number.isFinite(Number(text)) && text !== "") return { text: formatSerial(Number(text), format, date1904), type: "date" };
+      return { text, type: "number", shown: shownNumber(text) };
+    }
     default:
       return { text: normalizeText(unescapeXstring(raw)) };
   }
@@ -136,7 +157,13 @@ function sheets(pkg: Package): { name: string; path: string }[] {
 
 const key = (row: number, col: number) => row * MAX_COLS + col;
 
-function sheetGrid(sheet: El, name: string, strings: readonly string[], fills: readonly (string | null)[]): Grid {
+interface Styles {
+  fills: readonly (string | null)[];
+  formats: readonly (string | null)[];
+  date1904: boolean;
+}
+
+function sheetGrid(sheet: El, name: string, strings: readonly string[], styles: Styles): Grid {
   const spans = new Map<number, { rowSpan: number; colSpan: number }>();
   const covered = new Set<number>();
   let width = 0;
@@ -159,8 +186,9 @@ function sheetGrid(sheet: El, name: string, strings: readonly string[], fills: r
     for (const c of elements(row, "x:c")) {
       col = (c.attrs["r"] ? parseCellRef(c.attrs["r"])?.col : undefined) ?? col + 1;
       if (col >= MAX_COLS) continue;
-      const value = cellValue(c, strings);
-      found.set(key(rowIndex, col), { ...value, fill: fills[numberAttr(c, "s", 0)] ?? null });
+      const style = numberAttr(c, "s", 0);
+      const value = cellValue(c, strings, styles.formats[style] ?? null, styles.date1904);
+      found.set(key(rowIndex, col), { ...value, fill: styles.fills[style] ?? null });
       hasText ||= value.text !== "";
       width = Math.max(width, col + 1);
     }
@@ -186,8 +214,9 @@ function sheetGrid(sheet: El, name: string, strings: readonly string[], fills: r
 
 export function xlsxGrids(pkg: Package): Grid[] {
   const strings = sharedStrings(pkg);
-  const fills = styleFills(pkg);
+  const pr = findAll(pkg.xml("xl/workbook.xml"), "x:workbookPr")[0]?.attrs["date1904"];
+  const styles: Styles = { fills: styleFills(pkg), formats: styleFormats(pkg), date1904: pr === "1" || pr === "true" };
   return sheets(pkg)
     .filter((s) => pkg.has(s.path))
-    .map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, fills));
+    .map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, styles));
 }

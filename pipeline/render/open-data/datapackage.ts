@@ -4,6 +4,7 @@
 // unless plan.yaml gives another), the edition's identity, and the example mark are package
 // properties; the risk-area legend is a second table, a CSV of its own, so that a portal lists
 // and previews it like the annex.
+import { ANNEX_COLUMNS } from "../../model/columns.ts";
 import { LEGEND_CSV_FILE, outputName } from "../../model/files.ts";
 import { DEFAULT_LICENCE, type Licence } from "../../model/plan.ts";
 import type { AnnexLayout } from "../layout.ts";
@@ -99,7 +100,7 @@ export function dataPackage(layout: AnnexLayout, licence: Licence | undefined): 
       csvResource(packageName(outputName("csv").replace(/\.csv$/, "")), outputName("csv"), layout.metadataTitle, describe(layout.exampleMark, ROWS), {
         fields: OPEN_DATA_COLUMNS.map(({ key, title }) => ({ name: title, title, ...FIELDS[key] })),
         missingValues: [""],
-        primaryKey: OPEN_DATA_COLUMNS[0].title,
+        primaryKey: ANNEX_COLUMNS[0].header,
       }),
       ...(layout.legend.entries.length > 0
         ? [

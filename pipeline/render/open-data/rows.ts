@@ -1,27 +1,13 @@
-// The rows of the open data, one per activity, and their columns: the contract's names (the
-// CSV's header, the JSON's keys) with the Italian title a person reads in the spreadsheet.
+// The rows of the open data, one per activity, and their columns: the fields of model/columns.ts
+// in its order, each with the contract's name (the JSON's keys) and the Italian title a person
+// reads in the spreadsheet.
 import type { Activity } from "../../model/annex.ts";
+import { ANNEX_COLUMNS, type FieldValue } from "../../model/columns.ts";
 
-export const OPEN_DATA_COLUMNS = [
-  { key: "code", title: "Codice" },
-  { key: "title", title: "Attività" },
-  { key: "riskAreas", title: "Area di rischio" },
-  { key: "areaDirigenziale", title: "Area dirigenziale" },
-  { key: "servizio", title: "Servizio/Staff" },
-  { key: "uo", title: "U.O." },
-  { key: "note", title: "Note" },
-  { key: "active", title: "Attiva" },
-  { key: "function", title: "Funzione" },
-  { key: "macroCode", title: "Codice macro processo" },
-  { key: "macroTitle", title: "Macro processo" },
-  { key: "processCode", title: "Codice processo" },
-  { key: "processTitle", title: "Processo" },
-  { key: "subprocessCode", title: "Codice sotto processo" },
-  { key: "subprocessTitle", title: "Sotto processo" },
-] as const;
+export const OPEN_DATA_COLUMNS = ANNEX_COLUMNS.map((c) => ({ key: c.key, title: c.header }));
 
 /** A field's value: text, a truth value (`active`), or null for an empty cell. */
-export type OpenDataValue = string | boolean | null;
+export type OpenDataValue = FieldValue;
 
 /** Yes and no as the published spreadsheet and CSV write them. */
 export const TRUTH = { yes: "sì", no: "no" } as const;
@@ -34,21 +20,5 @@ export function shownValue(value: OpenDataValue): string {
 
 /** One activity's values, in the columns' order; risk areas joined with "/". */
 export function openDataRow(a: Activity): OpenDataValue[] {
-  return [
-    a.code,
-    a.title,
-    a.riskAreas.join("/"),
-    a.areaDirigenziale,
-    a.servizio,
-    a.uo,
-    a.note,
-    a.active,
-    a.function,
-    a.macro.code,
-    a.macro.title,
-    a.process.code,
-    a.process.title,
-    a.subprocess.code,
-    a.subprocess.title,
-  ];
+  return ANNEX_COLUMNS.map((c) => c.value(a));
 }

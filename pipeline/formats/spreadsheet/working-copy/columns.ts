@@ -4,24 +4,15 @@
 import { foldLabel } from "../../../model/header-words.ts";
 import type { Level } from "../../../model/annex.ts";
 import { isBareLetter, isNumberedCode } from "../../../model/codes.ts";
+import { WORKING_COPY_KEYS, workingCopyHeader, type WorkingCopyKey } from "../../../model/columns.ts";
 
-export type ColumnKey = "function" | "macro" | "process" | "subprocess" | "code" | "title" | "riskAreas" | "areaDirigenziale" | "servizio" | "uo" | "note" | "active";
+export type ColumnKey = WorkingCopyKey;
 
-/** The columns, in the order init writes them; widths in characters. */
-export const COLUMNS: readonly { key: ColumnKey; heading: string; width: number }[] = [
-  { key: "function", heading: "Funzione", width: 16 },
-  { key: "macro", heading: "Macro processo", width: 26 },
-  { key: "process", heading: "Processo", width: 26 },
-  { key: "subprocess", heading: "Sotto processo", width: 26 },
-  { key: "code", heading: "Codice", width: 10 },
-  { key: "title", heading: "Attività", width: 46 },
-  { key: "riskAreas", heading: "Area di rischio", width: 9 },
-  { key: "areaDirigenziale", heading: "Area dirigenziale", width: 18 },
-  { key: "servizio", heading: "Servizio/Staff", width: 22 },
-  { key: "uo", heading: "U.O.", width: 22 },
-  { key: "note", heading: "Note", width: 20 },
-  { key: "active", heading: "Attiva", width: 7 },
-];
+/** Widths in characters, by column. */
+const WIDTHS: Record<ColumnKey, number> = { function: 16, macro: 26, process: 26, subprocess: 26, code: 10, title: 46, riskAreas: 9, areaDirigenziale: 18, servizio: 22, uo: 22, note: 20, active: 7 };
+
+/** The columns, in the order init writes them, with the column names of model/columns.ts. */
+export const COLUMNS: readonly { key: ColumnKey; heading: string; width: number }[] = WORKING_COPY_KEYS.map((key) => ({ key, heading: workingCopyHeader(key), width: WIDTHS[key] }));
 
 export const SHEET = "Allegato 1";
 export const LEGEND_SHEET = "Legenda";

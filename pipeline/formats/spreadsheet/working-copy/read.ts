@@ -1,9 +1,13 @@
-// Reading the working copy back into the annex, one row per activity, in the sheet's order (a
-// clerk who sorts the rows sorts the annex). Columns are found by their headings, in any order;
-// a column of the clerk's own is ignored with a warning. Each level's cell repeats on every row
-// of its code: a row that says otherwise is an error naming both cells. What a clerk types is
-// taken as meant where that is unambiguous (`Si`, `NO`, `c / e`, spaces around a value);
-// anything else is an error at its cell, never a guess.
+// Reading the working copy back into the annex, one row per activity, in the order of the codes
+// (a clerk who sorts or filters the rows by another column does not reorder the annex). Columns
+// are found by their headings, in any order; a column of the clerk's own is ignored with a
+// warning. Each level's cell repeats on every row of its code: a row that says otherwise is an
+// error naming both cells. What a clerk types is taken as meant where that is unambiguous (`Si`,
+// `NO`, `c / e`, spaces around a value); anything else is an error at its own cell, never a
+// guess, and the whole sheet is read so that one run names every mistake: a date, a number or
+// a formula where the annex has text, a title left empty, a row with only its code, an `Attiva`
+// cleared or holding another word, merged cells. The sheet is the office's own: what it lacks is
+// for the office to fix in it, so these are errors, not warnings.
 import type { Diagnostic, Place } from "../../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../../diagnostics/fatal.ts";
 import { diag } from "../../../diagnostics/rules.ts";
@@ -11,16 +15,22 @@ import { at } from "../../../lib/at.ts";
 import { plural } from "../../../lib/plural.ts";
 import { columnLetters } from "../../../lib/workbook/cell-ref.ts";
 import type { Activity, Level } from "../../../model/annex.ts";
+import { CODE_PATTERN, compareCodes } from "../../../model/codes.ts";
 import { levelOf, type LevelKey } from "../../../model/levels.ts";
 import { planYearsInTitle } from "../../../model/plan-years.ts";
 import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "../../office/grid.ts";
 import { COLUMNS, columnOf, FOOTNOTE_LABEL, LEGEND_SHEET, parseActive, parseLevel, type ColumnKey } from "./columns.ts";
+import { readSheetSettings, type SheetSettings } from "./settings.ts";
 
 export interface WorkingCopyRead {
   annex: unknown;
-  /** the cell of each activity's code, and of each level code's first row */
+  /** the cell of each activity's code, and of each level code's first row; `CODE#field` the cell of a field; `CODE@n` the code's n-th row (0-based) */
   provenance: Map<string, Place>;
   diagnostics: Diagnostic[];
+  /** the edition and the legend as the sheet keeps them (the Edizione and Legenda sheets) */
+  settings: SheetSettings;
+  /** the annex comes from a sheet the office keeps: what it lacks is fixed in the sheet, not in corrections.yaml */
+  kept: true;
 }
 
 export interface WorkingCopyOptions {
@@ -30,12 +40,31 @@ export interface WorkingCopyOptions {
 
 const RISK = /^[A-Za-z](?:\s*[/,;\s]\s*[A-Za-z])*$/;
 
-/** Which grid column holds each of the working copy's columns; a missing or doubled one stops the reading. */
-function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagnostic[]): { cols: Map<ColumnKey, number>; extra: Set<number> } {
+const headingOf = (key: ColumnKey): string => COLUMNS.find((c) => c.key === key)?.heading ?? key;
+
+interface Columns {
+  cols: Map<ColumnKey, number>;
+  /** grid columns with a heading of the clerk's own */
+  extra: Set<number>;
+  /** the working copy's columns the header lacks: their cells are not read (the error is at the header) */
+  missing: Set<ColumnKey>;
+  /** grid columns with no heading where a missing column's heading was deleted: already reported */
+  blank: Set<number>;
+}
+
+/**
+ * Which grid column holds each of the working copy's columns. A missing or doubled column is an
+ * error at the header, and the other columns are still read; only a sheet without `Codice`
+ * cannot be read at all. A deleted heading is named at its own cell: the headless column that
+ * holds text, where the missing column was.
+ */
+function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagnostic[]): Columns {
   const cols = new Map<ColumnKey, number>();
   const extra = new Set<number>();
+  const headed = new Set<number>();
   for (const cell of grid.rows[header] ?? []) {
     if (cell.text === "") continue;
+    headed.add(cell.col);
     const key = columnOf(cell.text);
     const place = { file, cell: grid.locate(header, cell.col) };
     if (key === undefined) {
@@ -44,18 +73,38 @@ function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagn
       continue;
     }
     const seen = cols.get(key);
-    if (seen !== undefined) throw new FatalError("working-copy/columns", `the column "${cell.text}" is there twice (also column ${columnLetters(seen)}): keep one`, place);
+    if (seen !== undefined) {
+      diagnostics.push(diag("working-copy/columns", `the column "${cell.text}" is there twice (also column ${columnLetters(seen)}): keep one; this one was not read`, place));
+      extra.add(cell.col);
+      continue;
+    }
     cols.set(key, cell.col);
   }
-  const missing = COLUMNS.filter((c) => !cols.has(c.key)).map((c) => c.heading);
-  if (missing.length > 0) {
-    throw new FatalError(
-      "working-copy/columns",
-      `the header row has no column ${missing.map((m) => `"${m}"`).join(", ")}: a working copy has the columns ${COLUMNS.map((c) => c.heading).join(", ")}`,
-      { file, cell: grid.locate(header, 0) },
-    );
+  const missing = COLUMNS.filter((c) => !cols.has(c.key));
+  if (!cols.has("code")) {
+    throw new FatalError("office/no-code-column", `the header row has no column "Codice": a working copy has the columns ${COLUMNS.map((c) => c.heading).join(", ")}`, { file, cell: grid.locate(header, 0) });
   }
-  return { cols, extra };
+  // columns below the header that hold text but have no heading: where a deleted heading was
+  const withText = new Set<number>();
+  for (const cells of grid.rows.slice(header + 1)) for (const c of cells) if (c.text !== "" && !headed.has(c.col)) withText.add(c.col);
+  const headless = [...withText].sort((a, b) => a - b);
+  const paired = headless.length === missing.length;
+  const blank = new Set<number>();
+  const last = Math.max(...[...headed], -1);
+  missing.forEach((column, k) => {
+    const col = paired ? (headless[k] ?? last + 1) : last + 1;
+    if (paired) blank.add(col);
+    diagnostics.push(
+      diag(
+        "working-copy/columns",
+        paired
+          ? `the heading of column ${columnLetters(col)} is empty, and the header row has no column "${column.heading}": write ${column.heading} here (the column is not read until then)`
+          : `the header row has no column "${column.heading}": a working copy has the columns ${COLUMNS.map((c) => c.heading).join(", ")}`,
+        { file, cell: grid.locate(header, col) },
+      ),
+    );
+  });
+  return { cols, extra, missing: new Set(missing.map((c) => c.key)), blank };
 }
 
 /** The footnote, from its labelled row on the legend sheet. */
@@ -114,43 +163,100 @@ class Repeats {
 interface Rows {
   grid: Grid;
   file: string;
-  cols: ReadonlyMap<ColumnKey, number>;
-  /** grid columns with a heading of the clerk's own (warned about once, at the heading) */
-  extra: ReadonlySet<number>;
+  columns: Columns;
   diagnostics: Diagnostic[];
   provenance: Map<string, Place>;
+  /** the place of every row of each code, in sheet order */
+  uses: Map<string, Place[]>;
   repeats: Repeats;
   hidden: string[];
   /** columns with text but no heading, already warned about */
   unheaded: Set<number>;
+  /** positions ("row:col") a merged cell covers: their emptiness is the merge's, already reported */
+  covered: Set<string>;
+}
+
+/** One activity read, with the sheet row it came from. */
+interface ReadRow {
+  activity: Activity;
+  row: number;
 }
 
 export function readWorkingCopy(grids: readonly Grid[], grid: Grid, header: number, file: string, options: WorkingCopyOptions = {}): WorkingCopyRead {
   const diagnostics: Diagnostic[] = [];
-  const { cols, extra } = mapColumns(grid, header, file, diagnostics);
+  const columns = mapColumns(grid, header, file, diagnostics);
 
   const above = grid.rows.slice(0, header).map(rowText).filter((t) => t !== "");
   const title = above[0] ?? null;
   if (above.length > 1) diagnostics.push(diag("office/text-outside-table", `text above the header row, under the title, was left out: "${preview(above.slice(1).join(" "))}"`, { file }));
 
-  const rows: Rows = { grid, file, cols, extra, diagnostics, provenance: new Map(), repeats: new Repeats(), hidden: [], unheaded: new Set() };
-  const activities: Activity[] = [];
+  const rows: Rows = { grid, file, columns, diagnostics, provenance: new Map(), uses: new Map(), repeats: new Repeats(), hidden: [], unheaded: new Set(columns.blank), covered: new Set() };
+  const read: ReadRow[] = [];
   for (let r = header + 1; r < grid.rows.length; r++) {
     const activity = readRow(rows, r);
-    if (activity) activities.push(activity);
+    if (activity) read.push({ activity, row: r });
   }
   diagnostics.push(...rows.repeats.conflicts(file), ...hiddenRows(rows.hidden, file));
+  for (const [code, places] of rows.uses) places.forEach((place, k) => rows.provenance.set(`${code}@${k}`, place));
 
   const footnote = footnoteOf(grids, file, diagnostics);
   const planYears = planYearsOf(title, file, options, diagnostics);
-  return { annex: { planYears, title, footnote, activities }, provenance: rows.provenance, diagnostics };
+  const activities = inCodeOrder(read, rows);
+  return { annex: { planYears, title, footnote, activities }, provenance: rows.provenance, diagnostics, settings: readSheetSettings(grids, file, diagnostics), kept: true };
 }
 
-/** One row's activity; null for an empty row, or one without a code (reported). */
+/**
+ * The activities in the order of their codes, as the annex is published: a sheet sorted by an
+ * office or a title, or a row typed at the bottom, does not reorder the annex. Said once, at the
+ * first row out of its place.
+ */
+function inCodeOrder(read: readonly ReadRow[], rows: Rows): Activity[] {
+  const sorted = [...read].sort((a, b) => compareCodes(a.activity.code, b.activity.code) || a.row - b.row);
+  const moved = sorted.findIndex((r, i) => r !== read[i]);
+  const first = read[moved];
+  if (first !== undefined) {
+    const code = rows.columns.cols.get("code") ?? 0;
+    rows.diagnostics.push(
+      diag(
+        "working-copy/order",
+        "the rows are not in the order of their codes (sorted by another column, or a row added at the bottom?): the annex is read, and published, in the order of the codes",
+        { file: rows.file, cell: rows.grid.locate(first.row, code), code: first.activity.code },
+      ),
+    );
+  }
+  return sorted.map((r) => r.activity);
+}
+
+/** A formula as the spreadsheet shows it: "=B3", from .xlsx's "B3" or OpenDocument's "of:=[.B3]". */
+function shownFormula(formula: string): string {
+  if (!formula.startsWith("of:")) return `=${formula}`;
+  return formula.slice(3).replace(/\[([^\]]*)\]/g, (_m, ref: string) => ref.replace(/(^|:)\./g, "$1"));
+}
+
+/** What the spreadsheet shows of a cell that holds something other than text, for a message. */
+function describe(cell: GridCell): string {
+  const shown = cell.shown ?? cell.text;
+  if (cell.formula === "") return `a formula that shows "${preview(shown)}"`;
+  if (cell.formula !== undefined) return `a formula (${shownFormula(cell.formula)}) that shows "${preview(shown)}"`;
+  if (cell.type === "date") return `a date, shown as ${shown}`;
+  if (cell.type === "boolean") return `a truth value, shown as ${shown}`;
+  return `a number, shown as ${shown}`;
+}
+
+/** A cell whose value is not text where the annex has text (a truth value is `Attiva`'s own): reported, and not read. */
+function notText(cell: GridCell, key: ColumnKey): boolean {
+  if (cell.type === "error") return false;
+  if (cell.formula !== undefined) return true;
+  if (cell.type === "boolean") return key !== "active";
+  return cell.type === "number" || cell.type === "date";
+}
+
+/** One row's activity; null for an empty row, or one that cannot be an activity (reported). */
 function readRow(rows: Rows, r: number): Activity | null {
-  const { grid, file, cols, diagnostics, provenance, repeats } = rows;
+  const { grid, file, columns, diagnostics, provenance, repeats } = rows;
+  const { cols, missing } = columns;
   const cells = grid.rows[r] ?? [];
-  const used = cells.filter((c) => c.text !== "" && !rows.extra.has(c.col));
+  const used = cells.filter((c) => c.text !== "" && !columns.extra.has(c.col));
   if (used.length === 0) return null;
   const known = new Set(cols.values());
   for (const c of used) {
@@ -161,47 +267,92 @@ function readRow(rows: Rows, r: number): Activity | null {
   const byCol = new Map(cells.map((c) => [c.col, c]));
   const col = (key: ColumnKey): number => cols.get(key) ?? -1;
   const cell = (key: ColumnKey): GridCell | undefined => byCol.get(col(key));
-  const text = (key: ColumnKey): string => cell(key)?.text ?? "";
-  const at = (key: ColumnKey) => grid.locate(r, col(key));
+  const atCell = (key: ColumnKey) => grid.locate(r, col(key));
+
+  // merged cells: each cell of the working copy holds its own value
+  for (const c of used) {
+    if (c.colSpan === 1 && c.rowSpan === 1) continue;
+    for (let dr = 0; dr < c.rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) if (dr > 0 || dc > 0) rows.covered.add(`${r + dr}:${c.col + dc}`);
+    const end = grid.locate(r + c.rowSpan - 1, c.col + c.colSpan - 1).replace(/^.*!/, "");
+    diagnostics.push(diag("working-copy/merged", `the cells ${grid.locate(r, c.col)}:${end} are merged: in the working copy each cell holds its own value; unmerge them and fill each cell`, { file, cell: grid.locate(r, c.col) }));
+  }
+  const covered = (key: ColumnKey) => rows.covered.has(`${r}:${col(key)}`);
+
+  // cells that are not text where the annex has text: reported at the cell, and not read
+  const unread = new Set<ColumnKey>(missing);
+  for (const [key, c] of cols) {
+    const found = byCol.get(c);
+    if (found === undefined || found.text === "") continue;
+    if (found.type === "error") {
+      diagnostics.push(formulaError(found, { file, cell: grid.locate(r, c) }));
+      unread.add(key);
+    } else if (notText(found, key)) {
+      diagnostics.push(diag("working-copy/cell-type", `${headingOf(key)} holds ${describe(found)}, not text: type the text itself`, { file, cell: grid.locate(r, c) }));
+      unread.add(key);
+    }
+  }
+  const text = (key: ColumnKey): string => (unread.has(key) ? "" : (cell(key)?.text ?? ""));
 
   const code = text("code");
   if (code === "") {
-    diagnostics.push(diag("working-copy/no-code", `a row with no Codice: "${preview(rowText(used))}"; give the activity its code, or delete the row`, { file, cell: at("code") }));
+    if (!unread.has("code") && !covered("code")) diagnostics.push(diag("working-copy/no-code", `a row with no Codice: "${preview(rowText(used))}"; give the activity its code, or delete the row`, { file, cell: atCell("code") }));
     return null;
   }
-  const place: Place = { file, cell: at("code"), code };
-  if (grid.hidden.has(r)) rows.hidden.push(at("code"));
-  for (const c of used) if (c.type === "error") diagnostics.push(formulaError(c, { file, cell: grid.locate(r, c.col), code }));
+  if (!CODE_PATTERN.test(code)) {
+    diagnostics.push(diag("working-copy/code", `"${preview(code)}" is not an activity code: a capital letter, then numbers separated by dots (A1.1.1.1)`, { file, cell: atCell("code") }));
+    return null;
+  }
+  const place: Place = { file, cell: atCell("code"), code };
+  if (used.every((c) => c.col === col("code"))) {
+    diagnostics.push(diag("working-copy/code-only", `the row has a Codice, ${code}, and nothing else: fill in the activity, or delete the row`, place));
+    return null;
+  }
+  if (grid.hidden.has(r)) rows.hidden.push(atCell("code"));
+  const uses = rows.uses.get(code) ?? [];
+  uses.push(place);
+  rows.uses.set(code, uses);
+  const first = uses.length === 1;
+  const cellPlace = (key: ColumnKey): Place => ({ file, cell: atCell(key), code });
+  if (first) {
+    provenance.set(code, place);
+    for (const key of ["title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function"] as const) if (!missing.has(key)) provenance.set(`${code}#${key}`, cellPlace(key));
+  }
+  // a cell the office must fill: left empty, it is an error at that cell (unless a merge or a missing column explains it)
+  const required = (key: ColumnKey): boolean => !unread.has(key) && !covered(key);
 
   const level = (key: LevelKey): Level => {
     const raw = text(key);
     const read = parseLevel(raw, code);
     if (read.code === null) return read;
-    repeats.add(`${levelOf(key).name} ${read.code}`, raw, at(key));
-    if (!provenance.has(read.code) && read.code !== code) provenance.set(read.code, { file, cell: at(key) });
+    repeats.add(`${levelOf(key).name} ${read.code}`, raw, atCell(key));
+    if (!provenance.has(read.code) && read.code !== code) provenance.set(read.code, { file, cell: atCell(key) });
     return read;
   };
   const [macro, process, subprocess] = [level("macro"), level("process"), level("subprocess")];
   const fn = text("function");
-  if (macro.code !== null) repeats.add(`the Funzione of macro process ${macro.code}`, fn, at("function"));
+  if (macro.code !== null && !unread.has("function")) repeats.add(`the Funzione of macro process ${macro.code}`, fn, atCell("function"));
+
+  const title = text("title");
+  if (title === "" && required("title")) diagnostics.push(diag("working-copy/no-title", `activity ${code} has no title: write it in its Attività cell`, cellPlace("title")));
 
   const risk = text("riskAreas");
   let riskAreas: string[] = [];
   if (RISK.test(risk)) riskAreas = risk.toUpperCase().split(/[\s/,;]+/);
-  else if (risk !== "") diagnostics.push(diag("working-copy/risk", `"${risk}" is not a list of risk-area letters: write them separated by /, as C/E`, { ...place, cell: at("riskAreas") }));
+  else if (risk !== "") diagnostics.push(diag("working-copy/risk", `"${risk}" is not a list of risk-area letters: write them separated by /, as C/E`, cellPlace("riskAreas")));
 
-  let active = parseActive(text("active"), cell("active")?.type === "boolean");
-  if (active === undefined) {
-    diagnostics.push(diag("working-copy/active", `"${text("active")}" in Attiva: write sì or no`, { ...place, cell: at("active") }));
-    active = null;
-  } else if (active === null) diagnostics.push(diag("working-copy/active-empty", "Attiva is empty: write sì or no", { ...place, cell: at("active") }));
+  let active: boolean | null = null;
+  if (!unread.has("active")) {
+    const said = parseActive(text("active"), cell("active")?.type === "boolean");
+    if (said === undefined) diagnostics.push(diag("working-copy/active", `"${text("active")}" in Attiva: write sì or no`, cellPlace("active")));
+    else if (said === null) {
+      if (required("active")) diagnostics.push(diag("working-copy/active-empty", "Attiva is empty: write sì or no", cellPlace("active")));
+    } else active = said;
+  }
 
-  // the same code again (a row copied, its code not changed) is validation's to report
-  if (!provenance.has(code)) provenance.set(code, place);
   const orNull = (key: ColumnKey) => text(key) || null;
   return {
     code,
-    title: orNull("title"),
+    title: title || null,
     riskAreas,
     areaDirigenziale: orNull("areaDirigenziale"),
     servizio: orNull("servizio"),

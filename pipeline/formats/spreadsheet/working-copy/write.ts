@@ -3,7 +3,8 @@
 // rows. Inactive rows are shaded by a condition on `Attiva`, so switching it updates the look.
 // The `Legenda` sheet holds the footnote printed under the table, the risk-area legend and the
 // plan's structures, which the structure columns offer as drop-downs (another name is let
-// through after a warning: offices get renamed).
+// through after a warning: offices get renamed); the `Edizione` sheet the edition's identity.
+// Both are read back (settings.ts), so that the yearly work needs no text editor.
 import { at } from "../../../lib/at.ts";
 import { textCells, type Cell, type Range, type Sheet, type Validation, type Workbook } from "../../../lib/workbook/workbook.ts";
 import { writeOds } from "../../../lib/workbook/ods.ts";
@@ -13,6 +14,7 @@ import { STRUCTURE_FIELDS, type StructureField } from "../../../model/fields.ts"
 import type { PlanConfig } from "../../../model/plan.ts";
 import { splitStructureCell } from "../../../model/structure-names.ts";
 import { COLUMNS, FOOTNOTE_LABEL, LEGEND_SHEET, levelText, NO, SHEET, YES, type ColumnKey } from "./columns.ts";
+import { EDITION_LABELS, EDITION_SHEET, italianDate, RISK_HEADINGS } from "./settings.ts";
 
 export type WorkingCopyFormat = "xlsx" | "ods";
 
@@ -70,10 +72,10 @@ function legendSheet(annex: Annex, plan: PlanConfig | null): { sheet: Sheet; lis
   rows.push([{ value: FOOTNOTE_LABEL, style: "label" }, { value: annex.footnote ?? "", style: "text" }]);
   rows.push([]);
   rows.push([{ value: "Aree di rischio", style: "label" }]);
-  rows.push(textCells(["Lettera", "Area di rischio"], "header"));
+  rows.push(textCells([...RISK_HEADINGS], "header"));
   const risks = Object.entries(plan?.riskAreas ?? {});
   for (const [letter, name] of risks) rows.push(textCells([letter, name], "text"));
-  if (risks.length === 0) rows.push([{ value: "(nessuna: plan.yaml manca o non le elenca)", style: "hint" }]);
+  if (risks.length === 0) rows.push([{ value: "(nessuna: scriverle qui, una per riga)", style: "hint" }]);
 
   // the structure lists side by side, to the right of the risk areas, from the same row
   const listsTop = 2;
@@ -97,7 +99,10 @@ function legendSheet(annex: Annex, plan: PlanConfig | null): { sheet: Sheet; lis
     if (names.length > 0) ranges.set(field, { top: listsTop + 2, left: left + k, bottom: listsTop + 1 + names.length, right: left + k });
   });
   const bottom = rows.length + 1;
-  set(bottom, 1, { value: "Le aree di rischio e le strutture vengono da plan.yaml: si cambiano lì. Un nome di struttura che non è nell'elenco si può scrivere lo stesso: la verifica lo segnala.", style: "hint" });
+  set(bottom, 1, {
+    value: "Le aree di rischio e le strutture si cambiano qui (se plan.yaml le elenca anche, vanno cambiate in tutti e due: la verifica segnala ogni differenza). Un nome di struttura che non è nell'elenco si può scrivere lo stesso: la verifica lo segnala.",
+    style: "hint",
+  });
   return { sheet: { name: LEGEND_SHEET, widths: [14, 60, 2, 24, 28, 28], rows, print: {} }, lists: ranges };
 }
 
@@ -128,6 +133,15 @@ function validations(lastRow: number, lists: ReadonlyMap<StructureField, Range>)
   return out;
 }
 
+/** The Edizione sheet: the edition's identity, printed under the title of every published document. */
+function editionSheet(plan: PlanConfig | null): Sheet {
+  const values = { body: plan?.body, act: plan?.act, adopted: plan?.adopted !== undefined ? italianDate(plan.adopted) : undefined, version: plan?.version };
+  const rows: Cell[][] = [[{ value: "Edizione", style: "label" }], []];
+  for (const [field, label] of Object.entries(EDITION_LABELS)) rows.push([{ value: label, style: "label" }, { value: values[field as keyof typeof values] ?? "", style: "text" }]);
+  rows.push([], [{ value: "Stampati sotto il titolo dei documenti pubblicati. La data (gg/mm/aaaa) è anche la data dei documenti. Se plan.yaml li scrive anche, devono essere uguali: la verifica segnala ogni differenza.", style: "hint" }]);
+  return { name: EDITION_SHEET, widths: [20, 70], rows, print: {}, columnStyle: "text" };
+}
+
 export function workingCopyWorkbook(annex: Annex, plan: PlanConfig | null, date: Date | null): Workbook {
   const header = COLUMNS.map((c) => ({ value: c.heading, style: "header" }));
   const rows: Cell[][] = [[{ value: annex.title ?? "", style: "title" }], header];
@@ -148,7 +162,7 @@ export function workingCopyWorkbook(annex: Annex, plan: PlanConfig | null, date:
     columnStyle: "text",
   };
   return {
-    sheets: [main, legend.sheet],
+    sheets: [main, legend.sheet, editionSheet(plan)],
     styles: STYLES,
     properties: { title: annex.title ?? `Allegato 1 ${annex.planYears}`, ...(plan ? { author: plan.body } : {}), language: "it-IT", date },
   };
