@@ -242,7 +242,7 @@ describe("the spreadsheets the tool publishes", () => {
     const result = await annex(["export", join("pub", `allegato-1.${format}`), "--format", "json"], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([
-      `annex: ${join("pub", `allegato-1.${format}`)}:Allegato 1!J1: this is a published spreadsheet of the annex (its column "Codice macro processo" says so), not a working copy: publish from the edition's source, or start a working copy from it with annex init`,
+      `annex: ${join("pub", `allegato-1.${format}`)}:Allegato 1!J2: this is a published spreadsheet of the annex (its column "Codice macro processo" says so), not a working copy: publish from the edition's source, or start a working copy from it with annex init`,
     ]);
   });
 });
