@@ -68,13 +68,16 @@ function otherTables(grids: readonly Grid[], annex: Grid, file: string, format: 
 }
 
 /** The grid holding the annex's header row, and that row; a fatal error when there is none. */
-export function findAnnexGrid(grids: readonly Grid[], file: string, format: OfficeFormat, custom?: CustomLabels): { grid: Grid; header: number } {
+export function findAnnexGrid(grids: readonly Grid[], file: string, format: OfficeFormat, custom?: CustomLabels, findings: readonly Diagnostic[] = []): { grid: Grid; header: number } {
   for (const grid of grids) {
     const header = findHeaderRow(grid, custom);
     if (header >= 0) return { grid, header };
   }
   const where = isDocument(format) ? (grids.length === 0 ? "the document has no table" : `tables: ${grids.length}`) : `sheets: ${grids.map((g) => g.name).join(", ") || "none"}`;
-  throw new FatalError("input/no-table", `no annex table: no row has the column headings Funzione, Macro Processi, Processi, Sotto Processi, Attività (${where})`, { file });
+  // the annex may be what is hidden: say so, so that a person looks there
+  const hidden = findings.filter((d) => d.rule === "office/hidden-sheet" || d.rule === "office/hidden-text").length;
+  const unread = hidden > 0 ? `; hidden content not read: ${hidden}` : "";
+  throw new FatalError("input/no-table", `no annex table: no row has the column headings Funzione, Macro Processi, Processi, Sotto Processi, Attività (${where}${unread})`, { file });
 }
 
 /** The grid with the annex header (`findAnnexGrid`), read into a raw table; `custom`: the plan's own header labels. */

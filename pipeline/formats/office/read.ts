@@ -44,8 +44,11 @@ export function readOffice(bytes: Uint8Array, file: string, options: OfficeReadO
   const format = formatOf(pkg);
   const grids = GRIDS[format](pkg);
   const custom = customLabels(options.columns);
-  const found = findAnnexGrid(grids, file, format, custom);
+  const found = findAnnexGrid(grids, file, format, custom, pkg.findings);
   const headings = (found.grid.rows[found.header] ?? []).map((c) => c.text);
-  if (isWorkingCopyHeader(headings)) return readWorkingCopy(grids, found.grid, found.header, file, options.planYears !== undefined ? { planYears: options.planYears } : {});
-  return gridsToRawTable(grids, found, file, format, custom);
+  const read = isWorkingCopyHeader(headings)
+    ? readWorkingCopy(grids, found.grid, found.header, file, options.planYears !== undefined ? { planYears: options.planYears } : {})
+    : gridsToRawTable(grids, found, file, format, custom);
+  // what the package's readers found (hidden sheets, hidden text) comes first, as it was met first
+  return { ...read, diagnostics: [...pkg.findings, ...read.diagnostics] };
 }
