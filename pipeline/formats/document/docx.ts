@@ -163,7 +163,8 @@ function tableGrid(tbl: El, n: number, context: DocxContext): Omit<Grid, "before
       if (nested) context.findings.push(diag("office/nested-table", "a table inside this cell: its rows cannot be placed in the annex, and are not read", { file: context.file, cell: place }));
       if (continues && above) above.rowSpan++;
       else {
-        const cell: GridCell = { col, colSpan: width, rowSpan: 1, text, fill: shading(tcPr) };
+        // a merge that goes on from a table above (the table was split through it)
+        const cell: GridCell = { col, colSpan: width, rowSpan: 1, text, fill: shading(tcPr), ...(continues ? { continued: true as const } : {}) };
         cells.push(cell);
         for (let k = 0; k < width; k++) open.delete(col + k);
         if (vMerge !== undefined) open.set(col, cell);

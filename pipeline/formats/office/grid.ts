@@ -18,6 +18,8 @@ export interface GridCell {
   type?: "number" | "boolean" | "error";
   /** a formula saved without its value: `text` is the formula ("=A1&B1"), `type` "error" */
   uncomputed?: true;
+  /** a document's cell that says it continues a vertical merge from above, with none open in its table */
+  continued?: true;
 }
 
 export interface Grid {
