@@ -176,7 +176,8 @@ export function openZip(bytes: Uint8Array, file: string): ZipPackage {
       if (r.u32(start) !== LOCAL) throw new Damaged(`the entry ${name} is not where the directory says`);
       const raw = r.slice(start + 30 + r.u16(start + 26) + r.u16(start + 28), entry.compressedSize);
       if (entry.method === 0) data = raw;
-      else if (entry.method === 8) data = inflateWithin(raw, room, () => tooLarge(entry.size === 0 ? "unpacks past the limit" : `unpacks to more than the ${entry.size} bytes it declares`));
+      // inflated no further than the size the directory declares (itself within the limits): a lie is found at that size
+      else if (entry.method === 8) data = inflateWithin(raw, entry.size, () => new Damaged(`the entry ${name} unpacks to more than the ${entry.size} bytes its directory declares`));
       else throw new Damaged(`the entry ${name} is compressed with method ${entry.method}, which office files do not use`);
       if (data.length !== entry.size) throw new Damaged(`the entry ${name} unpacks to ${data.length} bytes, not the ${entry.size} its directory declares`);
       if (crc32(data) !== entry.crc) throw new Damaged(`the entry ${name} fails its CRC check`);
