@@ -16,6 +16,24 @@ import { expected2020, fieldDifferences } from "./helpers/expected.ts";
 
 const DIR = "test/fixtures/office/hostile";
 
+/** The raw table read from a file, without where each row is (a split table numbers its second part's rows anew). */
+function rawOf(name: string): { content: unknown; diagnostics: Diagnostic[] } {
+  const office = readOffice(new Uint8Array(readFileSync(name)), name.replace(/^.*\//, ""));
+  if (!("table" in office)) throw new Error(`${name} was read as a working copy`);
+  const { title, footnote, columns, rows } = office.table;
+  return { content: { title, footnote, columns, rows: rows.map((r) => ({ cells: r.cells, shaded: r.shaded })) }, diagnostics: office.diagnostics };
+}
+
+/** The annex as LibreOffice wrote it, read once per format: the 245 hand-checked activities (test/office-read.test.ts). */
+const originals = new Map<string, unknown>();
+function original(ext: string): unknown {
+  const known = originals.get(ext);
+  if (known !== undefined) return known;
+  const { content } = rawOf(`test/fixtures/office/allegato-1.${ext}`);
+  originals.set(ext, content);
+  return content;
+}
+
 function read(name: string): { activities: { code: string }[]; diagnostics: Diagnostic[]; annex: ReturnType<typeof validateAnnex>["annex"] } {
   const file = `${DIR}/${name}`;
   const office = readOffice(new Uint8Array(readFileSync(file)), name);
@@ -65,13 +83,18 @@ describe("what the office application shows is the annex, all of it and only it;
     ["text-box.docx", "an activity's title in a text box (mc:AlternateContent: DrawingML and its VML fallback) is read once", []],
     ["spaces-1e9.ods", "a run of a billion spaces (text:s) is one space, read in no time", []],
   ];
+  // the table read is the very table read from the file before it was changed, which gives the 245 hand-checked activities
   it.each(cases)("%s: %s", (name, _what, warnings) => {
-    const r = read(name);
+    const r = rawOf(`${DIR}/${name}`);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual(warnings);
+    expect(r.content).toEqual(original(name.replace(/^.*\./, "")));
+  });
+
+  it("and read through repair and validation, the hidden first sheet gives the 245 activities, every field equal", () => {
+    const r = read("hidden-first-sheet.xlsx");
     expect(errors(r.diagnostics)).toEqual([]);
-    expect(office(r.diagnostics)).toEqual(warnings);
     expect(r.activities.map((a) => a.code)).toEqual(expected2020.activities.map((a) => a.code));
     expect(fieldDifferences(r.annex?.activities ?? [], expected2020.activities)).toEqual([]);
-    expect(r.annex?.title).toBe(expected2020.title);
   });
 });
 

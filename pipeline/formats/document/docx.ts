@@ -156,6 +156,8 @@ function tableGrid(tbl: El, n: number, context: DocxContext): Omit<Grid, "before
       const tcPr = element(tc, "w:tcPr");
       const place = locate(r, col);
       const width = span(tcPr && element(tcPr, "w:gridSpan"), "w:val", 1, context, place, gridWidth - col);
+      // a row with more cells than the table's grid: Word and Writer lay it out differently, neither as a column of the table
+      if (col + width > gridWidth) throw new FatalError("office/damaged", `the file is damaged: the row has more cells than the table's ${gridWidth} grid columns`, { file: context.file, cell: place });
       const vMerge = tcPr ? element(tcPr, "w:vMerge") : undefined;
       const continues = vMerge !== undefined && (vMerge.attrs["w:val"] ?? "continue") === "continue";
       const above = open.get(col);

@@ -197,16 +197,14 @@ export function openZip(bytes: Uint8Array, file: string): ZipPackage {
 function inflateWithin(raw: Uint8Array, limit: number, tooLarge: () => Error): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
+  // fflate throws on a stream that stops before its last block, once told the input is final
+  const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > limit) throw tooLarge();
     chunks.push(chunk);
-    if (final) done = true;
   });
   if (raw.length === 0) inflater.push(raw, true);
   for (let at = 0; at < raw.length; at += CHUNK) inflater.push(raw.subarray(at, at + CHUNK), at + CHUNK >= raw.length);
-  if (!done) throw new Damaged("a compressed entry stops before its end");
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

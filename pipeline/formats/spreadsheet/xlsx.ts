@@ -67,14 +67,22 @@ function themeColours(pkg: Package): Map<string, string> {
   return colours;
 }
 
-/** A colour element as "#rrggbb"; null when it has none (automatic). */
-function colourOf(c: El | undefined, palette: readonly string[], theme: ReadonlyMap<string, string>): string | null {
+/** A colour element as "#rrggbb"; null when it has none (automatic). A reference to no colour is damage: the fill it gives is not known. */
+function colourOf(c: El | undefined, palette: readonly string[], theme: ReadonlyMap<string, string>, file: string): string | null {
   if (!c || c.attrs["auto"] === "1") return null;
+  const damaged = (what: string) => new FatalError("office/damaged", `the file is damaged: a fill in its styles has the colour ${what}, which is no colour`, { file });
   let hex: string | null = null;
   if (c.attrs["rgb"] !== undefined) hex = toHex(c.attrs["rgb"]);
-  else if (c.attrs["indexed"] !== undefined) hex = palette[numberAttr(c, "indexed", -1)] ?? null;
-  else if (c.attrs["theme"] !== undefined) hex = theme.get(THEME_ORDER[numberAttr(c, "theme", -1)] ?? "") ?? null;
-  return hex && tint(hex, numberAttr(c, "tint", 0));
+  else if (c.attrs["indexed"] !== undefined) {
+    hex = palette[numberAttr(c, "indexed", -1)] ?? null;
+    if (hex === null) throw damaged(`indexed="${c.attrs["indexed"]}"`);
+  } else if (c.attrs["theme"] !== undefined) {
+    hex = theme.get(THEME_ORDER[numberAttr(c, "theme", -1)] ?? "") ?? null;
+    if (hex === null) throw damaged(`theme="${c.attrs["theme"]}"`);
+  }
+  const amount = numberAttr(c, "tint", 0);
+  if (amount < -1 || amount > 1) throw damaged(`tint="${c.attrs["tint"] ?? ""}"`);
+  return hex && tint(hex, amount);
 }
 
 /** The fill of each cellXfs index: "#rrggbb", a description, or null (none, white); null when the file has no styles. */
@@ -91,12 +99,18 @@ function styleFills(pkg: Package): (string | null)[] | null {
     if (type === "none") return null;
     const share = PATTERN_SHARE[type];
     if (share === undefined) return `pattern ${type}`;
-    const fg = colourOf(element(pattern, "x:fgColor"), palette, theme) ?? "#000000";
-    const bg = colourOf(element(pattern, "x:bgColor"), palette, theme) ?? "#ffffff";
+    const fg = colourOf(element(pattern, "x:fgColor"), palette, theme, pkg.file) ?? "#000000";
+    const bg = colourOf(element(pattern, "x:bgColor"), palette, theme, pkg.file) ?? "#ffffff";
     const seen = share === 1 ? fg : mix(fg, bg, share);
     return isWhite(seen) ? null : seen;
   });
-  return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf) => fills[numberAttr(xf, "fillId", 0)] ?? null);
+  return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf, i) => {
+    const fill = fills[numberAttr(xf, "fillId", 0)];
+    if (fill === undefined && (xf.attrs["fillId"] !== undefined || fills.length > 0)) {
+      throw new FatalError("office/damaged", `the file is damaged: cell style ${i} has fill "${xf.attrs["fillId"] ?? ""}", but the file has ${fills.length === 0 ? "none" : `fills 0 to ${fills.length - 1}`}`, { file: pkg.file });
+    }
+    return fill ?? null;
+  });
 }
 
 /** Where a sheet's problems are told: the file, and how a person names a cell of the sheet. */
