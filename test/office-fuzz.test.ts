@@ -126,7 +126,8 @@ function damage(ext: string, seed: Uint8Array, rnd: () => number): { what: strin
       return { what: `${m[1]} ${m[2]} at ${at} of ${part} made "${value}"`, bytes: rezip({ ...parts, [part]: strToU8(text.slice(0, at) + value + text.slice(at + (m[2] ?? "").length)) }) };
     }
     case "twice": {
-      const found = elementsNamed(text, TWICE[ext] ?? []);
+      // a row written twice is damage only when it holds an activity (its code then twice): a title row twice is a title printed twice
+      const found = elementsNamed(text, TWICE[ext] ?? []).filter(({ start, end }) => !/row|w:tr/.test(text.slice(start, start + 16)) || /[A-Z]\d+(?:\.\d+[a-z]?){3}/.test(text.slice(start, end)));
       if (found.length === 0) return { what: `${part} unchanged (nothing to write twice)`, bytes: seed };
       const { start, end } = pick(found);
       const element = text.slice(start, end);
