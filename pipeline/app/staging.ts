@@ -5,7 +5,7 @@
 // Whatever this process leaves half-done is undone on SIGINT/SIGTERM (removeTemporaryFilesSync)
 // and, after a crash or kill -9, by the next build (removeStale).
 import { existsSync, renameSync, rmSync } from "node:fs";
-import { mkdir, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { errnoOf } from "./files.ts";
 
@@ -104,9 +104,54 @@ async function swapIn(staging: string, target: string): Promise<void> {
   if (moved) await rm(aside, { recursive: true, force: true });
 }
 
-/** Writes files into `dir` all together: every one under a temporary name first, then each renamed into place. */
+/** The list of renames a set of files is committed by, beside them: .annex-files.4242.journal */
+const JOURNAL = /^\.annex-files\.(\d+)\.journal$/;
+const journalName = (pid: number) => `.annex-files.${pid}.journal`;
+/** A temporary file of writeFilesTogether: .allegato-1.pdf.4242.tmp */
+const TEMPORARY_FILE = /^\..+\.(\d+)\.tmp$/;
+
+/**
+ * What a killed writeFilesTogether left in `dir`, finished or undone: a set whose journal was
+ * written had every file written, so its renames are done (rolled forward); a temporary file of
+ * one of `names` without a journal is of a set never committed, and is removed (only those: a
+ * folder may hold other programs' files named alike). Another process's files are left alone
+ * while it runs.
+ */
+export async function recoverFiles(dir: string, names: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [])) {
+    const match = JOURNAL.exec(name);
+    if (!match || alive(Number(match[1]))) continue;
+    const journal = join(dir, name);
+    let renames: [string, string][] = [];
+    try {
+      renames = (JSON.parse(await readFile(journal, "utf8")) as [string, string][]).filter((r) => r.every((n) => typeof n === "string" && basename(n) === n));
+    } catch {
+      // a journal cut short was never committed: its files are removed below
+    }
+    for (const [tmp, final] of renames) {
+      if (existsSync(join(dir, tmp))) await rename(join(dir, tmp), join(dir, final));
+    }
+    await rm(journal, { force: true });
+  }
+  for (const name of await readdir(dir).catch(() => [])) {
+    const match = TEMPORARY_FILE.exec(name);
+    if (!match || alive(Number(match[1]))) continue;
+    const of = name.slice(1, -`.${match[1]}.tmp`.length);
+    if (names.has(of) || JOURNAL.test(`.${of}`)) await rm(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Writes files into `dir` all together: every one under a temporary name first, then a journal
+ * that lists the renames (written whole, under its own temporary name), then each renamed into
+ * place, then the journal removed. A process killed among the renames leaves the journal, and
+ * the next write into the folder finishes them, so the folder never stays a mix of two runs.
+ */
 export async function writeFilesTogether(dir: string, files: readonly { name: string; data: Uint8Array | string }[]): Promise<void> {
+  await recoverFiles(dir, new Set(files.map((f) => f.name)));
   const written: [string, string][] = [];
+  const journal = join(dir, journalName(process.pid));
+  const journalTmp = besideName(journal, "tmp");
   try {
     for (const { name, data } of files) {
       const path = join(dir, name);
@@ -115,11 +160,19 @@ export async function writeFilesTogether(dir: string, files: readonly { name: st
       written.push([tmp, path]);
       await writeFile(tmp, data);
     }
+    temporary.add(journalTmp);
+    await writeFile(journalTmp, JSON.stringify(written.map(([tmp, path]) => [basename(tmp), basename(path)])));
+    await rename(journalTmp, journal);
+    // from here on the set is committed: a signal does not undo it, the next write finishes it
+    for (const [tmp] of written) temporary.delete(tmp);
     for (const [tmp, path] of written) await rename(tmp, path);
+    await rm(journal, { force: true });
   } finally {
     for (const [tmp] of written) {
-      await rm(tmp, { force: true });
+      if (temporary.has(tmp)) await rm(tmp, { force: true });
       temporary.delete(tmp);
     }
+    await rm(journalTmp, { force: true });
+    temporary.delete(journalTmp);
   }
 }

@@ -7,6 +7,7 @@ import { writeOutput } from "../app/output-file.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { formatDiagnostic, formatPlace } from "../diagnostics/format.ts";
+import { showInvisible } from "../lib/characters.ts";
 import { diag } from "../diagnostics/rules.ts";
 
 export const EXIT = { ok: 0, dataErrors: 1, trouble: 2 } as const;
@@ -63,11 +64,11 @@ export function reportFailure(session: Session, error: unknown, prefix?: string)
     session.io.stderr.write(`${prefix === undefined ? "" : lead}${error.stack ?? error.message}\n`);
   } else if (fatal) {
     const where = formatPlace(fatal.place);
-    say(session, `${lead}${where ? `${where}: ` : ""}${fatal.reason}`);
+    say(session, `${lead}${showInvisible(`${where ? `${where}: ` : ""}${fatal.reason}`)}`);
   } else if (error instanceof Error) {
-    say(session, `${lead}${error.message.split("\n")[0] ?? ""}`);
+    say(session, `${lead}${showInvisible(error.message.split("\n")[0] ?? "")}`);
   } else {
-    say(session, `${lead}${String(error)}`);
+    say(session, `${lead}${showInvisible(String(error))}`);
   }
   return EXIT.trouble;
 }

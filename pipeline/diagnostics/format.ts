@@ -1,4 +1,5 @@
 // Diagnostics as a person reads them: one line each, like a compiler's, and counts by severity.
+import { showInvisible } from "../lib/characters.ts";
 import { plural } from "../lib/plural.ts";
 import type { Diagnostic, Place, Severity } from "./diagnostic.ts";
 
@@ -15,10 +16,14 @@ export function formatPlace(place: Place): string {
   return parts.join(":");
 }
 
-/** `file:page 3:row 12: warning: reason [rule]` — one line, like a compiler. */
+/**
+ * `file:page 3:row 12: warning: reason [rule]` — one line, like a compiler. A reason or place
+ * quotes the data (a cell's text, a sheet's name): its control and bidi characters are shown as
+ * <U+001B>, so that a cell cannot clear the terminal, set its title or break the line in two.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatPlace(d.place);
-  return `${where ? `${where}: ` : ""}${d.severity}: ${d.reason} [${d.rule}]`;
+  return showInvisible(`${where ? `${where}: ` : ""}${d.severity}: ${d.reason} [${d.rule}]`);
 }
 
 export function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -12,7 +12,7 @@ import { checkNearDuplicates } from "./near-duplicates.ts";
 import { checkRisk } from "./risk.ts";
 import { checkSchema } from "./schema.ts";
 import { checkStructures } from "./structures.ts";
-import { checkTexts } from "./texts.ts";
+import { checkPlanTexts, checkTexts } from "./texts.ts";
 import { checkTitles } from "./titles.ts";
 
 export interface ValidateOptions {
@@ -55,6 +55,7 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
     ...checkStructures(activities, opts.plan, ctx),
     ...checkNearDuplicates(activities, ctx),
     ...checkTexts(schema.annex, ctx),
+    ...checkPlanTexts(opts.plan, opts.planFile),
   ];
   return { annex: schema.annex, diagnostics: ordered(findings) };
 }

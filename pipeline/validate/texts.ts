@@ -7,6 +7,7 @@
 import { diag, type RuleId } from "../diagnostics/rules.ts";
 import { invisibleIn, xmlForbiddenIn } from "../lib/characters.ts";
 import type { Activity, Annex } from "../model/annex.ts";
+import type { PlanConfig } from "../model/plan.ts";
 import { ACTIVITY_FIELDS } from "../model/fields.ts";
 import { LEVELS } from "../model/levels.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
@@ -72,5 +73,24 @@ export function checkTexts(annex: Annex, ctx: RuleContext): Finding[] {
       check(t, at, subject, activity.code);
     }
   });
+  return findings;
+}
+
+/**
+ * The plan's own texts that a CSV publishes: each risk area's name goes into the legend's CSV
+ * beside the annex's, so it is warned about in the same way (and its control characters too).
+ */
+export function checkPlanTexts(plan: PlanConfig | null, planFile: string | undefined): Finding[] {
+  if (plan === null) return [];
+  const place = planFile !== undefined ? { file: planFile } : {};
+  const findings: Finding[] = [];
+  for (const [letter, name] of Object.entries(plan.riskAreas)) {
+    const subject = `the name of risk area ${letter} in the plan settings`;
+    const invisible = [...xmlForbiddenIn(name), ...invisibleIn(name)];
+    if (invisible.length > 0) findings.push({ at: -1, diagnostic: diag("text/invisible-character", `${subject}: holds ${invisible.join(", ")}, an invisible control or direction character`, place) });
+    if (FORMULA_START.test(name)) {
+      findings.push({ at: -1, diagnostic: diag("text/formula", `${subject}: starts with "${name.charAt(0)}": a spreadsheet opening the legend's CSV may run it as a formula`, place) });
+    }
+  }
   return findings;
 }

@@ -20,6 +20,10 @@ export interface GridCell {
   shown?: string;
   /** the formula that computes the cell's value, as the file writes it ("B3", "of:=[.B3]") */
   formula?: string;
+  /** a formula saved without its value: `text` is the formula ("=A1&B1"), `type` "error" */
+  uncomputed?: true;
+  /** a document's cell that says it continues a vertical merge from above, with none open in its table */
+  continued?: true;
 }
 
 export interface Grid {
@@ -56,7 +60,14 @@ export function hiddenRows(cells: readonly string[], file: string): Diagnostic[]
   return [diag("office/hidden-rows", `${plural(cells.length, "row is", "rows are")} hidden (by hand or by a filter), the first here: read like the others`, { file, cell: first })];
 }
 
-/** A cell that shows a formula's error instead of a value. */
+/** A cell that shows a formula's error instead of a value, or holds a formula without its value. */
 export function formulaError(cell: GridCell, place: Place): Diagnostic {
+  if (cell.uncomputed) {
+    return diag(
+      "office/formula-no-value",
+      `the cell holds the formula ${preview(cell.text)} saved without its value, which the office application would compute: open the file in it, save it, and read it again`,
+      place,
+    );
+  }
   return diag("office/formula-error", `the cell shows a formula's error, ${cell.text}, instead of a value`, place);
 }

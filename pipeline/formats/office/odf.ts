@@ -1,14 +1,34 @@
 // What .ods and .odt share: tables (table:table, with spans, covered cells, repeated rows and
 // cells, hidden rows), cell fills from styles (through parent styles and the column's default
 // cell style), and the text of a cell (paragraphs, line breaks, spaces as ODF writes them).
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
+import { diag } from "../../diagnostics/rules.ts";
 import { normalizeText } from "../../lib/text.ts";
 import { isWhite, toHex } from "./colour.ts";
 import type { GridCell } from "./grid.ts";
 import type { Package } from "./package.ts";
-import { element, elements, numberAttr, type El } from "./xml-tree.ts";
+import { element, elements, find, numberAttr, type El } from "./xml-tree.ts";
 
 /** Columns past this are not read: no annex has that many, and a sheet repeats empty cells to 1024 and beyond. */
 const MAX_COLS = 256;
+/** Rows with text a table may have (with its repeats): far past any annex, far below what exhausts memory. */
+const MAX_ROWS = 100_000;
+/** A run of spaces (text:s) is read as one space, as the text is collapsed anyway: no longer run is built. */
+const MAX_SPACES = 1000;
+
+/** What reading an OpenDocument part needs beyond the part: its styles, and where to tell what it met. */
+export interface OdfContext {
+  file: string;
+  fillOf: (style: string | undefined) => string | null;
+  /** text, paragraph and section styles that hide what they style (text:display="none") */
+  hiddenStyles: ReadonlySet<string>;
+  /** table styles of hidden sheets (table:display="false") */
+  hiddenTables: ReadonlySet<string>;
+  findings: Diagnostic[];
+  /** hidden text met, counted once per table or paragraph run */
+  hiddenText: number;
+}
 
 interface CellStyle {
   parent: string | undefined;
@@ -50,31 +70,72 @@ export function cellFills(roots: readonly El[]): (name: string | undefined) => s
   return resolve;
 }
 
-/** content.xml, and the fill of each cell style from it and styles.xml. */
-export function openOdf(pkg: Package): { content: El; fillOf: (style: string | undefined) => string | null } {
+/** Styles that hide: text or paragraph styles with text:display="none", table styles with table:display="false". */
+function hidingStyles(roots: readonly El[]): { text: Set<string>; tables: Set<string> } {
+  const text = new Set<string>();
+  const tables = new Set<string>();
+  for (const root of roots) {
+    for (const holder of ["office:styles", "office:automatic-styles"]) {
+      const list = element(root, holder);
+      if (!list) continue;
+      for (const s of elements(list, "style:style")) {
+        const name = s.attrs["style:name"] ?? "";
+        if (element(s, "style:text-properties")?.attrs["text:display"] === "none") text.add(name);
+        if (s.attrs["style:family"] === "table" && element(s, "style:table-properties")?.attrs["table:display"] === "false") tables.add(name);
+      }
+    }
+  }
+  return { text, tables };
+}
+
+/** content.xml, and what its styles (and those of styles.xml) say: each cell style's fill, the styles that hide. */
+export function openOdf(pkg: Package): { content: El; context: OdfContext } {
   const content = pkg.xml("content.xml");
   const roots = pkg.has("styles.xml") ? [pkg.xml("styles.xml"), content] : [content];
-  return { content, fillOf: cellFills(roots) };
+  const hiding = hidingStyles(roots);
+  return { content, context: { file: pkg.file, fillOf: cellFills(roots), hiddenStyles: hiding.text, hiddenTables: hiding.tables, findings: pkg.findings, hiddenText: 0 } };
+}
+
+/** One warning per stretch of hidden text met (a hidden run, field, paragraph or section): it is never read. */
+export function hiddenTextFinding(context: OdfContext, what: string, cell?: string): void {
+  context.hiddenText++;
+  context.findings.push(diag("office/hidden-text", `${what} is hidden: it is not read`, cell !== undefined ? { file: context.file, cell } : { file: context.file }));
+}
+
+/** An element hidden by its own style (text:display="none" through text:style-name). */
+export function isHidden(el: El, context: OdfContext | undefined): boolean {
+  const style = el.attrs["text:style-name"];
+  return context !== undefined && style !== undefined && context.hiddenStyles.has(style);
 }
 
 const SKIPPED = new Set(["office:annotation", "text:note", "text:tracked-changes"]);
 const BLOCKS = new Set(["text:p", "text:h"]);
+/** Fields that hide text or their paragraph when their condition holds: the word processor shows them hidden by default. */
+const HIDING_FIELDS = new Set(["text:hidden-text", "text:hidden-paragraph"]);
 
-/** Text of a cell or paragraph: paragraphs and line breaks become spaces; comments and notes are left out. */
-export function odfText(el: El): string {
+/**
+ * Text of a cell or paragraph: paragraphs and line breaks become spaces; comments and notes are
+ * left out, and so is hidden text (a hidden style, a hidden-text field, a paragraph with a
+ * hidden-paragraph field), which is reported once per element read.
+ */
+export function odfText(el: El, context?: OdfContext, cell?: string): string {
   const out: string[] = [];
+  let hidden = false;
   const walk = (node: El): void => {
     for (const c of node.children) {
       if (typeof c === "string") out.push(c);
-      else if (c.name === "text:s") out.push(" ".repeat(numberAttr(c, "text:c", 1)));
+      else if (c.name === "text:s") out.push(" ".repeat(Math.min(Math.max(1, numberAttr(c, "text:c", 1)), MAX_SPACES)));
       else if (c.name === "text:tab" || c.name === "text:line-break") out.push(" ");
+      else if (HIDING_FIELDS.has(c.name) || isHidden(c, context) || (BLOCKS.has(c.name) && find(c, "text:hidden-paragraph") !== undefined)) hidden = true;
       else if (!SKIPPED.has(c.name)) {
         if (BLOCKS.has(c.name)) out.push(" ");
         walk(c);
       }
     }
   };
-  walk(el);
+  if (HIDING_FIELDS.has(el.name) || isHidden(el, context) || (BLOCKS.has(el.name) && find(el, "text:hidden-paragraph") !== undefined)) hidden = true;
+  else walk(el);
+  if (hidden && context) hiddenTextFinding(context, "text in a paragraph or cell", cell);
   return normalizeText(out.join(""));
 }
 
@@ -120,23 +181,52 @@ function cellType(c: El): GridCell["type"] {
   return undefined;
 }
 
-function cellOf(c: El, col: number, fill: string | null): GridCell {
+const VALUES = ["office:value", "office:string-value", "office:boolean-value", "office:date-value", "office:time-value"];
+
+/** A count (a repeat, a span): a positive whole number, 1 when absent; anything else is damage. */
+function countAttr(el: El, name: string, context: OdfContext, cell: string): number {
+  const raw = el.attrs[name];
+  if (raw === undefined) return 1;
+  if (!/^\s*\d+\s*$/.test(raw) || Number(raw) < 1) {
+    throw new FatalError("office/damaged", `the file is damaged: ${name.replace(/^table:/, "")} is "${raw.slice(0, 20)}", not a count`, { file: context.file, cell });
+  }
+  return Number(raw);
+}
+
+function tooLarge(context: OdfContext, cell: string, what: string): FatalError {
+  return new FatalError("office/too-large", `${what}: more than an annex holds (at most ${MAX_ROWS.toLocaleString("en")} rows and ${MAX_COLS} columns are read)`, { file: context.file, cell });
+}
+
+function cellOf(c: El, col: number, fill: string | null, context: OdfContext, cell: string): GridCell {
   const type = cellType(c);
-  // a truth value reads the same whatever the language of the program that saved it
-  const text = type === "boolean" ? (c.attrs["office:boolean-value"] === "true" ? "TRUE" : "FALSE") : odfText(c);
+  const rowSpan = countAttr(c, "table:number-rows-spanned", context, cell);
+  const colSpan = countAttr(c, "table:number-columns-spanned", context, cell);
+  if (rowSpan > MAX_ROWS || colSpan > MAX_COLS) throw tooLarge(context, cell, `the cell is merged over ${rowSpan} rows and ${colSpan} columns`);
+  if (find(c, "table:table")) context.findings.push(diag("office/nested-table", "a table inside this cell: its rows cannot be placed in the annex, and are not read", { file: context.file, cell }));
+  const formula = c.attrs["table:formula"];
+  const text = odfText(c, context, cell);
+  // a formula saved without its value (scripts write them so): the application would compute one, the file holds none
+  if (formula !== undefined && text === "" && !VALUES.some((v) => c.attrs[v] !== undefined)) {
+    return { col, colSpan, rowSpan, text: formula.replace(/^of:/, ""), fill, type: "error", uncomputed: true };
+  }
   return {
     col,
-    colSpan: numberAttr(c, "table:number-columns-spanned", 1),
-    rowSpan: numberAttr(c, "table:number-rows-spanned", 1),
-    text,
+    colSpan,
+    rowSpan,
+    // a truth value reads the same whatever the language of the program that saved it
+    text: type === "boolean" ? (c.attrs["office:boolean-value"] === "true" ? "TRUE" : "FALSE") : text,
     fill,
     ...(type !== undefined ? { type } : {}),
     ...(c.attrs["table:formula"] !== undefined ? { formula: c.attrs["table:formula"] } : {}),
   };
 }
 
-/** A table:table as grid rows: merges as spans, covered cells left out, every other position a cell (empty if need be). */
-export function odfTable(table: El, fillOf: (style: string | undefined) => string | null): OdfTable {
+/**
+ * A table:table as grid rows: merges as spans, covered cells left out, every other position a
+ * cell (empty if need be). `locate` names a cell from the row number a person sees.
+ */
+export function odfTable(table: El, context: OdfContext, locate: (number: number, col: number) => string): OdfTable {
+  const { fillOf } = context;
   const colStyles = columnStyles(table);
   const rows: GridCell[][] = [];
   const numbers: number[] = [];
@@ -147,17 +237,26 @@ export function odfTable(table: El, fillOf: (style: string | undefined) => strin
     let col = 0;
     for (const c of elements(row)) {
       if (c.name !== "table:table-cell" && c.name !== "table:covered-table-cell") continue;
-      const repeat = numberAttr(c, "table:number-columns-repeated", 1);
+      const place = locate(number + 1, col);
+      const repeat = countAttr(c, "table:number-columns-repeated", context, place);
+      if (col >= MAX_COLS) {
+        if (c.name === "table:table-cell" && odfText(c) !== "") throw tooLarge(context, place, "a cell with text lies past the columns read");
+        continue;
+      }
+      const first = c.name === "table:covered-table-cell" ? null : cellOf(c, col, fillOf(c.attrs["table:style-name"] ?? row.attrs["table:default-cell-style-name"] ?? colStyles[col]), context, place);
+      // a text repeated past the columns read would be cut short without a word
+      if (first !== null && first.text !== "" && col + repeat > MAX_COLS) throw tooLarge(context, place, `the cell is repeated ${repeat} times`);
       for (let k = 0; k < repeat && col < MAX_COLS; k++, col++) {
-        if (c.name === "table:covered-table-cell") continue;
-        cells.push(cellOf(c, col, fillOf(c.attrs["table:style-name"] ?? row.attrs["table:default-cell-style-name"] ?? colStyles[col])));
+        if (first === null) continue;
+        cells.push(k === 0 ? first : { ...first, col, fill: fillOf(c.attrs["table:style-name"] ?? row.attrs["table:default-cell-style-name"] ?? colStyles[col]) });
       }
     }
-    const repeat = numberAttr(row, "table:number-rows-repeated", 1);
+    const repeat = countAttr(row, "table:number-rows-repeated", context, locate(number + 1, 0));
     const empty = cells.every((c) => c.text === "");
     const isHidden = (row.attrs["table:visibility"] ?? "visible") !== "visible";
     // thousands of repeated empty rows pad a sheet to its end: two of them say as much
     const copies = empty ? Math.min(repeat, 2) : repeat;
+    if (rows.length + copies > MAX_ROWS) throw tooLarge(context, locate(number + 1, 0), `the row is repeated ${repeat.toLocaleString("en")} times`);
     for (let k = 0; k < copies; k++) {
       if (isHidden && !empty) hidden.add(rows.length);
       rows.push(k === 0 ? cells : cells.map((c) => ({ ...c })));

@@ -1,9 +1,10 @@
-// Opening an office file: a zip package (OOXML .xlsx/.docx, OpenDocument .ods/.odt) read with
-// fflate, its XML parts parsed on demand. An encrypted, damaged or old binary file is refused
-// with one line that says what to do.
-import { strFromU8, unzipSync } from "fflate";
+// Opening an office file: a zip package (OOXML .xlsx/.docx, OpenDocument .ods/.odt) read within
+// limits (zip.ts), its XML parts decoded as strict UTF-8 and parsed on demand. An encrypted,
+// damaged or old binary file is refused with one line that says what to do.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { parseXml, type El } from "./xml-tree.ts";
+import { openZip } from "./zip.ts";
 
 /** OLE compound file signature: an encrypted OOXML package, or an old binary .xls/.doc. */
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -20,12 +21,26 @@ function hasStream(bytes: Uint8Array, name: string): boolean {
 
 export interface Package {
   file: string;
+  /** what the readers found while reading the parts (hidden sheets, hidden text): warnings to pass on */
+  findings: Diagnostic[];
   has(path: string): boolean;
   text(path: string): string;
   xml(path: string): El;
 }
 
 const PASSWORD = "the file is protected by a password: save a copy without the password and read that";
+
+/** The offset of the first byte that breaks UTF-8, for the message. */
+function firstBadByte(data: Uint8Array): number {
+  for (let i = 0; i < data.length; ) {
+    const b = data[i] ?? 0;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((data[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return data.length;
+}
 
 export function openPackage(bytes: Uint8Array, file: string): Package {
   if (bytes.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
@@ -34,19 +49,23 @@ export function openPackage(bytes: Uint8Array, file: string): Package {
     throw new FatalError("office/old-binary", "an old binary .xls or .doc file: save it as .xlsx or .ods (a spreadsheet), .docx or .odt (a document) and read that", { file });
   }
   if (!startsWith(bytes, ZIP)) throw new FatalError("office/not-zip", "not a spreadsheet or document: the file is not a zip package (.xlsx, .ods, .docx and .odt all are)", { file });
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new FatalError("office/damaged", `the file is damaged: its zip package cannot be opened (${reason}); was it cut short while copying?`, { file });
-  }
+  const zip = openZip(bytes, file);
+  const names = new Set(zip.names);
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
   const text = (path: string): string => {
-    const data = entries[path];
+    const data = zip.read(path);
     if (!data) throw new FatalError("office/damaged", `the file is damaged: it has no part ${path}`, { file });
-    return strFromU8(data);
+    try {
+      // a part in UTF-16 (XML allows it; a byte-order mark says so) is decoded as such
+      if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true }).decode(data);
+      if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be", { fatal: true }).decode(data);
+      return utf8.decode(data);
+    } catch {
+      // never U+FFFD in place of what the file holds: the bytes would be read as other text
+      throw new FatalError("office/damaged", `the file is damaged: its part ${path} holds bytes that are not UTF-8 text (at byte ${firstBadByte(data)})`, { file });
+    }
   };
-  const pkg: Package = { file, has: (path) => path in entries, text, xml: (path) => parseXml(text(path), file, path) };
+  const pkg: Package = { file, findings: [], has: (path) => names.has(path), text, xml: (path) => parseXml(text(path), file, path) };
   // an OpenDocument file saved with a password keeps its zip, but encrypts the parts
   if (pkg.has("META-INF/manifest.xml") && text("META-INF/manifest.xml").includes("encryption-data")) throw new FatalError("office/password", PASSWORD, { file });
   return pkg;

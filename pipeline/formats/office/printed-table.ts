@@ -51,6 +51,72 @@ function width(grid: Grid): number {
   return Math.max(0, ...grid.rows.flatMap((cells) => cells.map((c) => c.col + c.colSpan)));
 }
 
+/** The texts of a row, for comparing a repeated header row with the original. */
+const rowKey = (cells: readonly GridCell[]) => JSON.stringify(cells.map((c) => [c.col, c.colSpan, c.text]));
+
+/**
+ * A document's annex table split in two or more (a page or section break put between its parts),
+ * each part repeating the header rows: Word and Writer print one table, so it is read as one.
+ * A part joins when nothing is printed between it and the table above and its first rows are
+ * the annex's header rows again; those repeated rows are left out. A vertical merge that goes
+ * on into the part extends the cell above.
+ */
+export function joinSplitTable(grids: readonly Grid[], found: { grid: Grid; header: number }, file: string, custom?: CustomLabels): { grids: Grid[]; found: { grid: Grid; header: number }; diagnostics: Diagnostic[] } {
+  const { grid, header } = found;
+  let top = header;
+  while (top > 0 && isHeaderRow(rowTexts(grid.rows[top - 1] ?? []))) top--;
+  const first = Math.max(header, ...(grid.rows[header] ?? []).map((c) => header + c.rowSpan - 1)) + 1;
+  const block = grid.rows.slice(top, first).map(rowKey);
+  const index = grids.indexOf(grid);
+  const rows = grid.rows.map((cells) => cells.map((c) => ({ ...c })));
+  const origin: { part: Grid; row: number }[] = grid.rows.map((_, r) => ({ part: grid, row: r }));
+  const hidden = new Set(grid.hidden);
+  const diagnostics: Diagnostic[] = [];
+  let after = grid.after;
+  let next = index + 1;
+  for (; next < grids.length; next++) {
+    const part = grids[next];
+    if (!part || part.before.length > 0 || grids[next - 1]?.after.length !== 0) break;
+    const partHeader = findHeaderRow(part, custom);
+    const skip = partHeader - (header - top);
+    const repeats = partHeader >= 0 && skip === 0 && part.rows.slice(0, block.length).map(rowKey).join("\n") === block.join("\n");
+    if (!repeats) break;
+    for (let r = block.length; r < part.rows.length; r++) {
+      const cells: GridCell[] = [];
+      for (const c of part.rows[r] ?? []) {
+        if (c.continued && c.text === "") {
+          // the cell above that is open at the bottom of what is joined so far takes the rows
+          const bottom = rows.length;
+          const above = rows.flatMap((cs, k) => cs.filter((x) => x.col === c.col && k + x.rowSpan === bottom).map((x) => x))[0];
+          if (above) {
+            above.rowSpan += c.rowSpan;
+            continue;
+          }
+        }
+        cells.push({ ...c });
+      }
+      if (part.hidden.has(r)) hidden.add(rows.length);
+      rows.push(cells);
+      origin.push({ part, row: r });
+    }
+    diagnostics.push(diag("office/table-continued", `${part.name} repeats the annex's header rows right under ${grid.name}: it continues the annex table, and its rows were joined to it`, { file }));
+    after = part.after;
+  }
+  if (next === index + 1) return { grids: [...grids], found, diagnostics };
+  const joined: Grid = {
+    name: grid.name,
+    rows,
+    hidden,
+    before: grid.before,
+    after,
+    locate: (row, col) => {
+      const o = origin[row];
+      return o ? o.part.locate(o.row, col) : grid.locate(row, col);
+    },
+  };
+  return { grids: [...grids.slice(0, index), joined, ...grids.slice(next)], found: { grid: joined, header }, diagnostics };
+}
+
 /**
  * Other sheets and tables are not read. One that holds the annex header too (another edition in
  * the same workbook) is worth a warning; in a document, a table with the annex's number of
@@ -60,7 +126,11 @@ function otherTables(grids: readonly Grid[], annex: Grid, file: string, format: 
   const out: Diagnostic[] = [];
   for (const other of grids) {
     if (other === annex || !other.rows.some((cells) => cells.some((c) => c.text !== ""))) continue;
-    if (findHeaderRow(other, custom) >= 0) out.push(diag("office/other-table", `${other.name} also has the annex's header row; only ${annex.name}, the first, was read`, { file }));
+    if (findHeaderRow(other, custom) >= 0) {
+      // a document's second table with the annex header, text printed between: the annex split, or another one; never a shorter annex
+      if (isDocument(format)) out.push(diag("office/split-table", `${other.name} also has the annex's header row, with text between it and ${annex.name}: if it continues the annex, join the two tables into one`, { file }));
+      else out.push(diag("office/other-table", `${other.name} also has the annex's header row; only ${annex.name}, the first, was read`, { file }));
+    }
     else if (isDocument(format) && width(other) === width(annex))
       out.push(diag("office/split-table", `${other.name} has the columns of the annex table (${annex.name}) but no header row: if it continues the annex, join the two tables into one`, { file }));
   }
@@ -68,25 +138,30 @@ function otherTables(grids: readonly Grid[], annex: Grid, file: string, format: 
 }
 
 /** The grid holding the annex's header row, and that row; a fatal error when there is none. */
-export function findAnnexGrid(grids: readonly Grid[], file: string, format: OfficeFormat, custom?: CustomLabels): { grid: Grid; header: number } {
+export function findAnnexGrid(grids: readonly Grid[], file: string, format: OfficeFormat, custom?: CustomLabels, findings: readonly Diagnostic[] = []): { grid: Grid; header: number } {
   for (const grid of grids) {
     const header = findHeaderRow(grid, custom);
     if (header >= 0) return { grid, header };
   }
   const where = isDocument(format) ? (grids.length === 0 ? "the document has no table" : `tables: ${grids.length}`) : `sheets: ${grids.map((g) => g.name).join(", ") || "none"}`;
-  throw new FatalError("input/no-table", `no annex table: no row has the column headings Funzione, Macro Processi, Processi, Sotto Processi, Attività (${where})`, { file });
+  // the annex may be what is hidden: say so, so that a person looks there
+  const hidden = findings.filter((d) => d.rule === "office/hidden-sheet" || d.rule === "office/hidden-text").length;
+  const unread = hidden > 0 ? `; hidden content not read: ${hidden}` : "";
+  throw new FatalError("input/no-table", `no annex table: no row has the column headings Funzione, Macro Processi, Processi, Sotto Processi, Attività (${where}${unread})`, { file });
 }
 
 /** The grid with the annex header (`findAnnexGrid`), read into a raw table; `custom`: the plan's own header labels. */
 export function gridsToRawTable(
-  grids: readonly Grid[],
-  found: { grid: Grid; header: number },
+  allGrids: readonly Grid[],
+  annex: { grid: Grid; header: number },
   file: string,
   format: OfficeFormat,
   custom?: CustomLabels,
 ): { table: RawTable; diagnostics: Diagnostic[] } {
+  const joined = isDocument(format) ? joinSplitTable(allGrids, annex, file, custom) : { grids: [...allGrids], found: annex, diagnostics: [] };
+  const { grids, found } = joined;
   const { grid, header } = found;
-  const diagnostics: Diagnostic[] = otherTables(grids, grid, file, format, custom);
+  const diagnostics: Diagnostic[] = [...joined.diagnostics, ...otherTables(grids, grid, file, format, custom)];
   const columns = nameColumns(grid, header, file, diagnostics, custom);
   const inTable = (col: number) => columns.map.has(col);
   const codeCol = at(columns.codeCols, 0, "code column");

@@ -45,7 +45,7 @@ export function readOffice(bytes: Uint8Array, file: string, options: OfficeReadO
   const format = formatOf(pkg);
   const grids = GRIDS[format](pkg);
   const custom = customLabels(options.columns);
-  const found = findAnnexGrid(grids, file, format, custom);
+  const found = findAnnexGrid(grids, file, format, custom, pkg.findings);
   const headings = (found.grid.rows[found.header] ?? []).map((c) => c.text);
   // the published spreadsheet has the working copy's words and more: read as one, it would lose every level's code
   const published = PUBLICATION_ONLY_HEADERS.map(foldLabel);
@@ -57,6 +57,9 @@ export function readOffice(bytes: Uint8Array, file: string, options: OfficeReadO
       { file, cell: found.grid.locate(found.header, own.col) },
     );
   }
-  if (isWorkingCopyHeader(headings)) return readWorkingCopy(grids, found.grid, found.header, file, options.planYears !== undefined ? { planYears: options.planYears } : {});
-  return gridsToRawTable(grids, found, file, format, custom);
+  const read = isWorkingCopyHeader(headings)
+    ? readWorkingCopy(grids, found.grid, found.header, file, options.planYears !== undefined ? { planYears: options.planYears } : {})
+    : gridsToRawTable(grids, found, file, format, custom);
+  // what the package's readers found (hidden sheets, hidden text) comes first, as it was met first
+  return { ...read, diagnostics: [...pkg.findings, ...read.diagnostics] };
 }

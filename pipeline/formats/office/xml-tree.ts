@@ -26,6 +26,7 @@ const PREFIXES: Record<string, string> = {
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
   "http://schemas.openxmlformats.org/package/2006/relationships": "rel",
   "http://schemas.openxmlformats.org/drawingml/2006/main": "a",
+  "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
 };
 
 type Renames = ReadonlyMap<string, string>;
@@ -58,6 +59,9 @@ function rename(name: string, renames: Renames, isAttr: boolean): string {
 /** Far deeper than any spreadsheet or document part nests its elements (a table in a table in a cell is some twenty). */
 const MAX_XML_DEPTH = 256;
 
+/** Far more elements than a part of the largest annex holds (a document's body of 245 rows has about 60,000). */
+export const MAX_XML_ELEMENTS = 2_000_000;
+
 /** Parses one XML part; `part` names it in the error ("content.xml"). */
 export function parseXml(xml: string, file: string, part: string): El {
   const parser = new SaxesParser();
@@ -65,7 +69,11 @@ export function parseXml(xml: string, file: string, part: string): El {
   const stack: El[] = [root];
   const scopes: Renames[] = [new Map()];
   const top = <T>(list: T[], what: string): T => at(list, list.length - 1, what);
+  let count = 0;
   parser.on("opentag", (tag) => {
+    if (++count > MAX_XML_ELEMENTS) {
+      throw new FatalError("office/too-large", `the file's part ${part} holds more than ${MAX_XML_ELEMENTS.toLocaleString("en")} elements, far more than any annex: not read`, { file });
+    }
     // the tree is walked by recursive functions (find, the text of a cell): a part nested deeper
     // than any document is refused here, not met as "Maximum call stack size exceeded" there
     if (stack.length > MAX_XML_DEPTH) {

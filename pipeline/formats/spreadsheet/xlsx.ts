@@ -10,6 +10,8 @@ import { isWhite, mix, tint, toHex } from "../office/colour.ts";
 import { formatCode, formatSerial, isDateFormat, shownNumber } from "./number-format.ts";
 import type { Grid, GridCell } from "../office/grid.ts";
 import type { Package } from "../office/package.ts";
+import { FatalError } from "../../diagnostics/fatal.ts";
+import { diag } from "../../diagnostics/rules.ts";
 import { element, elements, findAll, numberAttr, type El } from "../office/xml-tree.ts";
 
 /** Columns past this are not read (see odf.ts). */
@@ -66,19 +68,27 @@ function themeColours(pkg: Package): Map<string, string> {
   return colours;
 }
 
-/** A colour element as "#rrggbb"; null when it has none (automatic). */
-function colourOf(c: El | undefined, palette: readonly string[], theme: ReadonlyMap<string, string>): string | null {
+/** A colour element as "#rrggbb"; null when it has none (automatic). A reference to no colour is damage: the fill it gives is not known. */
+function colourOf(c: El | undefined, palette: readonly string[], theme: ReadonlyMap<string, string>, file: string): string | null {
   if (!c || c.attrs["auto"] === "1") return null;
+  const damaged = (what: string) => new FatalError("office/damaged", `the file is damaged: a fill in its styles has the colour ${what}, which is no colour`, { file });
   let hex: string | null = null;
   if (c.attrs["rgb"] !== undefined) hex = toHex(c.attrs["rgb"]);
-  else if (c.attrs["indexed"] !== undefined) hex = palette[numberAttr(c, "indexed", -1)] ?? null;
-  else if (c.attrs["theme"] !== undefined) hex = theme.get(THEME_ORDER[numberAttr(c, "theme", -1)] ?? "") ?? null;
-  return hex && tint(hex, numberAttr(c, "tint", 0));
+  else if (c.attrs["indexed"] !== undefined) {
+    hex = palette[numberAttr(c, "indexed", -1)] ?? null;
+    if (hex === null) throw damaged(`indexed="${c.attrs["indexed"]}"`);
+  } else if (c.attrs["theme"] !== undefined) {
+    hex = theme.get(THEME_ORDER[numberAttr(c, "theme", -1)] ?? "") ?? null;
+    if (hex === null) throw damaged(`theme="${c.attrs["theme"]}"`);
+  }
+  const amount = numberAttr(c, "tint", 0);
+  if (amount < -1 || amount > 1) throw damaged(`tint="${c.attrs["tint"] ?? ""}"`);
+  return hex && tint(hex, amount);
 }
 
-/** The fill of each cellXfs index: "#rrggbb", a description, or null (none, white). */
-function styleFills(pkg: Package): (string | null)[] {
-  if (!pkg.has("xl/styles.xml")) return [];
+/** The fill of each cellXfs index: "#rrggbb", a description, or null (none, white); null when the file has no styles. */
+function styleFills(pkg: Package): (string | null)[] | null {
+  if (!pkg.has("xl/styles.xml")) return null;
   const styles = pkg.xml("xl/styles.xml");
   const custom = findAll(styles, "x:rgbColor").map((c) => toHex(c.attrs["rgb"]) ?? "#000000");
   const palette = custom.length > 0 ? [...custom, ...PALETTE.slice(custom.length)] : PALETTE;
@@ -90,12 +100,18 @@ function styleFills(pkg: Package): (string | null)[] {
     if (type === "none") return null;
     const share = PATTERN_SHARE[type];
     if (share === undefined) return `pattern ${type}`;
-    const fg = colourOf(element(pattern, "x:fgColor"), palette, theme) ?? "#000000";
-    const bg = colourOf(element(pattern, "x:bgColor"), palette, theme) ?? "#ffffff";
+    const fg = colourOf(element(pattern, "x:fgColor"), palette, theme, pkg.file) ?? "#000000";
+    const bg = colourOf(element(pattern, "x:bgColor"), palette, theme, pkg.file) ?? "#ffffff";
     const seen = share === 1 ? fg : mix(fg, bg, share);
     return isWhite(seen) ? null : seen;
   });
-  return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf) => fills[numberAttr(xf, "fillId", 0)] ?? null);
+  return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf, i) => {
+    const fill = fills[numberAttr(xf, "fillId", 0)];
+    if (fill === undefined && (xf.attrs["fillId"] !== undefined || fills.length > 0)) {
+      throw new FatalError("office/damaged", `the file is damaged: cell style ${i} has fill "${xf.attrs["fillId"] ?? ""}", but the file has ${fills.length === 0 ? "none" : `fills 0 to ${fills.length - 1}`}`, { file: pkg.file });
+    }
+    return fill ?? null;
+  });
 }
 
 /** The number format code of each cellXfs index (null: none that shows a date), to show a number as the spreadsheet does. */
@@ -106,26 +122,60 @@ function styleFormats(pkg: Package): (string | null)[] {
   return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf) => formatCode(numberAttr(xf, "numFmtId", 0), custom));
 }
 
+interface Styles {
+  /** null: the file has no styles part */
+  fills: readonly (string | null)[] | null;
+  formats: readonly (string | null)[];
+  date1904: boolean;
+}
+
+/** Where a sheet's problems are told: the file, and how a person names a cell of the sheet. */
+interface SheetPlace {
+  file: string;
+  sheet: string;
+}
+
+const cellName = (where: SheetPlace, row: number, col: number) => `${where.sheet}!${columnLetters(col)}${row + 1}`;
+
+function damaged(where: SheetPlace, row: number, col: number, reason: string): FatalError {
+  return new FatalError("office/damaged", `the file is damaged: ${reason}`, { file: where.file, cell: cellName(where, row, col) });
+}
+
 /** A cell's value as text, with its type, what the spreadsheet shows for a number (a date, say), and its formula. */
-function cellValue(c: El, strings: readonly string[], format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown" | "formula"> {
+function cellValue(c: El, strings: readonly string[], where: SheetPlace, row: number, col: number, format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown" | "formula" | "uncomputed"> {
   const f = element(c, "x:f");
   // a shared formula's other cells hold no text of their own: "" still marks the cell as computed
   const formula = f ? { formula: textOf(f) } : {};
-  return { ...storedValue(c, strings, format, date1904), ...formula };
+  return { ...storedValue(c, strings, where, row, col, format, date1904), ...formula };
 }
 
-function storedValue(c: El, strings: readonly string[], format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown"> {
+function storedValue(c: El, strings: readonly string[], where: SheetPlace, row: number, col: number, format: string | null, date1904: boolean): Pick<GridCell, "text" | "type" | "shown" | "uncomputed"> {
   const t = c.attrs["t"] ?? "n";
   if (t === "inlineStr") {
     const is = element(c, "x:is");
     return { text: is ? stringText(is) : "" };
   }
   const v = element(c, "x:v");
+  const f = element(c, "x:f");
+  // a formula saved without its value (openpyxl and other scripts write them so): the office
+  // application computes and shows a value, which the file does not hold; never an empty cell.
+  // A formula whose value is the empty string is saved with t="str" and an empty <v>.
+  if (f && (!v || (textOf(v) === "" && t !== "str"))) {
+    const formula = normalizeText(unescapeXstring(textOf(f)));
+    return { text: formula === "" ? "=" : `=${formula}`, type: "error", uncomputed: true };
+  }
   if (!v) return { text: "" };
   const raw = textOf(v);
   switch (t) {
-    case "s":
-      return { text: strings[Number(raw)] ?? "" };
+    case "s": {
+      const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+      const text = strings[index];
+      if (text === undefined) {
+        const count = strings.length;
+        throw damaged(where, row, col, `the cell points to shared string "${raw.slice(0, 20)}", but the file has ${count === 0 ? "none" : `${count} (0 to ${count - 1})`}`);
+      }
+      return { text };
+    }
     case "b":
       return { text: raw === "1" ? "TRUE" : "FALSE", type: "boolean" };
     case "e":
@@ -141,8 +191,15 @@ function storedValue(c: El, strings: readonly string[], format: string | null, d
   }
 }
 
+interface SheetRef {
+  name: string;
+  path: string;
+  /** state="hidden" or "veryHidden": the application does not show it */
+  hidden: boolean;
+}
+
 /** Sheet name and part path of each worksheet, in workbook order. */
-function sheets(pkg: Package): { name: string; path: string }[] {
+function sheets(pkg: Package): SheetRef[] {
   const workbook = pkg.xml("xl/workbook.xml");
   const relsPath = "xl/_rels/workbook.xml.rels";
   const rels = pkg.has(relsPath) ? elements(pkg.xml(relsPath), "rel:Relationship") : [];
@@ -151,48 +208,119 @@ function sheets(pkg: Package): { name: string; path: string }[] {
     const t = target.get(s.attrs["r:id"] ?? "");
     if (!t) return [];
     const path = t.startsWith("/") ? t.slice(1) : posix.normalize(posix.join("xl", t));
-    return [{ name: s.attrs["name"] ?? "", path }];
+    const state = s.attrs["state"] ?? "visible";
+    return [{ name: s.attrs["name"] ?? "", path, hidden: state === "hidden" || state === "veryHidden" }];
   });
 }
 
+/** The most rows with text, merged rows or merged cells a sheet may have: far past any annex, far below what exhausts memory. */
+export const MAX_ROWS = 100_000;
+const MAX_MERGED_CELLS = 1_000_000;
+/** The last row and column a spreadsheet has (Excel, LibreOffice since 7.4): past them is damage. */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLS = 16_384;
+
 const key = (row: number, col: number) => row * MAX_COLS + col;
 
-interface Styles {
-  fills: readonly (string | null)[];
-  formats: readonly (string | null)[];
-  date1904: boolean;
+function tooLarge(where: SheetPlace, row: number, col: number, what: string): FatalError {
+  return new FatalError("office/too-large", `${what}: more than an annex holds (at most ${MAX_ROWS.toLocaleString("en")} rows and ${MAX_COLS} columns are read)`, {
+    file: where.file,
+    cell: cellName(where, row, col),
+  });
 }
 
-function sheetGrid(sheet: El, name: string, strings: readonly string[], styles: Styles): Grid {
-  const spans = new Map<number, { rowSpan: number; colSpan: number }>();
-  const covered = new Set<number>();
-  let width = 0;
-  let height = 0;
+interface Merges {
+  spans: Map<number, { rowSpan: number; colSpan: number }>;
+  covered: Set<number>;
+  width: number;
+  height: number;
+}
+
+/** The sheet's merges; one that overlaps another (LibreOffice and Excel show only one of them), or lies past the limits, is refused. */
+function mergesOf(sheet: El, where: SheetPlace): Merges {
+  const out: Merges = { spans: new Map(), covered: new Set(), width: 0, height: 0 };
+  const owner = new Map<number, string>();
+  let area = 0;
   for (const m of findAll(sheet, "x:mergeCell")) {
-    const [a, b] = (m.attrs["ref"] ?? "").split(":").map(parseCellRef);
-    if (!a || !b || a.col >= MAX_COLS) continue;
-    spans.set(key(a.row, a.col), { rowSpan: b.row - a.row + 1, colSpan: b.col - a.col + 1 });
-    for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= Math.min(b.col, MAX_COLS - 1); c++) if (r !== a.row || c !== a.col) covered.add(key(r, c));
-    width = Math.max(width, a.col + 1);
-    height = Math.max(height, b.row + 1);
+    const ref = m.attrs["ref"] ?? "";
+    const [a, b, extra] = ref.split(":").map(parseCellRef);
+    if (!a || !b || extra !== undefined || a.row < 0 || a.col < 0 || b.row < 0 || b.col < 0 || Math.max(a.row, b.row) >= SHEET_ROWS || Math.max(a.col, b.col) >= SHEET_COLS) {
+      throw damaged(where, a?.row ?? 0, a?.col ?? 0, `the merge "${ref.slice(0, 40)}" is not a range of the sheet`);
+    }
+    // a range written corner to corner the other way round is the same range
+    const top = Math.min(a.row, b.row);
+    const bottom = Math.max(a.row, b.row);
+    const left = Math.min(a.col, b.col);
+    const right = Math.max(a.col, b.col);
+    if (left >= MAX_COLS) continue;
+    const cells = (bottom - top + 1) * (Math.min(right, MAX_COLS - 1) - left + 1);
+    area += cells;
+    if (bottom - top + 1 > MAX_ROWS || area > MAX_MERGED_CELLS) throw tooLarge(where, top, left, `the merge ${ref} covers ${cells.toLocaleString("en")} cells`);
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= Math.min(right, MAX_COLS - 1); c++) {
+        const k = key(r, c);
+        const other = owner.get(k);
+        if (other !== undefined) throw damaged(where, r, c, `the merges ${other} and ${ref} overlap (the application shows only one of them)`);
+        owner.set(k, ref);
+        if (r !== top || c !== left) out.covered.add(k);
+      }
+    }
+    out.spans.set(key(top, left), { rowSpan: bottom - top + 1, colSpan: right - left + 1 });
+    out.width = Math.max(out.width, left + 1);
+    out.height = Math.max(out.height, bottom + 1);
   }
+  return out;
+}
+
+/** A row's or cell's position as the file gives it; a position that is not a cell of the sheet is damage. */
+function position(raw: string | undefined, next: number, limit: number, what: string, where: SheetPlace, row: number, col: number): number {
+  if (raw === undefined) return next;
+  const n = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > limit) throw damaged(where, row, col, `${what} "${raw.slice(0, 20)}" is not a position on a sheet`);
+  return n - 1;
+}
+
+function sheetGrid(sheet: El, name: string, strings: readonly string[], styles: Styles, file: string): Grid {
+  const fills = styles.fills;
+  const where: SheetPlace = { file, sheet: name };
+  const { spans, covered, width: mergedWidth, height: mergedHeight } = mergesOf(sheet, where);
+  let width = mergedWidth;
+  let height = mergedHeight;
   const found = new Map<number, Omit<GridCell, "col" | "colSpan" | "rowSpan">>();
   const hidden = new Set<number>();
   let rowIndex = -1;
   for (const row of findAll(sheet, "x:row")) {
-    rowIndex = numberAttr(row, "r", rowIndex + 2) - 1;
+    const previous = rowIndex;
+    rowIndex = position(row.attrs["r"], rowIndex + 1, SHEET_ROWS, "a row's number", where, rowIndex + 1, 0);
+    // rows come in order, each once: a row given twice would have one of them lost
+    if (rowIndex <= previous) throw damaged(where, rowIndex, 0, `row ${rowIndex + 1} comes after row ${previous + 1} (rows are written once each, in order)`);
     let col = -1;
     let hasText = false;
     for (const c of elements(row, "x:c")) {
-      col = (c.attrs["r"] ? parseCellRef(c.attrs["r"])?.col : undefined) ?? col + 1;
-      if (col >= MAX_COLS) continue;
+      const ref = c.attrs["r"];
+      const previousCol = col;
+      if (ref !== undefined) {
+        const at = parseCellRef(ref);
+        if (!at || at.row !== rowIndex || at.col >= SHEET_COLS) throw damaged(where, rowIndex, col + 1, `the cell "${ref.slice(0, 20)}" is written in row ${rowIndex + 1}`);
+        col = at.col;
+      } else col++;
+      if (col <= previousCol) throw damaged(where, rowIndex, col, `the cell ${cellName(where, rowIndex, col)} comes after ${columnLetters(previousCol)}${rowIndex + 1} (cells are written once each, in order)`);
       const style = numberAttr(c, "s", 0);
-      const value = cellValue(c, strings, styles.formats[style] ?? null, styles.date1904);
-      found.set(key(rowIndex, col), { ...value, fill: styles.fills[style] ?? null });
+      const value = cellValue(c, strings, where, rowIndex, col, styles.formats[style] ?? null, styles.date1904);
+      const fill = fills === null ? null : fills[style];
+      if (fill === undefined || (fills === null && style !== 0) || !Number.isInteger(style)) {
+        throw damaged(where, rowIndex, col, `the cell has style ${c.attrs["s"] ?? ""}, but the file has ${fills === null ? "no styles" : `styles 0 to ${fills.length - 1}`}`);
+      }
+      if (col >= MAX_COLS) {
+        if (value.text !== "") throw tooLarge(where, rowIndex, col, "a cell with text lies past the columns read");
+        continue;
+      }
+      found.set(key(rowIndex, col), { ...value, fill });
       hasText ||= value.text !== "";
       width = Math.max(width, col + 1);
     }
     if (!hasText) continue;
+    if (rowIndex >= MAX_ROWS) throw tooLarge(where, rowIndex, 0, `row ${rowIndex + 1} has text`);
     if (row.attrs["hidden"] === "1" || row.attrs["hidden"] === "true") hidden.add(rowIndex);
     // rows with no text after the last that has some are not part of the grid: LibreOffice saves
     // the sheet's last row (1048576) when its cells have a style, which would be a million empty rows
@@ -216,7 +344,9 @@ export function xlsxGrids(pkg: Package): Grid[] {
   const strings = sharedStrings(pkg);
   const pr = findAll(pkg.xml("xl/workbook.xml"), "x:workbookPr")[0]?.attrs["date1904"];
   const styles: Styles = { fills: styleFills(pkg), formats: styleFormats(pkg), date1904: pr === "1" || pr === "true" };
-  return sheets(pkg)
-    .filter((s) => pkg.has(s.path))
-    .map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, styles));
+  const all = sheets(pkg).filter((s) => pkg.has(s.path));
+  for (const s of all.filter((s) => s.hidden)) {
+    pkg.findings.push(diag("office/hidden-sheet", `the sheet "${s.name}" is hidden: it is not read`, { file: pkg.file }));
+  }
+  return all.filter((s) => !s.hidden).map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, styles, pkg.file));
 }
