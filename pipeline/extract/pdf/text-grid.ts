@@ -22,7 +22,7 @@ const LABEL_START = /^[A-Z]\d+(?:\.\d+[a-z]?)*(?:\s|$)/;
 /** The column names lie within this many font sizes below the first of them (labels of several lines). */
 const HEADER_DEPTH = 4;
 /** Rows of the header are this many font sizes apart at most: a wider gap above them ends the header. */
-const HEADER_GAP = 2;
+const HEADER_GAP = 2.5;
 /** Text this many times the header's size or larger is a title, not a header row. */
 const TITLE_SIZE = 1.15;
 /** Lines wider than this share of the page are not cells: a title, a footnote. */
@@ -301,7 +301,11 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
 
   // columns: the code column from the codes; every other boundary in the widest river between two labels
   const activities = named.find((l) => l.kind === "activities");
-  const codes = data.filter((d) => ACTIVITY_CODE.test(d.text.trim()) || (LETTER_CODE.test(d.text.trim()) && activities !== undefined && d.right < centre(activities)));
+  // a bare letter is the special row's code only in the column of the numbered codes (a letter alone elsewhere is a wrapped word)
+  const numbered = data.filter((d) => ACTIVITY_CODE.test(d.text.trim()));
+  const inCodeColumn = (d: Line): boolean =>
+    numbered.length > 0 ? d.left >= Math.min(...numbered.map((c) => c.left)) - size && d.right <= Math.max(...numbered.map((c) => c.right)) + size : activities !== undefined && d.right < centre(activities);
+  const codes = [...numbered, ...data.filter((d) => LETTER_CODE.test(d.text.trim()) && inCodeColumn(d))];
   if (codes.length === 0) return null;
   const codeLeft = Math.min(...codes.map((c) => c.left));
   const codeRight = Math.max(...codes.map((c) => c.right));
