@@ -27,6 +27,13 @@ export interface Band {
   bottom: number;
 }
 
+/** A ruled cell wholly on its page (not cut by a page break), with its lines. */
+export interface BoxedCell {
+  top: number;
+  bottom: number;
+  lines: readonly { baseline: number; size: number; text: string }[];
+}
+
 /** What a reader says it did with one page's text. */
 export interface PageUse {
   page: number;
@@ -36,6 +43,8 @@ export interface PageUse {
   bands: Band[];
   /** the whole page was classified: a title page before the table, a legend after it, a page already reported */
   whole?: boolean;
+  /** a ruled reader's cells: where the producer puts a cell's text in its box tells a line gone or come */
+  cells?: BoxedCell[];
 }
 
 /** The printed text of a page, as the account sees it: its visible runs, artifacts left out. */
@@ -141,6 +150,32 @@ function rowCodes(rows: readonly RawRow[], columns: readonly ColumnKind[]): { ro
   return out;
 }
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/**
+ * A producer puts every cell's text the same way in its box: at its top (a constant gap above
+ * the first line) or in its middle (the gaps above and below alike). Which, the cells tell:
+ * the placement whose offsets agree best. A cell whose text sits otherwise has lost a line, or
+ * gained one, since it was laid out.
+ */
+function misplaced(uses: readonly PageUse[]): { page: number; cell: BoxedCell }[] {
+  const all = uses.flatMap((u) => (u.cells ?? []).filter((c) => c.lines.length > 0).map((cell) => ({ page: u.page, cell })));
+  if (all.length < TOLERANCES.placementSample) return [];
+  const top = (c: BoxedCell) => (c.lines[0]?.baseline ?? 0) - c.top;
+  const middle = (c: BoxedCell) => ((c.lines[0]?.baseline ?? 0) - c.top - (c.bottom - (c.lines.at(-1)?.baseline ?? 0))) / 2;
+  const spread = (f: (c: BoxedCell) => number) => {
+    const m = median(all.map((a) => f(a.cell)));
+    return { m, mad: median(all.map((a) => Math.abs(f(a.cell) - m))) };
+  };
+  const t = spread(top);
+  const c = spread(middle);
+  const [f, { m }] = t.mad <= c.mad ? [top, t] : [middle, c];
+  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplaced * (a.cell.lines[0]?.size ?? 10));
+}
+
 export interface AccountInput {
   file: string;
   printed: readonly PrintedPage[];
@@ -168,6 +203,15 @@ export function account(input: AccountInput): Diagnostic[] {
     const twice = overprinted(printed);
     if (twice.length > 0) diagnostics.push(diag("pdf/overprinted", `text drawn twice over itself: "${preview(twice.join(" "))}"`, { file, page: printed.page }));
   }
+
+  // every cell's text placed in its box as the producer places all the others
+  for (const { page, cell } of misplaced(input.uses))
+    diagnostics.push(
+      diag("pdf/cell-misplaced", `the text of a cell is not placed in it as the producer places every other: "${preview(cell.lines.map((l) => l.text.trim()).join(" "))}" (a line of it missing, or one too many?)`, {
+        file,
+        page,
+      }),
+    );
 
   // every code printed as a token of its own: one activity, on its page
   const read = rowCodes(input.rows, input.columns);

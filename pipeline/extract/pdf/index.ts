@@ -7,7 +7,7 @@ import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
 import { customLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
-import { account, type PageUse, type PrintedPage } from "./account.ts";
+import { account, type BoxedCell, type PageUse, type PrintedPage } from "./account.ts";
 import { assemble } from "./assemble.ts";
 import { readContent, type PageContent } from "./content.ts";
 import { at } from "../../lib/at.ts";
@@ -16,6 +16,7 @@ import { damaged, loadPage, openPdf, unreadable } from "./open.ts";
 import { DamagedContent } from "./operands.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
 import { placeText } from "./placement.ts";
+import { slot } from "./grid.ts";
 import { readTextGrid, textHeader, type TextGridPage } from "./text-grid.ts";
 import { assembleTextGrid, type TextGridTable } from "./text-grid-table.ts";
 import type { TextRun } from "./text.ts";
@@ -81,10 +82,31 @@ function textGridUses(textPages: readonly TextGridPage[], loose: readonly { page
   ];
 }
 
+/**
+ * The data cells of a page wholly on it: not the rest of a cell cut by the page break before (a
+ * cell at the top of the table where the page before left one open), not cut by the next (at the
+ * table's bottom, open), no text clipped away.
+ */
+function boxedCells(p: PageTable, before: PageTable | undefined): BoxedCell[] {
+  const last = p.grid.ys.length - 2;
+  const previous = before?.page === p.page - 1 ? before : undefined;
+  const continued = (x: number): boolean => {
+    if (!previous) return false;
+    const col = slot(previous.grid.xs, x);
+    return previous.grid.cells.some((c) => c.openBottom && c.col0 <= col && col <= c.col1);
+  };
+  return p.grid.cells.flatMap((cell, id) => {
+    const lines = p.lines.get(id);
+    if (!lines || cell.band0 < p.firstData || cell.band1 >= last || cell.openBottom || p.ghosts.has(id)) return [];
+    if (cell.band0 === p.firstData && (previous === undefined || continued((cell.box.left + cell.box.right) / 2))) return [];
+    return [{ top: cell.box.top, bottom: cell.box.bottom, lines }];
+  });
+}
+
 /** What the ruled reader did with each page's text: every piece is in a cell, or above, below or beside the table, and said so. */
 function ruledUses(pages: readonly PageTable[], loose: readonly { page: number }[]): PageUse[] {
   return [
-    ...pages.map((p) => ({ page: p.page, lines: [...[...p.lines.values()].flat(), ...p.above, ...p.below, ...p.beside], bands: [] })),
+    ...pages.map((p) => ({ page: p.page, lines: [...[...p.lines.values()].flat(), ...p.above, ...p.below, ...p.beside], bands: [], cells: boxedCells(p, pages[pages.indexOf(p) - 1]) })),
     // a page without a table: a title page, the footnote's end, or one already reported (pdf/page-without-table)
     ...loose.map((l) => ({ page: l.page, lines: [], bands: [], whole: true })),
   ];

@@ -5,4 +5,8 @@ export const TOLERANCES = {
   sameLine: 0.35,
   /** a glyph whose middle lies this close (points) outside a line's extent still belongs to it */
   glyphReach: 0.5,
+  /** a cell's text off the place every other cell's text has in its box by more than this many font sizes is misplaced */
+  misplaced: 0.45,
+  /** fewer ruled cells than this tell nothing about where a producer places text */
+  placementSample: 20,
 } as const;
