@@ -122,15 +122,18 @@ function leftovers(printed: PrintedPage, use: PageUse | undefined): string[] {
 
 /** Texts drawn twice at one place: the same glyph at the same position (a copy laid over itself). */
 function overprinted(printed: PrintedPage): string[] {
-  const seen = new Set<string>();
+  // keyed by position (tenths of a point), the text compared only where two glyphs share one
+  const seen = new Map<number, string>();
   const twice: string[] = [];
   for (const run of printed.runs) {
     let text = "";
+    const y = Math.round(run.baseline * 10);
     for (const g of run.glyphs) {
-      if (g.text.trim() === "") continue;
-      const key = `${g.text}|${Math.round(g.left * 10)}|${Math.round(run.baseline * 10)}`;
-      if (seen.has(key)) text += g.text;
-      else seen.add(key);
+      if (g.text === "" || g.text === " ") continue;
+      const key = Math.round(g.left * 10) * 100_000 + y;
+      const before = seen.get(key);
+      if (before === g.text) text += g.text;
+      else if (before === undefined) seen.set(key, g.text);
     }
     if (text !== "") twice.push(text);
   }
@@ -218,7 +221,6 @@ export function account(input: AccountInput): Diagnostic[] {
   const readOn = new Map<string, number>();
   for (const { row, code } of read) readOn.set(`${row.page}|${code}`, (readOn.get(`${row.page}|${code}`) ?? 0) + 1);
   for (const printed of input.printed) {
-    if (uses.get(printed.page)?.whole) continue;
     const counts = new Map<string, number>();
     for (const piece of placeText(printed.runs, null).outside) {
       const code = codeToken(piece.text);
