@@ -8,7 +8,7 @@ import type { TextRun } from "../pipeline/extract/pdf/text.ts";
 
 /** A run of `text` at (x, baseline), 5 pt a glyph, size 10. */
 function run(text: string, x: number, baseline: number): TextRun {
-  return { baseline, middle: baseline - 3, size: 10, glyphs: [...text].map((c, i) => ({ left: x + 5 * i, right: x + 5 * i + 5, text: c === " " ? "" : c })) };
+  return { baseline, middle: baseline - 3, size: 10, glyphs: Array.from(text).map((c, i) => ({ left: x + 5 * i, right: x + 5 * i + 5, text: c === " " ? "" : c })) };
 }
 const line = (r: TextRun) => ({ baseline: r.baseline, size: r.size, left: r.glyphs[0]?.left ?? 0, right: r.glyphs.at(-1)?.right ?? 0 });
 const columns: ColumnKind[] = ["activityCode", "activityTitle"];

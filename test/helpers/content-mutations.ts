@@ -6,7 +6,7 @@
 // incremental update (the same object number, a cross-reference section of its own), as a PDF
 // editor saves a change, so that a variant costs no child process.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seeded } from "./random.ts";
