@@ -5,13 +5,15 @@
 // rows from where it starts to where the next one starts. Where that cannot be told, it says so.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/rules.ts";
+import { NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
 import { at } from "../../lib/at.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { plainText, toLines, toParagraphs, type Line } from "./lines.ts";
 import type { TextGridPage, TextLabel } from "./text-grid.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
 
-const LABEL_CODE = /^([A-Z]\d*(?:\.\d+[a-z]?)*)(?:\s|$)/;
+/** The code a label opens with (model/codes.ts): a numbered code, or the special row's bare letter. */
+const LABEL_CODE = new RegExp(`^([A-Z]|${NUMBERED_CODE_SOURCE})(?:\\s|$)`);
 
 interface GlobalRow {
   page: number;

@@ -6,6 +6,7 @@
 // labels; a filled rectangle behind a row's code and title shades the row. Nothing here knows
 // the domain beyond what a code looks like and the header words (model/header-words.ts).
 import { at } from "../../lib/at.ts";
+import { ACTIVITY_DEPTH, codeDepth, isBareLetter, isNumberedCode, NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
 import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
@@ -13,12 +14,12 @@ import { isWhite, type Fill } from "./geometry.ts";
 import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { placeText } from "./placement.ts";
 
-/** An activity code alone in its cell: letter, digits, then three dot-separated parts. */
-const ACTIVITY_CODE = /^[A-Z]\d+(?:\.\d+[a-z]?){3}$/;
+/** An activity code alone in its cell (model/codes.ts): letter, digits, then three dot-separated parts. */
+const ACTIVITY_CODE = { test: (text: string): boolean => isNumberedCode(text) && codeDepth(text) === ACTIVITY_DEPTH };
 /** A bare letter in the code column is an activity code too (the special "G" row). */
-const LETTER_CODE = /^[A-Z]$/;
-/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2", "G GESTIONE". */
-const LABEL_START = /^[A-Z]\d+(?:\.\d+[a-z]?)*(?:\s|$)/;
+const LETTER_CODE = { test: isBareLetter };
+/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2". */
+const LABEL_START = new RegExp(`^${NUMBERED_CODE_SOURCE}(?:\\s|$)`);
 /** The column names lie within this many font sizes below the first of them (labels of several lines). */
 const HEADER_DEPTH = 4;
 /** Rows of the header are this many font sizes apart at most: a wider gap above them ends the header. */
