@@ -71,3 +71,4 @@ for (const [label, what, file] of [
 }
 
 execFileSync(process.execPath, ["--import", "tsx", "bench/stages.ts", String(RUNS)], { stdio: "inherit" });
+execFileSync(process.execPath, ["--import", "tsx", "bench/account.ts", String(RUNS)], { stdio: "inherit" });

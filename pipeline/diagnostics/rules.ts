@@ -89,6 +89,11 @@ export const RULES = {
   "pdf/ghost-text": { step: "extract", severity: "info", means: "text the PDF draws outside the visible part of its cell (clipped) was left out" },
   "pdf/text-after-footnote": { step: "extract", severity: "info", means: "text after the footnote (a legend, say) is not part of the annex" },
   "pdf/page-without-table": { step: "extract", severity: "error", means: "a page among the table's pages has text but no table: if it held rows, they are missing" },
+  "pdf/unaccounted": { step: "extract", severity: "error", means: "text printed on a page of the table ended in no cell and is no heading, title, footnote or page furniture: the reading lost it" },
+  "pdf/overprinted": { step: "extract", severity: "error", means: "text drawn twice over itself: printed once, it would be read twice" },
+  "pdf/cell-misplaced": { step: "extract", severity: "error", means: "a cell's text does not sit in its box where the producer puts every other cell's: a line of it missing, or one too many" },
+  "pdf/code-unread": { step: "extract", severity: "error", means: "an activity code printed on a page became no activity, or more than one" },
+  "pdf/code-order": { step: "extract", severity: "error", means: "the activity codes do not run in order: rows read out of order, or pages out of order" },
   "pdf/text-outside-table": { step: "extract", severity: "info", means: "text beside the table, or not where a title or footnote goes, was left out" },
   "pdf/wide-header": { step: "extract", severity: "warning", means: "a heading spans several columns: only the first is named after it" },
 

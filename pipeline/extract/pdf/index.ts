@@ -7,6 +7,7 @@ import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
 import { customLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
+import { account, type BoxedCell, type PageUse, type PrintedPage } from "./account.ts";
 import { assemble } from "./assemble.ts";
 import { readContent, type PageContent } from "./content.ts";
 import { at } from "../../lib/at.ts";
@@ -15,6 +16,7 @@ import { damaged, loadPage, openPdf, unreadable } from "./open.ts";
 import { DamagedContent } from "./operands.ts";
 import { readPageTable, type PageTable } from "./page-table.ts";
 import { placeText } from "./placement.ts";
+import { slot } from "./grid.ts";
 import { readTextGrid, textHeader, type TextGridPage } from "./text-grid.ts";
 import { assembleTextGrid, type TextGridTable } from "./text-grid-table.ts";
 import type { TextRun } from "./text.ts";
@@ -58,6 +60,66 @@ function checkColumns(pages: readonly PageTable[], columns: readonly ColumnKind[
   const twice = columns.find((k, i) => k !== "unknown" && columns.indexOf(k) !== i);
   if (twice !== undefined)
     throw new FatalError("pdf/unknown-header", `Two header labels name the same column (${twice}): check plan.yaml's \`columns\`.`, { file, ...(page === undefined ? {} : { page }) });
+}
+
+/** The account, its time left as a performance measure ("pdf account") for the benchmark to read. */
+function timedAccount(input: Parameters<typeof account>[0]): Diagnostic[] {
+  const start = performance.now();
+  const result = account(input);
+  performance.measure(ACCOUNT_MEASURE, { start, end: performance.now() });
+  return result;
+}
+
+export const ACCOUNT_MEASURE = "pdf account";
+
+/** A short line with a number under a page's table: a page number, a date (page furniture). */
+const FURNITURE = /\d/;
+const FURNITURE_LENGTH = 40;
+
+/** What the text grid did with each page's text: lines in cells, header rows, title, footnote; pages it did not read, nothing. */
+function textGridUses(textPages: readonly TextGridPage[], loose: readonly { page: number }[]): PageUse[] {
+  const first = textPages[0]?.page ?? Infinity;
+  const last = textPages.at(-1);
+  const read = new Set(textPages.map((p) => p.page));
+  return [
+    ...textPages.map((p) => ({
+      page: p.page,
+      lines: [...p.used, ...p.above, ...(p === last ? p.below : p.below.filter((b) => FURNITURE.test(b.text) && b.text.trim().length <= FURNITURE_LENGTH))],
+      bands: [{ top: p.headerTop, bottom: p.headerBottom }],
+    })),
+    // a page before the table (a title page) or after it (a legend) is not the table's; one among its pages is
+    ...loose.filter((l) => !read.has(l.page)).map((l) => ({ page: l.page, lines: [], bands: [], whole: l.page < first || l.page > (last?.page ?? -Infinity) })),
+  ];
+}
+
+/**
+ * The data cells of a page wholly on it: not the rest of a cell cut by the page break before (a
+ * cell at the top of the table where the page before left one open), not cut by the next (at the
+ * table's bottom, open), no text clipped away.
+ */
+function boxedCells(p: PageTable, before: PageTable | undefined): BoxedCell[] {
+  const last = p.grid.ys.length - 2;
+  const previous = before?.page === p.page - 1 ? before : undefined;
+  const continued = (x: number): boolean => {
+    if (!previous) return false;
+    const col = slot(previous.grid.xs, x);
+    return previous.grid.cells.some((c) => c.openBottom && c.col0 <= col && col <= c.col1);
+  };
+  return p.grid.cells.flatMap((cell, id) => {
+    const lines = p.lines.get(id);
+    if (!lines || cell.band0 < p.firstData || cell.band1 >= last || cell.openBottom || p.ghosts.has(id)) return [];
+    if (cell.band0 === p.firstData && (previous === undefined || continued((cell.box.left + cell.box.right) / 2))) return [];
+    return [{ top: cell.box.top, bottom: cell.box.bottom, lines }];
+  });
+}
+
+/** What the ruled reader did with each page's text: every piece is in a cell, or above, below or beside the table, and said so. */
+function ruledUses(pages: readonly PageTable[], loose: readonly { page: number }[]): PageUse[] {
+  return [
+    ...pages.map((p) => ({ page: p.page, lines: [...[...p.lines.values()].flat(), ...p.above, ...p.below, ...p.beside], bands: [], cells: boxedCells(p, pages[pages.indexOf(p) - 1]) })),
+    // a page without a table: a title page, the footnote's end, or one already reported (pdf/page-without-table)
+    ...loose.map((l) => ({ page: l.page, lines: [], bands: [], whole: true })),
+  ];
 }
 
 /** The raw table of a table without rules. */
@@ -124,6 +186,8 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   const blanks: number[] = [];
   /** pages without a ruled table, read from the positions of their text alone */
   const textPages: TextGridPage[] = [];
+  /** every page's visible text, for the account */
+  const printed: PrintedPage[] = [];
   let headerWithoutGrid = false;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
@@ -132,6 +196,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
       // Free the page's parsed resources now: only the extracted geometry is kept.
       page.cleanup();
       glyphs += content.runs.length;
+      printed.push({ page: n, runs: content.runs.filter((r) => !r.artifact) });
       const ghosts = content.hidden.reduce((sum, run) => sum + run.glyphs.length, 0);
       if (ghosts > 0) {
         hidden += ghosts;
@@ -163,7 +228,10 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   const assembled = assemble(pages, file, breaks);
   if (!assembled) {
     const grid = assembleTextGrid(textPages, file, breaks);
-    if (grid) return textGridTable(grid, file, diagnostics);
+    if (grid) {
+      const counted = timedAccount({ file, printed, uses: textGridUses(textPages, loose), rows: grid.rows, columns: grid.columns });
+      return textGridTable(grid, file, [...diagnostics, ...counted]);
+    }
     if (headerWithoutGrid)
       throw new FatalError(
         "pdf/cells-unplaced",
@@ -220,6 +288,8 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   }
   for (const label of first?.wideLabels ?? [])
     diagnostics.push(diag("pdf/wide-header", `the header "${label}" spans several columns; only the first is named after it`, { file, page: first?.page }));
+
+  diagnostics.push(...timedAccount({ file, printed, uses: ruledUses(pages, loose), rows, columns: assembled.columns }));
 
   const table: RawTable = {
     file,

@@ -5,13 +5,15 @@
 // rows from where it starts to where the next one starts. Where that cannot be told, it says so.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/rules.ts";
+import { NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
 import { at } from "../../lib/at.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { plainText, toLines, toParagraphs, type Line } from "./lines.ts";
 import type { TextGridPage, TextLabel } from "./text-grid.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
 
-const LABEL_CODE = /^([A-Z]\d*(?:\.\d+[a-z]?)*)(?:\s|$)/;
+/** The code a label opens with (model/codes.ts): a numbered code, or the special row's bare letter. */
+const LABEL_CODE = new RegExp(`^([A-Z]|${NUMBERED_CODE_SOURCE})(?:\\s|$)`);
 
 interface GlobalRow {
   page: number;
@@ -110,15 +112,36 @@ export function assembleTextGrid(
       open.set(label.kind, chain);
     }
 
+  // a row broken by a page break goes on above the next page's first activity
+  pages.forEach((p, i) => {
+    const before = pages[i - 1];
+    const last = before?.rows.at(-1);
+    for (const [kind, lines] of p.carried) {
+      const target = before && last && before.page === p.page - 1 ? last : p.rows[0];
+      if (!target) continue;
+      if (target !== last) diagnostics.push(diag("pdf/text-grid-place", `"${plainText(lines)}" (${kind}) lies above the first activity of the page`, { file, page: p.page }));
+      else diagnostics.push(diag("pdf/row-continued", `the row goes on over the page break: its parts on pages ${before?.page ?? p.page} and ${p.page} were joined`, { file, page: before?.page, row: before?.rows.length }));
+      target.cells.set(kind, target === last ? [...(target.cells.get(kind) ?? []), ...lines] : [...lines, ...(target.cells.get(kind) ?? [])]);
+    }
+  });
+
   const context = breakContext([...pages.flatMap((p) => p.rows.flatMap((r) => [...r.cells.values()])), ...chains.map((c) => c.lines)], breaks.blank, breaks.own);
-  const join = (lines: readonly Line[]): string => joinCell(lines, context).text;
+  // a break the joiner cannot settle is an error at its cell, as in the ruled reader
+  const join = (lines: readonly Line[], place: { page?: number; row?: number; column?: ColumnKind } = {}): string => {
+    const joined = joinCell(lines, context);
+    for (const doubt of joined.doubts)
+      diagnostics.push(
+        diag("pdf/word-break", `a line break that may be inside a word or between two: "${doubt.joined.trim()}" or "${doubt.spaced.trim()}"? Write the one that is right under \`words\` in plan.yaml`, { file, ...place }),
+      );
+    return joined.text;
+  };
   const raw: RawRow[] = [];
   const codeCol = columns.indexOf("activityCode");
   for (const p of pages)
     p.rows.forEach((r, i) => {
       const cells: RawCell[] = [{ col: codeCol, text: r.code, rowSpan: 1 }];
       for (const [kind, lines] of r.cells) {
-        const text = join(lines);
+        const text = join(lines, { page: p.page, row: i + 1, column: kind });
         if (text !== "" && columns.includes(kind)) cells.push({ col: columns.indexOf(kind), text, rowSpan: 1 });
       }
       raw.push({ page: p.page, row: i + 1, cells, shaded: r.shaded });
@@ -137,7 +160,7 @@ export function assembleTextGrid(
 
   // coded labels: the run of rows under their code that lies beside them
   for (const chain of chains.filter((c) => c.kind !== "function")) {
-    const text = join(chain.lines);
+    const text = join(chain.lines, { page: chain.page, column: chain.kind });
     const code = LABEL_CODE.exec(text)?.[1];
     const under = (c: string): boolean => code !== undefined && (c === code || c.startsWith(`${code}.`));
     const beside = nearest((chain.y0 + chain.y1) / 2);
@@ -160,7 +183,7 @@ export function assembleTextGrid(
   const functions = chains.filter((c) => c.kind === "function");
   const tolerance = first.pitch;
   functions.forEach((chain, k) => {
-    const text = join(chain.lines);
+    const text = join(chain.lines, { page: chain.page, column: chain.kind });
     let best: { a: number; b: number; error: number } | null = null;
     if (first.alignment === "middle") {
       const middle = (chain.y0 + chain.y1) / 2;
@@ -173,7 +196,12 @@ export function assembleTextGrid(
     } else {
       const a = [...bounds].reverse().find((b) => edge(b) <= chain.y0 + tolerance) ?? 0;
       const next = functions[k + 1];
-      const b = next ? ([...bounds].reverse().find((x) => edge(x) <= next.y0 + tolerance) ?? global.length) : global.length;
+      let b = next ? ([...bounds].reverse().find((x) => edge(x) <= next.y0 + tolerance) ?? global.length) : global.length;
+      // a top-aligned label gives no sign of where its cell ends: it covers the macro-processes of the
+      // letter it starts on (the letter is the function's, A1…A3 under one), never those of the next letter
+      const letter = global[a]?.code.charAt(0);
+      const other = bounds.find((x) => x > a && x < b && global[x]?.code.charAt(0) !== letter);
+      if (other !== undefined) b = other;
       best = { a, b, error: 0 };
     }
     if (!best || best.error > tolerance) {
@@ -194,8 +222,8 @@ export function assembleTextGrid(
   return {
     columns,
     rows: raw,
-    title: titleLines.length > 0 ? join(paragraph(titleLines)) : "",
-    footnote: footLines.length > 0 ? join(paragraph(footLines)) : "",
+    title: titleLines.length > 0 ? join(paragraph(titleLines), { page: first.page }) : "",
+    footnote: footLines.length > 0 ? join(paragraph(footLines), { page: pages.at(-1)?.page ?? first.page }) : "",
     diagnostics,
     context,
   };

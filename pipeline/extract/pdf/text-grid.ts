@@ -6,6 +6,7 @@
 // labels; a filled rectangle behind a row's code and title shades the row. Nothing here knows
 // the domain beyond what a code looks like and the header words (model/header-words.ts).
 import { at } from "../../lib/at.ts";
+import { ACTIVITY_DEPTH, codeDepth, isBareLetter, isNumberedCode, NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
 import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
@@ -13,14 +14,18 @@ import { isWhite, type Fill } from "./geometry.ts";
 import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { placeText } from "./placement.ts";
 
-/** An activity code alone in its cell: letter, digits, then three dot-separated parts. */
-const ACTIVITY_CODE = /^[A-Z]\d+(?:\.\d+[a-z]?){3}$/;
+/** An activity code alone in its cell (model/codes.ts): letter, digits, then three dot-separated parts. */
+const ACTIVITY_CODE = { test: (text: string): boolean => isNumberedCode(text) && codeDepth(text) === ACTIVITY_DEPTH };
 /** A bare letter in the code column is an activity code too (the special "G" row). */
-const LETTER_CODE = /^[A-Z]$/;
-/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2", "G GESTIONE". */
-const LABEL_START = /^[A-Z]\d+(?:\.\d+[a-z]?)*(?:\s|$)/;
+const LETTER_CODE = { test: isBareLetter };
+/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2". */
+const LABEL_START = new RegExp(`^${NUMBERED_CODE_SOURCE}(?:\\s|$)`);
 /** The column names lie within this many font sizes below the first of them (labels of several lines). */
 const HEADER_DEPTH = 4;
+/** Rows of the header are this many font sizes apart at most: a wider gap above them ends the header. */
+const HEADER_GAP = 2.5;
+/** Text this many times the header's size or larger is a title, not a header row. */
+const TITLE_SIZE = 1.15;
 /** Lines wider than this share of the page are not cells: a title, a footnote. */
 const WIDE = 0.4;
 /** Header labels: lines closer than this many font sizes, and overlapping in x, are one label. */
@@ -75,26 +80,46 @@ export interface TextGridPage {
   below: Piece[];
   /** lines that could not be given to a row or label, said in words */
   problems: string[];
+  /** the lines given to a row or a label (the account checks that nothing else was printed there) */
+  used: Line[];
+  /** the header rows' top */
+  headerTop: number;
+  /** top-aligned cells' lines above the page's first activity: the rest of a row broken by the page break, per column */
+  carried: Map<ColumnKind, Line[]>;
 }
 
 const centre = (p: { left: number; right: number }): number => (p.left + p.right) / 2;
 
-/** Header labels: pieces above the first code, joined when they overlap in x and are a line apart. */
-function headerLabels(pieces: Piece[]): { text: string; left: number; right: number; bottom: number }[] {
+/** Header labels: pieces joined when they overlap in x and are a line apart; `top` is the first line's baseline. */
+function headerLabels(pieces: Piece[], custom?: CustomLabels): { text: string; left: number; right: number; top: number; bottom: number }[] {
   const sorted = [...pieces].sort((a, b) => a.baseline - b.baseline || a.left - b.left);
+  const overlaps = (p: Piece, q: Piece) => p.left < q.right && p.right > q.left;
+  const under = (q: Piece, p: Piece) => p.baseline - q.baseline > ALIGNED * p.size && p.baseline - q.baseline <= LABEL_LEADING * p.size;
+  // a heading over several columns ("STRUTTURE RESPONSABILI") has more than one label under it: it ends its own label
+  const spanning = new Set(sorted.filter((q) => sorted.filter((p) => under(q, p) && overlaps(p, q)).length > 1));
   const groups: Piece[][] = [];
   for (const p of sorted) {
     const group = groups.find((g) => {
       const last = at(g, g.length - 1, "piece of a label");
-      return p.baseline - last.baseline <= LABEL_LEADING * p.size && p.left < Math.max(...g.map((q) => q.right)) && p.right > Math.min(...g.map((q) => q.left));
+      return !spanning.has(last) && p.baseline - last.baseline <= LABEL_LEADING * p.size && p.left < Math.max(...g.map((q) => q.right)) && p.right > Math.min(...g.map((q) => q.left));
     });
     if (group) group.push(p);
     else groups.push([p]);
   }
-  return groups.map((g) => ({
+  // a group that names no column may still end in a label: the level row ("LIV 1") stacked above it
+  return groups.map((g) => {
+    for (let k = 0; k < g.length; k++) {
+      const first = at(g, k, "piece of a label");
+      if (k > 0 && first.baseline === at(g, k - 1, "piece of a label").baseline) continue;
+      const rest = g.slice(k);
+      if (kindOf(plainText(rest.map((p) => p.text)), custom) !== null) return rest;
+    }
+    return g;
+  }).map((g) => ({
     text: plainText(g.map((p) => p.text)),
     left: Math.min(...g.map((p) => p.left)),
     right: Math.max(...g.map((p) => p.right)),
+    top: Math.min(...g.map((p) => p.baseline)),
     bottom: Math.max(...g.map((p) => p.baseline + 0.3 * p.size)),
   }));
 }
@@ -199,17 +224,57 @@ function shadedAt(fills: readonly Fill[], x: number, y: number): boolean {
   return fills.some((f) => !isWhite(f.color) && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom);
 }
 
-/** The named header labels of a page without rules: the first named labels from the top. */
-export function textHeader(content: PageContent, custom?: CustomLabels): { kind: HeaderKind; text: string; left: number; right: number; bottom: number }[] {
+/**
+ * The named header labels of a page without rules: the row of labels that starts on one baseline
+ * and names the most columns. A label of several lines starts on the row's baseline too; a line
+ * that happens to be a column's name elsewhere (the last line of a title printed over two lines,
+ * "PROCESSI") is not on that row.
+ */
+export function textHeader(content: PageContent, custom?: CustomLabels): { kind: HeaderKind; text: string; left: number; right: number; top: number; bottom: number }[] {
   const pieces = placeText(content.runs.filter((r) => !r.artifact), null).outside.filter((p) => p.text.trim() !== "");
   const wide = (p: Piece) => p.right - p.left > WIDE * content.width;
-  const labels = headerLabels(pieces.filter((p) => !wide(p))).flatMap((l) => {
+  const size = pieces[0]?.size ?? 10;
+  const row = headerRow(pieces.filter((p) => !wide(p)), size, custom);
+  if (row.length === 0) return [];
+  // the first activity under the row ends the header: a stacked label's words never reach into the first row
+  const rowTop = Math.min(...row.map((l) => l.top));
+  const firstCode = Math.min(...pieces.filter((p) => p.baseline > rowTop + ALIGNED * size && ACTIVITY_CODE.test(p.text.trim())).map((p) => p.baseline));
+  const cut = firstCode - ALIGNED * size;
+  if (row.some((l) => l.bottom - 0.3 * size >= cut)) return headerRow(pieces.filter((p) => !wide(p) && p.baseline < cut), size, custom);
+  return row;
+}
+
+/** The row of labels that starts on one baseline, or is centred on one, and names the most columns; [] if fewer than MIN_NAMED. */
+function headerRow(pieces: Piece[], size: number, custom?: CustomLabels): { kind: HeaderKind; text: string; left: number; right: number; top: number; bottom: number }[] {
+  const labels = headerLabels(pieces, custom).flatMap((l) => {
     const kind = kindOf(l.text, custom);
     return kind === null ? [] : [{ ...l, kind }];
   });
   if (labels.length < MIN_NAMED) return [];
-  const firstName = Math.min(...labels.map((l) => l.bottom));
-  return labels.filter((l) => l.bottom <= firstName + HEADER_DEPTH * (pieces[0]?.size ?? 10)).sort((a, b) => centre(a) - centre(b));
+  // labels of one row start on one baseline (top-aligned) or are centred on one (a label of several lines in a centred cell)
+  const middle = (l: { top: number; bottom: number }) => (l.top + l.bottom - 0.3 * size) / 2;
+  const onRow = (y: number) => labels.filter((l) => Math.abs(l.top - y) <= ALIGNED * size || Math.abs(middle(l) - y) <= ALIGNED * size);
+  let row: typeof labels = [];
+  for (const y of labels.flatMap((l) => [l.top, middle(l)])) {
+    const candidates = onRow(y);
+    if (candidates.length > row.length) row = candidates;
+  }
+  if (row.length < MIN_NAMED) return [];
+  // a label of the row that reaches further down than the others (stacked words) is still the row's
+  const rowTop = Math.min(...row.map((l) => l.top));
+  return row.filter((l) => l.top <= rowTop + HEADER_DEPTH * size).sort((a, b) => centre(a) - centre(b));
+}
+
+/** The top of the header rows: the named row, and the rows just above it (the level row, "LIV 1"), up to the first gap wider than a label's leading. */
+function headerTopOf(pieces: readonly Piece[], rowTop: number, size: number): number {
+  let top = rowTop;
+  const above = pieces.filter((p) => p.baseline < rowTop - ALIGNED * size).sort((a, b) => b.baseline - a.baseline);
+  for (const p of above) {
+    // a wider gap, or a larger type (a title's), ends the header
+    if (top - p.baseline > HEADER_GAP * size || p.size > TITLE_SIZE * size) break;
+    top = Math.min(top, p.baseline);
+  }
+  return top - size;
 }
 
 /** Reads one page as a table without rules; null when it has no header row or no activity code. */
@@ -220,7 +285,13 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
   const named = textHeader(content, custom);
   if (named.length < MIN_NAMED) return null;
   const headerBottom = Math.max(...named.map((l) => l.bottom));
-  const headerTop = Math.min(...pieces.filter((p) => !wide(p) && p.baseline <= headerBottom).map((p) => p.baseline - p.size));
+  const rowTop = Math.min(...named.map((l) => l.top));
+  const headerSize = pieces.find((p) => Math.abs(p.baseline - rowTop) < 0.5)?.size ?? pieces[0]?.size ?? 10;
+  const headerTop = headerTopOf(
+    pieces.filter((p) => !wide(p)),
+    rowTop,
+    headerSize,
+  );
   const above = pieces.filter((p) => p.baseline < headerTop);
 
   // data lines: below the header, not wide, and not past the footnote (the first wide line below)
@@ -231,19 +302,24 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
 
   // columns: the code column from the codes; every other boundary in the widest river between two labels
   const activities = named.find((l) => l.kind === "activities");
-  const codes = data.filter((d) => ACTIVITY_CODE.test(d.text.trim()) || (LETTER_CODE.test(d.text.trim()) && activities !== undefined && d.right < centre(activities)));
+  // a bare letter is the special row's code only in the column of the numbered codes (a letter alone elsewhere is a wrapped word)
+  const numbered = data.filter((d) => ACTIVITY_CODE.test(d.text.trim()));
+  const inCodeColumn = (d: Line): boolean =>
+    numbered.length > 0 ? d.left >= Math.min(...numbered.map((c) => c.left)) - size && d.right <= Math.max(...numbered.map((c) => c.right)) + size : activities !== undefined && d.right < centre(activities);
+  const codes = [...numbered, ...data.filter((d) => LETTER_CODE.test(d.text.trim()) && inCodeColumn(d))];
   if (codes.length === 0) return null;
   const codeLeft = Math.min(...codes.map((c) => c.left));
   const codeRight = Math.max(...codes.map((c) => c.right));
-  type Anchor = { kind: ColumnKind; header: string; left: number; right: number };
+  // a column lies between its label's edges at least (a label is printed inside its column, left-aligned or centred)
+  type Anchor = { kind: ColumnKind; header: string; left: number; right: number; middle: number };
   const anchors: Anchor[] = [];
   for (const l of named) {
     if (l.kind === "activities") {
       const titles = data.filter((d) => d.left > codeRight);
       const titleLeft = Math.min(...titles.map((d) => d.left));
-      anchors.push({ kind: "activityCode", header: "", left: codeLeft, right: codeRight });
-      anchors.push({ kind: "activityTitle", header: l.text, left: titleLeft, right: titleLeft });
-    } else anchors.push({ kind: l.kind, header: l.text, left: centre(l), right: centre(l) });
+      anchors.push({ kind: "activityCode", header: "", left: codeLeft, right: codeRight, middle: centre({ left: codeLeft, right: codeRight }) });
+      anchors.push({ kind: "activityTitle", header: l.text, left: titleLeft, right: titleLeft, middle: titleLeft });
+    } else anchors.push({ kind: l.kind, header: l.text, left: l.left, right: l.right, middle: centre(l) });
   }
   anchors.sort((a, b) => a.left - b.left);
   const problems: string[] = [];
@@ -251,10 +327,10 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
   for (let k = 0; k + 1 < anchors.length; k++) {
     const left = at(anchors, k, "column anchor");
     const right = at(anchors, k + 1, "column anchor");
-    const gap = widest(rivers(data, left.right, right.left));
+    const gap = (left.right < right.left ? widest(rivers(data, left.right, right.left)) : null) ?? widest(rivers(data, left.middle, right.middle));
     if (!gap) {
       problems.push(`no blank space separates the columns "${left.kind}" and "${right.kind}"`);
-      bounds.push((left.right + right.left) / 2);
+      bounds.push((left.middle + right.middle) / 2);
     } else bounds.push((gap.left + gap.right) / 2);
   }
   bounds.push(Math.max(...data.map((d) => d.right), ...named.map((l) => l.right)) + 1);
@@ -281,10 +357,13 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
   const cellKinds = columns.map((c) => c.kind).filter((k) => k !== "activityCode" && !HIERARCHY.includes(k));
   const alignment = alignmentOf(cellKinds.map((k) => byColumn.get(k) ?? []), baselines, pitch, size);
 
+  const used: Line[] = [...rowCodes];
+  const carried = new Map<ColumnKind, Line[]>();
   const rows: TextRow[] = rowCodes.map((c) => ({ code: c.text.trim(), baseline: c.baseline, top: c.baseline - size, bottom: c.baseline + 0.3 * size, cells: new Map(), shaded: false }));
   const give = (row: number, kind: ColumnKind, lines: readonly Line[]) => {
     const r = at(rows, row, "row of the page");
     r.cells.set(kind, [...(r.cells.get(kind) ?? []), ...lines]);
+    used.push(...lines);
     for (const l of lines) {
       r.top = Math.min(r.top, l.baseline - l.size);
       r.bottom = Math.max(r.bottom, l.baseline + 0.3 * l.size);
@@ -294,12 +373,12 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     for (const block of blocks(byColumn.get(kind) ?? [], pitch)) {
       if (alignment === "top") {
         for (const l of block) {
-          let r = baselines.findLastIndex((b) => b <= l.baseline + ALIGNED * size);
+          const r = baselines.findLastIndex((b) => b <= l.baseline + ALIGNED * size);
+          // above the page's first activity: the rest of the previous page's last row, broken by the page break
           if (r < 0) {
-            problems.push(`"${l.text.trim()}" (${kind}) lies above the first activity of the page`);
-            r = 0;
-          }
-          give(r, kind, [l]);
+            carried.set(kind, [...(carried.get(kind) ?? []), l]);
+            used.push(l);
+          } else give(r, kind, [l]);
         }
         continue;
       }
@@ -334,6 +413,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
         textLabels.push(current);
       }
       current.lines.push(l);
+      used.push(l);
       current.bottom = l.baseline + 0.3 * l.size;
       last = l;
     }
@@ -351,5 +431,5 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     const y = (r.top + r.bottom) / 2;
     r.shaded = shadedAt(content.geometry.fills, centre(codeColumn), y) && (!title || shadedAt(content.geometry.fills, centre(title), y));
   }
-  return { page: content.page, columns, alignment, headerBottom, pitch, rows, labels: textLabels, above, below, problems };
+  return { page: content.page, columns, alignment, headerBottom, pitch, rows, labels: textLabels, above, below, problems, used, headerTop, carried };
 }

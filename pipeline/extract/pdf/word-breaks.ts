@@ -76,7 +76,8 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
         if (joinedSeen !== spacedSeen) return { join: joinedSeen ? "" : " " };
       }
     }
-    if (text.endsWith("-")) return { join: "" };
+    // a dash standing alone between words ("utenza - gestione") is spaced on both sides
+    if (lastToken === "-") return { join: " " };
     return { join: " ", doubt: { spaced: `${text} ${following}`, joined: `${text}${following}` } };
   }
   // 3. a blank drawn at the line's end: a break between words
