@@ -53,10 +53,10 @@ export interface InitOutcome {
 /** Refuses a bad name or an existing plan year (FatalError) before any work is done. */
 export function checkNewPlanYear(planYears: string, sourcesDir: string): string {
   const problem = checkPlanYears(planYears);
-  if (problem) throw new FatalError("plan-year/name", problem);
+  if (problem) throw new FatalError("plan-year/name", "name", { problem });
   const dir = join(sourcesDir, planYears);
   if (existsSync(dir)) {
-    throw new FatalError("plan-year/exists", `plan year ${planYears} already exists (${dir}): init never overwrites a plan year; edit its files instead`);
+    throw new FatalError("plan-year/exists", "exists", { name: planYears, dir });
   }
   return dir;
 }
@@ -64,7 +64,7 @@ export function checkNewPlanYear(planYears: string, sourcesDir: string): string 
 export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   const { planYears, previous, sourcesDir } = request;
   const dir = checkNewPlanYear(planYears, sourcesDir);
-  if (previous.planYears === planYears) throw new FatalError("plan-year/same", `the new plan year ${planYears} is the one it starts from`);
+  if (previous.planYears === planYears) throw new FatalError("plan-year/same", "same", { name: planYears });
   const warnings: string[] = [];
 
   const format = request.format ?? "xlsx";
@@ -92,7 +92,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
     await mkdir(staging);
     for (const [name, text] of files) await writeFile(join(staging, name), text);
     // checked again right before the rename: another run may have created it meanwhile
-    if (existsSync(dir)) throw new FatalError("plan-year/exists", `plan year ${planYears} already exists (${dir}): init never overwrites a plan year`);
+    if (existsSync(dir)) throw new FatalError("plan-year/exists", "exists-now", { name: planYears, dir });
     await rename(staging, dir);
   } finally {
     await rm(staging, { recursive: true, force: true });

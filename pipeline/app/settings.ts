@@ -16,7 +16,7 @@ export async function readPlan(planFile: string | undefined): Promise<PlanConfig
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const key = issue?.path.join(".") || "(top)";
-  throw new FatalError("plan/invalid", `not a valid plan file: ${key}: ${issue?.message ?? "invalid"}`, { file: planFile });
+  throw new FatalError("plan/invalid", "invalid", { key, problem: issue?.message ?? "invalid" }, { file: planFile });
 }
 
 /**
@@ -49,7 +49,9 @@ export function parseCorrections(text: string, file: string): ParsedCorrections 
   const key = path.slice(0, 2).join(".");
   const line = lines.get(`${key}.value`) ?? lines.get(key);
   const shown = path.filter((part, k) => !(k === 2 && path[0] === "titles")).join(".");
-  throw new FatalError("corrections/invalid", `not a valid corrections file: ${shown ? `${shown}: ` : ""}${issue?.message ?? "invalid"}`, line ? { file, line } : { file });
+  const problem = issue?.message ?? "invalid";
+  const place = line ? { file, line } : { file };
+  throw shown ? new FatalError("corrections/invalid", "invalid-at", { key: shown, problem }, place) : new FatalError("corrections/invalid", "invalid", { problem }, place);
 }
 
 /** The code of the `index`-th title entry (titles are validated as a list of entries). */

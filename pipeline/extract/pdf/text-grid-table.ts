@@ -4,12 +4,13 @@
 // covers whole macro-processes: a centred label the run it is centred on, a top-aligned one the
 // rows from where it starts to where the next one starts. Where that cannot be told, it says so.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { diag } from "../../diagnostics/rules.ts";
+import { diag, diagOf } from "../../diagnostics/rules.ts";
 import { at } from "../../lib/at.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { plainText, toLines, toParagraphs, type Line } from "./lines.ts";
 import type { TextGridPage, TextLabel } from "./text-grid.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
+import { ph } from "../../messages/catalogue.ts";
 
 const LABEL_CODE = /^([A-Z]\d*(?:\.\d+[a-z]?)*)(?:\s|$)/;
 
@@ -74,15 +75,11 @@ export function assembleTextGrid(
   const first = pages[0];
   if (!first) return null;
   const columns = first.columns.map((c) => c.kind);
-  const list = pages.map((p) => p.page).join(", ");
+  const list = pages.map((p) => p.page);
   const diagnostics: Diagnostic[] = [
-    diag(
-      "pdf/text-grid",
-      `the table has no ruling lines: its cells were read from the positions of the text (${first.alignment === "middle" ? "vertically centred" : "top-aligned"} cells, pages ${list})`,
-      { file },
-    ),
+    diag("pdf/text-grid", "text-grid", { alignment: ph(first.alignment === "middle" ? "pdf.middle" : "pdf.top"), pages: list }, { file }),
   ];
-  for (const p of pages) for (const problem of p.problems) diagnostics.push(diag("pdf/text-grid-place", problem, { file, page: p.page }));
+  for (const p of pages) for (const problem of p.problems) diagnostics.push(diagOf("pdf/text-grid-place", problem.message, problem.params, { file, page: p.page }));
 
   // labels, with the parts cut by a page break joined
   const chains: Chain[] = [];
@@ -103,7 +100,7 @@ export function assembleTextGrid(
         chain.open = label;
       } else {
         if (label.atTop && label.kind !== "function" && !label.coded)
-          diagnostics.push(diag("pdf/text-grid-place", `"${plainText(label.lines)}" continues a label that the page before does not show`, { file, page: p.page }));
+          diagnostics.push(diag("pdf/text-grid-place", "continues", { text: plainText(label.lines) }, { file, page: p.page }));
         chain = { kind: label.kind, lines: [...label.lines], y0, y1, page: p.page, open: label };
         chains.push(chain);
       }
@@ -177,7 +174,7 @@ export function assembleTextGrid(
       best = { a, b, error: 0 };
     }
     if (!best || best.error > tolerance) {
-      diagnostics.push(diag("pdf/text-grid-span", `the rows that the Funzione label "${text}" covers cannot be told from its position`, { file, page: chain.page }));
+      diagnostics.push(diag("pdf/text-grid-span", "span", { text }, { file, page: chain.page }));
       put(nearest((chain.y0 + chain.y1) / 2), "function", text, 1);
       return;
     }

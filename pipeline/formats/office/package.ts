@@ -25,29 +25,28 @@ export interface Package {
   xml(path: string): El;
 }
 
-const PASSWORD = "the file is protected by a password: save a copy without the password and read that";
 
 export function openPackage(bytes: Uint8Array, file: string): Package {
-  if (bytes.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
+  if (bytes.length === 0) throw new FatalError("input/empty", "empty", {}, { file });
   if (startsWith(bytes, CFB)) {
-    if (hasStream(bytes, "EncryptedPackage") || hasStream(bytes, "EncryptionInfo")) throw new FatalError("office/password", PASSWORD, { file });
-    throw new FatalError("office/old-binary", "an old binary .xls or .doc file: save it as .xlsx or .ods (a spreadsheet), .docx or .odt (a document) and read that", { file });
+    if (hasStream(bytes, "EncryptedPackage") || hasStream(bytes, "EncryptionInfo")) throw new FatalError("office/password", "password", {}, { file });
+    throw new FatalError("office/old-binary", "old-binary", {}, { file });
   }
-  if (!startsWith(bytes, ZIP)) throw new FatalError("office/not-zip", "not a spreadsheet or document: the file is not a zip package (.xlsx, .ods, .docx and .odt all are)", { file });
+  if (!startsWith(bytes, ZIP)) throw new FatalError("office/not-zip", "not-zip", {}, { file });
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new FatalError("office/damaged", `the file is damaged: its zip package cannot be opened (${reason}); was it cut short while copying?`, { file });
+    throw new FatalError("office/damaged", "zip", { reason }, { file });
   }
   const text = (path: string): string => {
     const data = entries[path];
-    if (!data) throw new FatalError("office/damaged", `the file is damaged: it has no part ${path}`, { file });
+    if (!data) throw new FatalError("office/damaged", "no-part", { part: path }, { file });
     return strFromU8(data);
   };
   const pkg: Package = { file, has: (path) => path in entries, text, xml: (path) => parseXml(text(path), file, path) };
   // an OpenDocument file saved with a password keeps its zip, but encrypts the parts
-  if (pkg.has("META-INF/manifest.xml") && text("META-INF/manifest.xml").includes("encryption-data")) throw new FatalError("office/password", PASSWORD, { file });
+  if (pkg.has("META-INF/manifest.xml") && text("META-INF/manifest.xml").includes("encryption-data")) throw new FatalError("office/password", "password", {}, { file });
   return pkg;
 }

@@ -29,7 +29,7 @@ function formatOf(pkg: Package): OfficeFormat {
   if (pkg.has("word/document.xml")) return "docx";
   const format = pkg.has("mimetype") ? MIMETYPES[pkg.text("mimetype").trim()] : undefined;
   if (format) return format;
-  throw new FatalError("office/not-office", "a zip package that is neither a spreadsheet (.xlsx, .ods) nor a word-processor document (.docx, .odt)", { file: pkg.file });
+  throw new FatalError("office/not-office", "not-office", {}, { file: pkg.file });
 }
 
 const GRIDS: Record<OfficeFormat, (pkg: Package) => Grid[]> = { xlsx: xlsxGrids, ods: odsGrids, docx: docxGrids, odt: odtGrids };

@@ -8,13 +8,13 @@ import type { Diagnostic, Place } from "../../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../../diagnostics/fatal.ts";
 import { diag } from "../../../diagnostics/rules.ts";
 import { at } from "../../../lib/at.ts";
-import { plural } from "../../../lib/plural.ts";
 import { columnLetters } from "../../../lib/workbook/cell-ref.ts";
 import type { Activity, Level } from "../../../model/annex.ts";
-import { levelOf, type LevelKey } from "../../../model/levels.ts";
+import { type LevelKey } from "../../../model/levels.ts";
 import { planYearsInTitle } from "../../../model/plan-years.ts";
 import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "../../office/grid.ts";
 import { COLUMNS, columnOf, FOOTNOTE_LABEL, LEGEND_SHEET, parseActive, parseLevel, type ColumnKey } from "./columns.ts";
+import { type Phrase, ph } from "../../../messages/catalogue.ts";
 
 export interface WorkingCopyRead {
   annex: unknown;
@@ -40,18 +40,19 @@ function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagn
     const place = { file, cell: grid.locate(header, cell.col) };
     if (key === undefined) {
       extra.add(cell.col);
-      diagnostics.push(diag("working-copy/extra-column", `the column "${cell.text}" is not one of the working copy's: it was ignored`, place));
+      diagnostics.push(diag("working-copy/extra-column", "unknown", { heading: cell.text }, place));
       continue;
     }
     const seen = cols.get(key);
-    if (seen !== undefined) throw new FatalError("working-copy/columns", `the column "${cell.text}" is there twice (also column ${columnLetters(seen)}): keep one`, place);
+    if (seen !== undefined) throw new FatalError("working-copy/columns", "twice", { heading: cell.text, column: columnLetters(seen) }, place);
     cols.set(key, cell.col);
   }
   const missing = COLUMNS.filter((c) => !cols.has(c.key)).map((c) => c.heading);
   if (missing.length > 0) {
     throw new FatalError(
       "working-copy/columns",
-      `the header row has no column ${missing.map((m) => `"${m}"`).join(", ")}: a working copy has the columns ${COLUMNS.map((c) => c.heading).join(", ")}`,
+      "missing",
+      { missing: missing.map((m) => `"${m}"`), all: COLUMNS.map((c) => c.heading) },
       { file, cell: grid.locate(header, 0) },
     );
   }
@@ -65,7 +66,7 @@ function footnoteOf(grids: readonly Grid[], file: string, diagnostics: Diagnosti
     const texts = cells.filter((c) => c.text !== "");
     if (texts[0]?.text.toLowerCase() === FOOTNOTE_LABEL.toLowerCase()) return texts[1]?.text ?? null;
   }
-  diagnostics.push(diag("working-copy/footnote", `no "${FOOTNOTE_LABEL}" row on a sheet named ${LEGEND_SHEET}: the annex has no footnote`, { file }));
+  diagnostics.push(diag("working-copy/footnote", "missing", { label: FOOTNOTE_LABEL, sheet: LEGEND_SHEET }, { file }));
   return null;
 }
 
@@ -76,31 +77,34 @@ interface Seen {
 
 /** Each level code's cell texts (and each macro process's Funzione), to name the rows that disagree. */
 class Repeats {
-  private readonly byKey = new Map<string, Seen[]>();
+  private readonly byKey = new Map<string, { what: Phrase; seen: Seen[] }>();
 
-  add(what: string, text: string, cell: string): void {
-    const seen = this.byKey.get(what) ?? [];
-    const same = seen.find((s) => s.text === text);
+  add(what: Phrase, text: string, cell: string): void {
+    const key = JSON.stringify(what);
+    const entry = this.byKey.get(key) ?? { what, seen: [] };
+    const same = entry.seen.find((s) => s.text === text);
     if (same) same.cells.push(cell);
-    else seen.push({ text, cells: [cell] });
-    this.byKey.set(what, seen);
+    else entry.seen.push({ text, cells: [cell] });
+    this.byKey.set(key, entry);
   }
 
   /** One error per text that differs from the one most rows give, at its first cell. */
   conflicts(file: string): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const [what, texts] of this.byKey) {
+    for (const { what, seen: texts } of this.byKey.values()) {
       if (texts.length < 2) continue;
       const main = texts.reduce((a, b) => (b.cells.length > a.cells.length ? b : a));
       for (const other of texts) {
         if (other === main) continue;
         const first = at(main.cells, 0, "cell giving the text");
         const more = main.cells.length - 1;
-        const others = more > 0 ? ` and ${plural(more, "other row")}` : "";
+        const others = more > 0 ? ph("working-copy.others", { count: more }) : "";
+        const also = other.cells.length > 1 ? ph("working-copy.also", { count: other.cells.length - 1 }) : "";
         out.push(
           diag(
             "working-copy/title-differs",
-            `${what} reads "${preview(other.text)}" here${other.cells.length > 1 ? ` (and in ${plural(other.cells.length - 1, "other row")})` : ""} but "${preview(main.text)}" in ${first}${others}: change it in every row of the code`,
+            "differs",
+            { what, text: preview(other.text), also, main: preview(main.text), first, others },
             { file, cell: at(other.cells, 0, "cell giving the text") },
           ),
         );
@@ -131,7 +135,7 @@ export function readWorkingCopy(grids: readonly Grid[], grid: Grid, header: numb
 
   const above = grid.rows.slice(0, header).map(rowText).filter((t) => t !== "");
   const title = above[0] ?? null;
-  if (above.length > 1) diagnostics.push(diag("office/text-outside-table", `text above the header row, under the title, was left out: "${preview(above.slice(1).join(" "))}"`, { file }));
+  if (above.length > 1) diagnostics.push(diag("office/text-outside-table", "above-header", { text: preview(above.slice(1).join(" ")) }, { file }));
 
   const rows: Rows = { grid, file, cols, extra, diagnostics, provenance: new Map(), repeats: new Repeats(), hidden: [], unheaded: new Set() };
   const activities: Activity[] = [];
@@ -156,7 +160,7 @@ function readRow(rows: Rows, r: number): Activity | null {
   for (const c of used) {
     if (known.has(c.col) || rows.unheaded.has(c.col)) continue;
     rows.unheaded.add(c.col);
-    diagnostics.push(diag("working-copy/extra-column", `text in column ${columnLetters(c.col)}, which has no heading, was ignored`, { file, cell: grid.locate(r, c.col) }));
+    diagnostics.push(diag("working-copy/extra-column", "unheaded", { column: columnLetters(c.col) }, { file, cell: grid.locate(r, c.col) }));
   }
   const byCol = new Map(cells.map((c) => [c.col, c]));
   const col = (key: ColumnKey): number => cols.get(key) ?? -1;
@@ -166,7 +170,7 @@ function readRow(rows: Rows, r: number): Activity | null {
 
   const code = text("code");
   if (code === "") {
-    diagnostics.push(diag("working-copy/no-code", `a row with no Codice: "${preview(rowText(used))}"; give the activity its code, or delete the row`, { file, cell: at("code") }));
+    diagnostics.push(diag("working-copy/no-code", "no-code", { text: preview(rowText(used)) }, { file, cell: at("code") }));
     return null;
   }
   const place: Place = { file, cell: at("code"), code };
@@ -177,24 +181,24 @@ function readRow(rows: Rows, r: number): Activity | null {
     const raw = text(key);
     const read = parseLevel(raw, code);
     if (read.code === null) return read;
-    repeats.add(`${levelOf(key).name} ${read.code}`, raw, at(key));
+    repeats.add(ph("working-copy.level", { level: ph(`level.${key}`), code: read.code }), raw, at(key));
     if (!provenance.has(read.code) && read.code !== code) provenance.set(read.code, { file, cell: at(key) });
     return read;
   };
   const [macro, process, subprocess] = [level("macro"), level("process"), level("subprocess")];
   const fn = text("function");
-  if (macro.code !== null) repeats.add(`the Funzione of macro process ${macro.code}`, fn, at("function"));
+  if (macro.code !== null) repeats.add(ph("working-copy.function-of", { code: macro.code }), fn, at("function"));
 
   const risk = text("riskAreas");
   let riskAreas: string[] = [];
   if (RISK.test(risk)) riskAreas = risk.toUpperCase().split(/[\s/,;]+/);
-  else if (risk !== "") diagnostics.push(diag("working-copy/risk", `"${risk}" is not a list of risk-area letters: write them separated by /, as C/E`, { ...place, cell: at("riskAreas") }));
+  else if (risk !== "") diagnostics.push(diag("working-copy/risk", "risk", { text: risk }, { ...place, cell: at("riskAreas") }));
 
   let active = parseActive(text("active"), cell("active")?.type === "boolean");
   if (active === undefined) {
-    diagnostics.push(diag("working-copy/active", `"${text("active")}" in Attiva: write sì or no`, { ...place, cell: at("active") }));
+    diagnostics.push(diag("working-copy/active", "active", { text: text("active") }, { ...place, cell: at("active") }));
     active = null;
-  } else if (active === null) diagnostics.push(diag("working-copy/active-empty", "Attiva is empty: write sì or no", { ...place, cell: at("active") }));
+  } else if (active === null) diagnostics.push(diag("working-copy/active-empty", "empty", {}, { ...place, cell: at("active") }));
 
   // the same code again (a row copied, its code not changed) is validation's to report
   if (!provenance.has(code)) provenance.set(code, place);
@@ -218,11 +222,11 @@ function readRow(rows: Rows, r: number): Activity | null {
 function planYearsOf(title: string | null, file: string, options: WorkingCopyOptions, diagnostics: Diagnostic[]): string {
   const inTitle = title !== null ? planYearsInTitle(title) : null;
   if (options.planYears !== undefined && inTitle !== null && inTitle !== options.planYears) {
-    diagnostics.push(diag("repair/plan-years", `the title says ${inTitle} but the plan year is ${options.planYears}`, { file }));
+    diagnostics.push(diag("repair/plan-years", "differ", { title: inTitle, planYears: options.planYears }, { file }));
   }
   const planYears = options.planYears ?? inTitle;
   if (planYears === null) {
-    throw new FatalError("plan-year/missing", "the plan years are not in the title row: put the file in a plan-year folder named YYYY-YYYY (e.g. sources/2021-2023/)", { file });
+    throw new FatalError("plan-year/missing", "title-row", {}, { file });
   }
   return planYears;
 }
