@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { t } from "../messages/catalogue.ts";
 import { errorsOf } from "../diagnostics/format.ts";
 import { editionYaml } from "../formats/annex-data/write.ts";
 import type { Annex } from "../model/annex.ts";
@@ -71,7 +72,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   const source = `${ANNEX_FILE}.${format}`;
   const next = nextEdition(previous, planYears);
   if (!next.titleUpdated) {
-    warnings.push(`the title does not contain "${previous.planYears}": check the title in ${join(dir, source)} by hand`);
+    warnings.push(t("init.title-not-updated", { previous: previous.planYears, file: join(dir, source) }));
   }
   const files = new Map<string, string | Uint8Array>([[source, format === "yaml" ? editionYaml(next.annex, previous.planYears) : await workingCopy(next.annex, request.plan ?? null, format)]]);
 
@@ -80,10 +81,10 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
     const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath);
     files.set(PLAN_FILE, replacePlanYears(plan.text, previous.planYears, planYears).text);
     if (plan.dropped.length > 0) {
-      warnings.push(`${plan.dropped.join(", ")} of ${previous.planYears} not copied to ${join(dir, PLAN_FILE)}: write the new edition's when it is adopted`);
+      warnings.push(t("init.identity-dropped", { fields: plan.dropped, previous: previous.planYears, file: join(dir, PLAN_FILE) }));
     }
   } else {
-    warnings.push(`no ${PLAN_FILE} beside ${request.previousFile}: write ${join(dir, PLAN_FILE)} by hand`);
+    warnings.push(t("init.no-plan", { plan: PLAN_FILE, file: request.previousFile, target: join(dir, PLAN_FILE) }));
   }
 
   await mkdir(sourcesDir, { recursive: true });

@@ -104,3 +104,9 @@ export function ruleMessage(rule: string, message: string, params: Params | unde
 export function ruleMeaning(rule: string, englishMeans: string, lang: Lang): string {
   return lang === "en" ? englishMeans : (it.means[rule] ?? englishMeans);
 }
+
+/** `t` for an id chosen at run time (its parameters are not checked against the template). */
+export function textOf(id: TextId, params?: Params, lang: Lang = current): string {
+  const texts: Readonly<Record<string, string>> = catalogueOf(lang).text;
+  return fill(texts[id] ?? id, params, lang);
+}
