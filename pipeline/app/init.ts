@@ -78,7 +78,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
 
   const planPath = join(dirname(request.previousFile), PLAN_FILE);
   if (existsSync(planPath)) {
-    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath);
+    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath, previous.planYears);
     files.set(PLAN_FILE, replacePlanYears(plan.text, previous.planYears, planYears).text);
     if (plan.dropped.length > 0) {
       warnings.push(t("init.identity-dropped", { fields: plan.dropped, previous: previous.planYears, file: join(dir, PLAN_FILE) }));

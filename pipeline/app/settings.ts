@@ -3,6 +3,7 @@
 // change it makes can name it).
 import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { currentLang, t, type Lang } from "../messages/catalogue.ts";
 import { parseYamlDocument } from "../formats/yaml-document.ts";
 import { isRecord } from "../lib/record.ts";
 import { Corrections, type ParsedCorrections } from "../model/corrections.ts";
@@ -25,12 +26,14 @@ export async function readPlan(planFile: string | undefined): Promise<PlanConfig
  * the new edition's (they are left for a person to write when it is adopted). Returns the fields
  * left out.
  */
-export function planForNextEdition(text: string, file: string): { text: string; dropped: string[] } {
+export function planForNextEdition(text: string, file: string, previous: string, lang: Lang = currentLang()): { text: string; dropped: string[] } {
   const { doc } = parseYamlDocument(text, file);
   const dropped = IDENTITY_FIELDS.filter((field) => doc.has(field));
   if (dropped.length === 0) return { text, dropped };
   for (const field of dropped) doc.delete(field);
-  return { text: doc.toString(), dropped };
+  // where they were, a comment in the person's language says what to write, and how
+  const comment = [t("plan.identity-comment", { previous }, lang), ...dropped.map((field) => t(`plan.${field}-comment`, {}, lang))];
+  return { text: `${doc.toString()}\n${comment.join("\n")}\n`, dropped };
 }
 
 export async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {
