@@ -16,6 +16,7 @@ import { it as italian } from "../pipeline/messages/it.ts";
 import { detectLang, langOfLocale } from "../pipeline/messages/locale.ts";
 import { ph } from "../pipeline/messages/catalogue.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
+import { planForNextEdition } from "../pipeline/app/settings.ts";
 import { annex } from "./helpers/cli.ts";
 
 /** An activity of macro process C1, as the diff and validation examples need one. */
@@ -234,5 +235,23 @@ describe("the terminal diff", () => {
     expect(text).toContain(["  code  added  removed  moved  changed  title", "  C1        1        1      0        2  TENUTA REGISTRO IMPRESE"].join("\n"));
     expect(text).toContain("\n  C1.1.1.1  active: active → not active (deactivated)\n");
     expect(text).toContain('\n  C1.1.1.3  removed: "Deposito bilanci"\n');
+  });
+});
+
+describe("the plan settings init writes", () => {
+  const previous = ["body: Camera di Commercio di Pistoia", "act: Deliberazione n. 12", "adopted: 2021-03-30", "version: \"1\"", "riskAreas:", "  A: Acquisizione e progressione del personale", ""].join("\n");
+
+  it("say in Italian, where the act, its date and the version were, what to write when the plan is adopted", () => {
+    const next = planForNextEdition(previous, "plan.yaml", "2020-2022", "it");
+    expect(next.dropped).toEqual(["act", "adopted", "version"]);
+    expect(next.text).not.toMatch(/^(act|adopted|version):/m);
+    expect(next.text).toContain("# Dati dell'edizione, da scrivere quando il piano è adottato (quelli del 2020-2022 non sono stati copiati):\n# act: ");
+    expect(next.text).toContain("# l'atto che ha adottato il piano\n");
+    expect(next.text).toContain("# adopted: AAAA-MM-GG");
+  });
+
+  it("say it in English for any other locale", () => {
+    const next = planForNextEdition(previous, "plan.yaml", "2020-2022", "en");
+    expect(next.text).toContain("# The new edition's identity, to write when the plan is adopted (those of 2020-2022 were left out):\n# act: ");
   });
 });
