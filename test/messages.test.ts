@@ -133,7 +133,7 @@ describe("a diagnostic", () => {
     const d = diag("code/missing", "no-level-implied", { level: ph("level.subprocess"), code: "A1.1.1.1", implied: "A1.1.1" }, {});
     expect(d.reason).toBe("activity A1.1.1.1 has no sub-process: neither code nor title; its activity code implies A1.1.1");
     expect(formatDiagnosticIn(d, "it")).toBe(
-      "avviso: l'attività A1.1.1.1 non ha sotto processo: né codice né titolo; il codice dell'attività fa pensare a A1.1.1 [code/missing]",
+      "avviso: l'attività A1.1.1.1 non ha il sotto processo: né codice né titolo; il codice dell'attività fa pensare a A1.1.1 [code/missing]",
     );
     const hidden = (count: number) => diag("office/hidden-rows", "hidden", { count }, {});
     expect(formatDiagnosticIn(hidden(1), "it")).toMatch(/^avviso: 1 riga è nascosta /);

@@ -197,7 +197,7 @@ export const it: Translation = {
     "repair/extra-cells": { extra: "attività {code}: dopo il titolo ci sono più celle che colonne: {cells}" },
     "repair/column-shift": { shifted: "attività {code}: le celle dopo il titolo erano spostate; lette come {cells}" },
     "repair/label-code": {
-      taken: "l'etichetta \"{title}\" è stampata senza codice: attribuita a {level} {code}, quello dell'attività {activity} sulla stessa riga",
+      taken: "l'etichetta \"{title}\" è stampata senza codice: attribuita al codice {code} ({level}), quello dell'attività {activity} sulla stessa riga",
     },
     "repair/label-level": { placed: "l'etichetta {code} è stampata nella colonna {printed}: collocata in base al codice come {level}" },
     "repair/title-conflict": { two: "il {level} {code} è stampato con due titoli: \"{kept}\" (mantenuto) e \"{other}\"" },
@@ -256,15 +256,15 @@ export const it: Translation = {
     "code/unique": { twice: "il codice di attività {code} è usato da {count} attività: {uses}" },
     "code/parent": {
       special: "l'attività {special} è la riga speciale della direzione generale, ma il suo {level} ha il codice {code}; dovrebbe essere {special} o vuoto",
-      "under-special": "l'attività {code} sta sotto {level} {special}, che appartiene solo alla riga speciale della direzione generale",
-      "under-activity": "l'attività {code} sta sotto {level} {levelCode}, ma per il suo codice andrebbe sotto {expected}",
-      "under-level": "{below} {belowCode} (attività {code}) sta sotto {level} {levelCode}, ma per il suo codice andrebbe sotto {expected}",
+      "under-special": "l'attività {code} è collocata nel {level} {special}, che appartiene solo alla riga speciale della direzione generale",
+      "under-activity": "l'attività {code} è collocata nel {level} {levelCode}, ma per il suo codice andrebbe in {expected}",
+      "under-level": "il {below} {belowCode} (attività {code}) è collocato nel {level} {levelCode}, ma per il suo codice andrebbe in {expected}",
     },
     "code/missing": {
       "no-code": "il {level} \"{title}\" non ha codice nel file di partenza (attività {code})",
       "no-code-implied": "il {level} \"{title}\" non ha codice nel file di partenza (attività {code}); il codice dell'attività fa pensare a {implied}",
-      "no-level": "l'attività {code} non ha {level}: né codice né titolo",
-      "no-level-implied": "l'attività {code} non ha {level}: né codice né titolo; il codice dell'attività fa pensare a {implied}",
+      "no-level": "l'attività {code} non ha il {level}: né codice né titolo",
+      "no-level-implied": "l'attività {code} non ha il {level}: né codice né titolo; il codice dell'attività fa pensare a {implied}",
     },
     "hierarchy/split": {
       split: "il {level} {code} è stampato in due punti separati: l'attività {activity} viene dopo l'attività {previous} del {level} {previousCode}; forse una riga è stata spostata",
