@@ -1,10 +1,10 @@
 // The layering of pipeline/, as lint rules. The stages (extract, repair, validate, render, diff)
 // each turn an input into an output and diagnostics, and import only the shared vocabulary
-// (model/, diagnostics/, lib/) and their own files: never another stage, a file format, the
+// (model/, diagnostics/, messages/, lib/) and their own files: never another stage, a file format, the
 // application layer or the command line. formats/ (files read and written) uses the same shared
 // vocabulary; app/ composes stages and formats and does the file I/O; cli/ calls app/.
 const STAGES = ["extract", "repair", "validate", "render", "diff"];
-const SHARED = ["model", "diagnostics", "lib"];
+const SHARED = ["model", "diagnostics", "messages", "lib"];
 
 /**
  * An import source that reaches into one of the `folders` of pipeline/.
@@ -39,7 +39,7 @@ export const layers = [
     ),
   ),
   forbid(["pipeline/formats/**/*.ts"], [...STAGES, "app", "cli"], `a file format imports only ${SHARED.join("/, ")}/ and its own files`),
-  forbid(["pipeline/model/**/*.ts", "pipeline/lib/**/*.ts", "pipeline/diagnostics/**/*.ts"], [...STAGES, "formats", "app", "cli"], "the shared vocabulary imports nothing of the pipeline's layers"),
+  forbid(["pipeline/model/**/*.ts", "pipeline/lib/**/*.ts", "pipeline/diagnostics/**/*.ts", "pipeline/messages/**/*.ts"], [...STAGES, "formats", "app", "cli"], "the shared vocabulary imports nothing of the pipeline's layers"),
   forbid(["pipeline/app/**/*.ts"], ["cli"], "the application layer does not know the command line"),
   forbid(["pipeline/cli/**/*.ts", "pipeline/cli.ts"], STAGES.concat("formats"), "the command line calls the application layer, not the stages"),
 ];

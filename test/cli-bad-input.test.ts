@@ -104,6 +104,6 @@ describe("corrections file", () => {
     expect(data.activities.find((a) => a.code === "B3.1.1.1")?.servizio).toBe("Risorse economiche e finanziarie");
     const log = (await annex(["repair", d, "--log"])).stdout;
     expect(log).toMatch(/corrections\.yaml:2:A1\.3\.3: info: title of A1\.3\.3: null → "Sistemi informativi"/);
-    expect(log).toMatch(/corrections\.yaml:4:B3\.1\.1\.1: info: servizio of activity B3\.1\.1\.1: null → "Risorse economiche e finanziarie" \(corrections file: verified on the signed plan\)/);
+    expect(log).toMatch(/corrections\.yaml:4:B3\.1\.1\.1: info: Servizio\/Staff of activity B3\.1\.1\.1: null → "Risorse economiche e finanziarie" \(corrections file: verified on the signed plan\)/);
   });
 });

@@ -32,7 +32,7 @@ async function failure(corrections: string): Promise<string> {
 describe("corrections that conflict", () => {
   it("two entries for one cell are an error at the second, naming both lines", async () => {
     const file = ["cells:", "  - code: B3.1.1.1", "    field: servizio", "    value: Ragioneria", "  - code: B3.1.1.1", "    field: servizio", "    value: Provveditorato", ""].join("\n");
-    expect(await failure(file)).toBe("annex: corrections.yaml:5:B3.1.1.1: two corrections set servizio of activity B3.1.1.1 (lines 2 and 5): keep the one that is right");
+    expect(await failure(file)).toBe("annex: corrections.yaml:5:B3.1.1.1: two corrections set Servizio/Staff of activity B3.1.1.1 (lines 2 and 5): keep the one that is right");
   });
 
   it("`titles` and a `cells` title for one code are an error", async () => {

@@ -6,6 +6,7 @@ import { initPlanYear, nextEdition } from "../pipeline/app/init.ts";
 import { readAnnexData } from "../pipeline/formats/annex-data/read.ts";
 import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { checkPlanYears } from "../pipeline/model/plan-years.ts";
+import { paramText } from "../pipeline/messages/catalogue.ts";
 import { annex } from "./helpers/cli.ts";
 import { expectedAnnex2020, sourcesWith2020 } from "./helpers/diff.ts";
 
@@ -18,9 +19,15 @@ describe("plan-year names", () => {
   });
 
   it("rejects other spans, short years and reversed years, saying why", () => {
-    expect(checkPlanYears("2021-2022")).toMatch(/spans three years.*2021-2023/);
-    expect(checkPlanYears("21-23")).toMatch(/YYYY-YYYY/);
-    expect(checkPlanYears("2023-2021")).toMatch(/last year comes before the first.*2021-2023/);
+    const words = (name: string, lang: "en" | "it" = "en") => {
+      const problem = checkPlanYears(name);
+      return problem === null ? null : paramText(problem, lang);
+    };
+    expect(words("2021-2022")).toMatch(/spans three years.*2021-2023/);
+    expect(words("21-23")).toMatch(/YYYY-YYYY/);
+    expect(words("2023-2021")).toMatch(/last year comes before the first.*2021-2023/);
+    expect(words("2021-2022", "it")).toMatch(/copre tre anni.*2021-2023/);
+    expect(words("2023-2021", "it")).toMatch(/l'ultimo anno precede il primo.*2021-2023/);
     expect(checkPlanYears("2021-2023 ")).not.toBeNull();
   });
 });

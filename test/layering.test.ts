@@ -23,7 +23,7 @@ async function problems(file: string, source: string): Promise<string[]> {
 describe("the layering of pipeline/", () => {
   it("makes a stage that imports the command line or the application layer a lint error", async () => {
     const cli = await problems("pipeline/repair/shortcut.ts", 'import { EXIT } from "../cli/session.ts";\nexport const ok = EXIT.ok;\n');
-    expect(cli).toEqual([expect.stringMatching(/^no-restricted-imports: '\.\.\/cli\/session\.ts' import is restricted .*a stage imports only model\/, diagnostics\/, lib\//)]);
+    expect(cli).toEqual([expect.stringMatching(/^no-restricted-imports: '\.\.\/cli\/session\.ts' import is restricted .*a stage imports only model\/, diagnostics\/, messages\/, lib\//)]);
     const app = await problems("pipeline/render/pdf/shortcut.ts", 'import { loadInput } from "../../app/load.ts";\nexport { loadInput };\n');
     expect(app).toEqual([expect.stringMatching(/^no-restricted-imports: '\.\.\/\.\.\/app\/load\.ts' import is restricted/)]);
   });

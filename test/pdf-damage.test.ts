@@ -87,7 +87,7 @@ describe("pages missing, out of order or turned", () => {
     const file = qpdf("drop3.pdf", ["--empty", "--pages", SOURCE, "1-2,4-z", "--"]);
     const run = await annex(["export", file]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/page 3:row 1:function: error: the merged cell "Governo" does not go on where it stopped: page 3 should go on with "Camerale" \(a page missing, or pages out of order\?\) \[pdf\/merge-broken\]/);
+    expect(run.stderr).toMatch(/page 3:row 1:Funzione: error: the merged cell "Governo" does not go on where it stopped: page 3 should go on with "Camerale" \(a page missing, or pages out of order\?\) \[pdf\/merge-broken\]/);
   });
 
   it("two pages swapped: reported, and the label's parts are not glued into 'CameraleGoverno'", async () => {

@@ -2,14 +2,18 @@
 // label template is looked up among the values given, never among an object's inherited names.
 import { describe, expect, it } from "vitest";
 import { describeErrno } from "../pipeline/app/files.ts";
+import { paramText } from "../pipeline/messages/catalogue.ts";
 import { fill } from "../pipeline/render/labels.ts";
 
 describe("the operating system's errors", () => {
   it.each(["ENOSPC", "EFBIG", "EACCES", "ELOOP", "ENAMETOOLONG", "EIO", "ESOMETHINGNEW", "constructor", "toString"])("%s is described in words, without its code", (code) => {
-    const words = describeErrno(code);
-    expect(words).not.toContain(code);
-    expect(words).not.toMatch(/\bE[A-Z]{2,}\b/);
-    expect(words).toMatch(/^[a-z]/);
+    for (const lang of ["en", "it"] as const) {
+      const words = paramText(describeErrno(code), lang);
+      expect(words).not.toContain(code);
+      expect(words).not.toMatch(/\bE[A-Z]{2,}\b/);
+      expect(words).toMatch(/^[a-z]/);
+    }
+    expect(paramText(describeErrno("ENOSPC"), "it")).toBe("spazio esaurito sul disco");
   });
 });
 

@@ -2,7 +2,7 @@
 // would be lost is an error, a label printed again is a warning.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../pipeline/diagnostics/diagnostic.ts";
+import { diagnosticJson, type Diagnostic } from "../pipeline/diagnostics/diagnostic.ts";
 import { readTextLayer } from "../pipeline/extract/text-layer/read.ts";
 import { repair } from "../pipeline/repair/index.ts";
 
@@ -24,7 +24,7 @@ describe("what a text-layer line prints and no activity takes", () => {
   it("is an error at its line when the line has no activity code and its text would be lost", () => {
     const found = unplaced(repairedWith(8, ["\t\t\t\tRelazione sulla trasparenza\tA\tSegretario generale"]));
     const reason = 'a row without an activity code prints "Relazione sulla trasparenza", "A", "Segretario generale", which no activity takes: it would be lost';
-    expect(found).toEqual([{ severity: "error", rule: "repair/orphan-label", reason, place: INSERTED }]);
+    expect(found.map(diagnosticJson)).toEqual([{ severity: "error", rule: "repair/orphan-label", reason, place: INSERTED }]);
   });
 
   it("is an error when it prints a code that no activity lies under", () => {
@@ -42,7 +42,7 @@ describe("what a text-layer line prints and no activity takes", () => {
   it("is a warning when it only repeats a label the annex has (nothing is lost)", () => {
     const found = unplaced(repairedWith(8, ["Governo Camerale"]));
     const reason = 'a row without an activity code prints "Governo Camerale" again: left out, the annex has it already';
-    expect(found).toEqual([{ severity: "warning", rule: "repair/repeated-label", reason, place: INSERTED }]);
+    expect(found.map(diagnosticJson)).toEqual([{ severity: "warning", rule: "repair/repeated-label", reason, place: INSERTED }]);
   });
 
   it("gives no such diagnostic when it carries a parent's title (A3.1.2 printed after its children)", () => {

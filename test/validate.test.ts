@@ -2,7 +2,7 @@
 // firing on the bad case and staying silent on the good one. Office names and titles come from
 // the 2020-2022 annex (sources/2020-2022/allegato-1.pdf), where the real typos are.
 import { describe, expect, it } from "vitest";
-import type { Diagnostic, Place } from "../pipeline/diagnostics/diagnostic.ts";
+import { diagnosticJson, type Diagnostic, type Place } from "../pipeline/diagnostics/diagnostic.ts";
 import { readAnnex } from "../pipeline/app/load.ts";
 import { readPlan } from "../pipeline/app/settings.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
@@ -83,11 +83,11 @@ describe("schema", () => {
     const data = annex(act("A1.1.1.1"), act("A1.1.1.2", { riskAreas: ["c"] }));
     const result = validate(data);
     expect(result.annex).toBeNull();
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics.map(diagnosticJson)).toEqual([
       {
         severity: "error",
         rule: "schema/shape",
-        reason: 'activity A1.1.1.2 (activities[1]).riskAreas[0]: a risk area is one capital letter (found "c")',
+        reason: 'activity A1.1.1.2, field risk areas, item 1: a risk area is one capital letter (found "c")',
         place: { file: "allegato-1.yaml", code: "A1.1.1.2" },
       },
     ]);
@@ -99,7 +99,7 @@ describe("schema", () => {
     const [d] = validate(data, PLAN, provenance).diagnostics;
     expect(d?.place).toEqual({ file: "allegato-1.pdf", page: 2, row: 7, code: "A1.1.1.1" });
     expect(d?.reason).toBe(
-      "activity A1.1.1.1 (activities[0]).title: is empty (write null for an empty cell or a title the source does not carry)",
+      "activity A1.1.1.1, field title: is empty (write null for an empty cell or a title the source does not carry)",
     );
   });
 
@@ -108,9 +108,9 @@ describe("schema", () => {
     const data = { ...annex(), activities: [{ ...withoutUo, extra: 1, active: "yes" }] };
     const reasons = validate(data).diagnostics.map((d) => d.reason);
     expect(reasons).toEqual([
-      "activity A1.1.1.1 (activities[0]).uo: is missing (write null for an empty cell or a title the source does not carry)",
-      'activity A1.1.1.1 (activities[0]).active: expected true or false, found "yes"',
-      'activity A1.1.1.1 (activities[0]): unknown field "extra"',
+      "activity A1.1.1.1, field U.O.: is missing (write null for an empty cell or a title the source does not carry)",
+      'activity A1.1.1.1, field active: expected true or false, found "yes"',
+      'activity A1.1.1.1: unknown field "extra"',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe("schema", () => {
   it("uses the position when the activity has no readable code", () => {
     const data = annex(act("A1.1.1.1"));
     (data.activities[0] as { code: unknown }).code = 7;
-    expect(validate(data).diagnostics.map((d) => d.reason)).toEqual(["activities[0].code: expected text, found the number 7"]);
+    expect(validate(data).diagnostics.map((d) => d.reason)).toEqual(["activity number 1, field code: expected text, found the number 7"]);
   });
 });
 
@@ -164,7 +164,7 @@ describe("code/unique", () => {
     const result = validate(annex(act("A1.1.1.1"), act("A1.1.1.2"), act("A1.1.1.1", { title: "Relazione sui risultati" })));
     expect(summary(result.diagnostics)).toEqual(["error code/unique A1.1.1.1"]);
     expect(result.diagnostics[0]?.reason).toBe(
-      'activity code A1.1.1.1 is used by 2 activities: activity 1 of the annex "Activity A1.1.1.1", activity 3 of the annex "Relazione sui risultati"; give each its own code',
+      'activity code A1.1.1.1 is used by 2 activities: activity number 1 "Activity A1.1.1.1", activity number 3 "Relazione sui risultati"; give each its own code',
     );
   });
 });
@@ -274,7 +274,7 @@ describe("title/missing", () => {
   it("warns once per code, not once per activity repeating it", () => {
     const subprocess = { code: "A1.3.3", title: null };
     const result = validate(annex(act("A1.3.3.1", { subprocess }), act("A1.3.3.2", { subprocess }), act("A1.3.3.3", { subprocess })));
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics.map(diagnosticJson)).toEqual([
       {
         severity: "warning",
         rule: "title/missing",
@@ -311,7 +311,7 @@ describe("risk areas", () => {
 
   it("says once that nothing was checked when there is no plan", () => {
     const result = validate(annex(act("A1.1.1.1", { riskAreas: ["X"] }), act("A1.1.1.2", { riskAreas: ["Y"] })), null);
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics.map(diagnosticJson)).toEqual([
       {
         severity: "info",
         rule: "risk/unchecked",
@@ -412,7 +412,7 @@ describe("near-duplicate structure names", () => {
       }),
     ];
     const result = validate(annex(...rows));
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics.map(diagnosticJson)).toEqual([
       {
         severity: "warning",
         rule: "structure/near-duplicate",

@@ -34,7 +34,7 @@ async function targets(options: BuildOptions): Promise<PlanYearFolder[]> {
   }
   const found = await findPlanYears(options.sourcesDir);
   if (found.length === 0) {
-    throw new FatalError("plan-year/none", `no plan year in ${options.sourcesDir}/ (expected folders named like 2020-2022)`);
+    throw new FatalError("plan-year/none", "none", { dir: options.sourcesDir });
   }
   return found;
 }

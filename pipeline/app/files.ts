@@ -4,6 +4,7 @@
 import { constants } from "node:fs";
 import { access, mkdir, stat } from "node:fs/promises";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
 export async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -12,34 +13,16 @@ export async function exists(path: string): Promise<boolean> {
   );
 }
 
-const ERRNO_WORDS: Partial<Record<string, string>> = {
-  ENOENT: "no such file or folder",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a folder, not a file",
-  ENOTDIR: "a part of the path is a file, not a folder",
-  EEXIST: "a file with that name is in the way",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EFBIG: "the file would be larger than this system allows (a file-size limit, ulimit -f)",
-  ENAMETOOLONG: "the name is too long",
-  ELOOP: "too many symbolic links (one may point to itself)",
-  EMFILE: "too many files open",
-  ENFILE: "too many files open",
-  EIO: "input/output error: the device failed",
-  EBUSY: "the file or device is busy",
-  ETXTBSY: "the file is busy",
-  ENXIO: "no such device, or nothing reading at the other end",
-  EAGAIN: "the device is not ready",
-  EXDEV: "the file cannot be moved between file systems",
-  ENOTEMPTY: "the folder is not empty",
-  EINVAL: "the system does not accept this file here",
-};
+// the errors a person can act on, in words (the catalogue's `errno.*` phrases)
+const ERRNO_CODES = [
+  "ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EEXIST", "EROFS", "ENOSPC", "EDQUOT", "EFBIG", "ENAMETOOLONG",
+  "ELOOP", "EMFILE", "ENFILE", "EIO", "EBUSY", "ETXTBSY", "ENXIO", "EAGAIN", "EXDEV", "ENOTEMPTY", "EINVAL",
+] as const;
 
-/** "permission denied" for EACCES; the words of an error the table lacks are the system's refusal, not its code. */
-export function describeErrno(code: string): string {
-  return Object.hasOwn(ERRNO_WORDS, code) ? (ERRNO_WORDS[code] ?? code) : "the operating system refused it";
+/** "permission denied" for EACCES; the words of an error the list lacks are the system's refusal, not its code. */
+export function describeErrno(code: string): Phrase {
+  const known = ERRNO_CODES.find((c) => c === code);
+  return ph(known === undefined ? "errno.other" : `errno.${known}`);
 }
 
 /** The errno (and path, when the call had one) of a failed system call, or null for any other error. */
@@ -53,7 +36,7 @@ export function errnoOf(error: unknown): { code: string; path?: string } | null 
 export function refused(error: unknown, file: string, what: "read" | "write"): unknown {
   if (error instanceof FatalError) return error;
   const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
-  return code ? new FatalError("io/failed", `cannot ${what}: ${describeErrno(code)}`, { file }) : error;
+  return code ? new FatalError("io/failed", "cannot", { action: ph(`io.${what}`), what: describeErrno(code) }, { file }) : error;
 }
 
 /** Fails with one clear line when the output folder cannot be created or written to (`named`: the folder the person asked for). */
@@ -64,6 +47,6 @@ export async function ensureWritableFolder(dir: string, named = dir): Promise<vo
   } catch (error) {
     const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
     const message = error instanceof Error ? error.message : String(error);
-    throw new FatalError("output/not-writable", `cannot write the output folder: ${code ? describeErrno(code) : message}`, { file: named });
+    throw new FatalError("output/not-writable", "not-writable", { what: code ? describeErrno(code) : message }, { file: named });
   }
 }

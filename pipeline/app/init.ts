@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { t } from "../messages/catalogue.ts";
 import { errorsOf } from "../diagnostics/format.ts";
 import { editionYaml } from "../formats/annex-data/write.ts";
 import type { Annex } from "../model/annex.ts";
@@ -53,10 +54,10 @@ export interface InitOutcome {
 /** Refuses a bad name or an existing plan year (FatalError) before any work is done. */
 export function checkNewPlanYear(planYears: string, sourcesDir: string): string {
   const problem = checkPlanYears(planYears);
-  if (problem) throw new FatalError("plan-year/name", problem);
+  if (problem) throw new FatalError("plan-year/name", "name", { problem });
   const dir = join(sourcesDir, planYears);
   if (existsSync(dir)) {
-    throw new FatalError("plan-year/exists", `plan year ${planYears} already exists (${dir}): init never overwrites a plan year; edit its files instead`);
+    throw new FatalError("plan-year/exists", "exists", { name: planYears, dir });
   }
   return dir;
 }
@@ -64,14 +65,14 @@ export function checkNewPlanYear(planYears: string, sourcesDir: string): string 
 export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
   const { planYears, previous, sourcesDir } = request;
   const dir = checkNewPlanYear(planYears, sourcesDir);
-  if (previous.planYears === planYears) throw new FatalError("plan-year/same", `the new plan year ${planYears} is the one it starts from`);
+  if (previous.planYears === planYears) throw new FatalError("plan-year/same", "same", { name: planYears });
   const warnings: string[] = [];
 
   const format = request.format ?? "xlsx";
   const source = `${ANNEX_FILE}.${format}`;
   const next = nextEdition(previous, planYears);
   if (!next.titleUpdated) {
-    warnings.push(`the title does not contain "${previous.planYears}": check the title in ${join(dir, source)} by hand`);
+    warnings.push(t("init.title-not-updated", { previous: previous.planYears, file: join(dir, source) }));
   }
   // the act, its date and the version are the new edition's to write: the Edizione sheet leaves them empty
   const plan = request.plan ? withoutIdentity(request.plan) : null;
@@ -79,13 +80,13 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
 
   const planPath = join(dirname(request.previousFile), PLAN_FILE);
   if (existsSync(planPath)) {
-    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath, format !== "yaml");
+    const plan = planForNextEdition(await readFile(planPath, "utf8"), planPath, previous.planYears, format !== "yaml");
     files.set(PLAN_FILE, replacePlanYears(plan.text, previous.planYears, planYears).text);
     if (plan.dropped.length > 0) {
-      warnings.push(`${plan.dropped.join(", ")} of ${previous.planYears} not copied to ${join(dir, PLAN_FILE)}: write the new edition's when it is adopted`);
+      warnings.push(t("init.identity-dropped", { fields: plan.dropped, previous: previous.planYears, file: join(dir, PLAN_FILE) }));
     }
   } else {
-    warnings.push(`no ${PLAN_FILE} beside ${request.previousFile}: write ${join(dir, PLAN_FILE)} by hand`);
+    warnings.push(t("init.no-plan", { plan: PLAN_FILE, file: request.previousFile, target: join(dir, PLAN_FILE) }));
   }
 
   await mkdir(sourcesDir, { recursive: true });
@@ -94,7 +95,7 @@ export async function initPlanYear(request: InitRequest): Promise<InitOutcome> {
     await mkdir(staging);
     for (const [name, text] of files) await writeFile(join(staging, name), text);
     // checked again right before the rename: another run may have created it meanwhile
-    if (existsSync(dir)) throw new FatalError("plan-year/exists", `plan year ${planYears} already exists (${dir}): init never overwrites a plan year`);
+    if (existsSync(dir)) throw new FatalError("plan-year/exists", "exists-now", { name: planYears, dir });
     await rename(staging, dir);
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { constants, type Stats } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { refused } from "./files.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
 /**
  * The most a text input can hold: a text layer, annex data, a settings file. The 2020-2022 annex
@@ -18,12 +19,12 @@ export const MAX_BINARY_BYTES = 256 * 1024 * 1024;
 const MiB = 1024 * 1024;
 
 /** What a file that is not a regular file is, for a person. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  return "something other than a file";
+function kindOf(stats: Stats): Phrase {
+  if (stats.isDirectory()) return ph("file.folder");
+  if (stats.isFIFO()) return ph("file.fifo");
+  if (stats.isSocket()) return ph("file.socket");
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return ph("file.device");
+  return ph("file.other");
 }
 
 /**
@@ -35,7 +36,7 @@ export async function openInput(file: string): Promise<{ handle: FileHandle; siz
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FatalError("input/not-file", `is ${kindOf(stats)}, not a file: give the file to read`, { file });
+    if (!stats.isFile()) throw new FatalError("input/not-file", "not-file", { kind: kindOf(stats) }, { file });
     return { handle, size: stats.size };
   } catch (error) {
     await handle.close();
@@ -47,7 +48,7 @@ export async function openInput(file: string): Promise<{ handle: FileHandle; siz
 export async function readInput(file: string, maxBytes: number): Promise<Buffer> {
   const { handle, size } = await openInput(file);
   const tooLarge = () =>
-    new FatalError("input/too-large", `the file is larger than ${maxBytes / MiB} MiB, more than any input of its kind: is it the right file?`, { file });
+    new FatalError("input/too-large", "too-large", { mib: maxBytes / MiB }, { file });
   try {
     if (size > maxBytes) throw tooLarge();
     // read up to one byte past the limit: a file may grow while it is read, and some report no size

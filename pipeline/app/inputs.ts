@@ -8,6 +8,7 @@ import { CORRECTIONS_FILE, PLAN_FILE } from "../model/files.ts";
 import { checkPlanYears, looksLikePlanYears, PLAN_YEARS } from "../model/plan-years.ts";
 import { exists } from "./files.ts";
 import { readerFor, SOURCE_NAMES, type Reader } from "./readers.ts";
+import { ph } from "../messages/catalogue.ts";
 
 export interface ResolvedSource {
   file: string;
@@ -42,9 +43,9 @@ export async function findPlanYears(sourcesDir = "sources"): Promise<PlanYearFol
       () => "broken link",
     );
     let problem: FatalError | undefined;
-    if (misnamed) problem = new FatalError("plan-year/name", `${misnamed}; rename the folder`, { file: path });
-    else if (kind === "broken link") problem = new FatalError("input/not-found", "a link to a folder that does not exist", { file: path });
-    else if (kind === "file") problem = new FatalError("input/no-source", "named like a plan year but not a folder", { file: path });
+    if (misnamed) problem = new FatalError("plan-year/name", "folder", { problem: misnamed }, { file: path });
+    else if (kind === "broken link") problem = new FatalError("input/not-found", "broken-link", {}, { file: path });
+    else if (kind === "file") problem = new FatalError("input/no-source", "not-folder", {}, { file: path });
     found.push({ name: entry.name, path, ...(problem ? { problem } : {}) });
   }
   return found.sort((a, b) => a.name.localeCompare(b.name));
@@ -62,15 +63,16 @@ export async function resolveSource(input: string, sourcesDir = "sources"): Prom
   if (!(await exists(path))) {
     // "21-23" or "2021-2022" deserve a word on how plan years are named, not a bare "no such file"
     const misnamed = looksLikePlanYears(input) ? checkPlanYears(input) : null;
-    if (misnamed) throw new FatalError("plan-year/name", misnamed);
+    if (misnamed) throw new FatalError("plan-year/name", "name", { problem: misnamed });
     if (PLAN_YEARS.test(input)) {
       const years = await listPlanYears(sourcesDir);
       throw new FatalError(
         "plan-year/not-found",
-        `no plan year ${input} in ${sourcesDir}/ (there ${years.length === 1 ? "is" : "are"}: ${years.join(", ") || "none"})`,
+        "not-found",
+        { name: input, dir: sourcesDir, count: years.length, years: years.length > 0 ? years : ph("plan-years.none") },
       );
     }
-    throw new FatalError("input/not-found", "no such file or folder", { file: input });
+    throw new FatalError("input/not-found", "no-such", {}, { file: input });
   }
   let dir: string;
   let file: string;
@@ -78,7 +80,7 @@ export async function resolveSource(input: string, sourcesDir = "sources"): Prom
     dir = path;
     let found: string | undefined;
     for (const name of SOURCE_NAMES) if (found === undefined && (await exists(join(dir, name)))) found = name;
-    if (found === undefined) throw new FatalError("input/no-source", `no source in this folder: expected one of ${SOURCE_NAMES.join(", ")}`, { file: dir });
+    if (found === undefined) throw new FatalError("input/no-source", "expected", { names: SOURCE_NAMES }, { file: dir });
     file = join(dir, found);
   } else {
     file = path;

@@ -56,9 +56,9 @@ async function readSource(source: ResolvedSource, opts: LoadOptions): Promise<So
 
 /** Extract only: the raw table of a printed annex (PDF, text layer, a table laid out as printed). */
 export async function readRawTable(source: ResolvedSource, opts: LoadOptions = {}): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
-  if (source.reader.kind === "annex-data") throw new FatalError("input/no-raw-table", "annex data has no raw table: it is already an annex", { file: source.file });
+  if (source.reader.kind === "annex-data") throw new FatalError("input/no-raw-table", "annex-data", {}, { file: source.file });
   const read = await readSource(source, opts);
-  if ("annex" in read) throw new FatalError("input/no-raw-table", "a working copy has no raw table: it is already the annex, one row per activity", { file: source.file });
+  if ("annex" in read) throw new FatalError("input/no-raw-table", "working-copy", {}, { file: source.file });
   return read;
 }
 
@@ -85,7 +85,7 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
   if ("annex" in read) {
     const diagnostics = [...read.diagnostics];
     if (source.correctionsFile) {
-      diagnostics.push(diag("corrections/ignored", "annex data is edited directly: the corrections file beside it is not applied", { file: source.correctionsFile }));
+      diagnostics.push(diag("corrections/ignored", "ignored", {}, { file: source.correctionsFile }));
     }
     return {
       source,
@@ -123,7 +123,9 @@ export async function loadInput(input: string, opts: LoadOptions = {}): Promise<
   const validated = validateAnnex(read.annex, { plan, file: source.file, provenance: read.provenance, ...(source.planFile ? { planFile: source.planFile } : {}), ...(read.kept ? { kept: true } : {}) });
   if (!validated.annex) {
     const first = validated.diagnostics.find((d) => d.severity === "error");
-    throw new FatalError("schema/shape", `the annex does not match the schema: ${first?.reason ?? "unknown problem"}`, first?.place ?? { file: source.file });
+    if (!first) throw new FatalError("schema/shape", "unknown", {}, { file: source.file });
+    const { where = "", problem = first.reason } = first.params;
+    throw new FatalError("schema/shape", "annex", { where, problem }, first.place);
   }
   const example = plan?.example === true || read.example;
   return {
@@ -155,7 +157,8 @@ function editionChecks(source: ResolvedSource, annex: Annex, example: boolean): 
     found.push(
       diag(
         "annex-data/plan-years",
-        `the annex data is for plan years ${annex.planYears} but sits in the folder of ${source.planYears}: it would be published as ${annex.planYears}; move it to its own folder or correct planYears`,
+        "other-folder",
+        { years: annex.planYears, folder: source.planYears },
         { file: source.file },
       ),
     );
@@ -164,7 +167,8 @@ function editionChecks(source: ResolvedSource, annex: Annex, example: boolean): 
     found.push(
       diag(
         "example/unmarked",
-        `an edition in ${EXAMPLES_DIR}/ must say "example: true" in its ${source.planFile ?? "plan.yaml"} so that every output is marked as an example (move it to sources/ if it is a real edition)`,
+        "unmarked",
+        { dir: EXAMPLES_DIR, planFile: source.planFile ?? "plan.yaml" },
         { file: source.file },
       ),
     );

@@ -9,6 +9,7 @@ import { isatty } from "node:tty";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { refused } from "./files.ts";
 import { writeFilesTogether } from "./staging.ts";
+import { ph } from "../messages/catalogue.ts";
 
 /** Where a path leads: the file at the end of its symbolic links, or a descriptor of this process (/dev/stdout, /dev/fd/N). */
 async function followLinks(path: string): Promise<{ descriptor: true } | { descriptor: false; path: string }> {
@@ -22,7 +23,7 @@ async function followLinks(path: string): Promise<{ descriptor: true } | { descr
     if (!link) return { descriptor: false, path: current };
     current = resolve(dirname(current), await readlink(current));
   }
-  throw new FatalError("io/failed", "cannot write: too many symbolic links (one may point to itself)", { file: path });
+  throw new FatalError("io/failed", "cannot", { action: ph("io.write"), what: ph("io.loop") }, { file: path });
 }
 
 /**
@@ -45,7 +46,7 @@ export async function writeOutput(path: string, data: string | Uint8Array): Prom
       }
       return;
     }
-    if (stats.isDirectory()) throw new FatalError("io/failed", "cannot write: it is a folder, not a file", { file: path });
+    if (stats.isDirectory()) throw new FatalError("io/failed", "cannot", { action: ph("io.write"), what: ph("io.folder") }, { file: path });
   }
   let handle: FileHandle | undefined;
   try {

@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { hasErrors, summary } from "../diagnostics/format.ts";
-import { plural } from "../lib/plural.ts";
+import { t } from "../messages/catalogue.ts";
 import type { Format } from "../model/files.ts";
 import { renderer, type RenderedFile } from "../render/index.ts";
 import { buildReportJson, buildReportText, describeFile, REPORT_FILES, type PublishedFile } from "./build-report.ts";
@@ -49,7 +49,7 @@ export function editionFolder(outRoot: string, planYears: string, example: boole
 export async function publish(input: string, options: PublishOptions): Promise<PublishResult> {
   const say = options.progress ?? (() => undefined);
   const loaded = await loadInput(input, options.sourcesDir !== undefined ? { sourcesDir: options.sourcesDir } : {});
-  say(`read ${loaded.annex.activities.length} activities from ${loaded.file} (${summary(loaded.diagnostics)}, ${plural(loaded.repairs.length, "repair")})`);
+  say(t("progress.read", { count: loaded.annex.activities.length, file: loaded.file, summary: summary(loaded.diagnostics), repairs: loaded.repairs.length }));
   const outDir = typeof options.outDir === "function" ? options.outDir(loaded.annex.planYears, loaded.example) : options.outDir;
   if (hasErrors(loaded.diagnostics)) return { loaded, published: false, outDir, files: [] };
 
@@ -101,6 +101,6 @@ export async function publish(input: string, options: PublishOptions): Promise<P
   } catch (error) {
     throw refused(error, outDir, "write");
   }
-  say(`wrote ${files.map((f) => f.file).join(", ")} in ${outDir}`);
+  say(t("progress.wrote", { files: files.map((f) => f.file), dir: outDir }));
   return { loaded, published: true, outDir, files };
 }

@@ -5,8 +5,7 @@
 // one more entry here.
 import { extname } from "node:path";
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
-import { FatalError } from "../diagnostics/fatal.ts";
-import type { FatalRuleId } from "../diagnostics/rules.ts";
+import { FatalError, type FatalArgs } from "../diagnostics/fatal.ts";
 import { at } from "../lib/at.ts";
 import { ANNEX_FILE } from "../model/files.ts";
 import type { HeaderKind } from "../model/header-words.ts";
@@ -25,7 +24,7 @@ interface Format {
   /** the bytes a file of this format starts with (within its first kilobyte); a file with one of
    * its extensions that lacks them is refused with this rule and reason (if the extension does
    * not tell the format alone) */
-  signature?: { bytes: string; refusal?: [FatalRuleId, string] };
+  signature?: { bytes: string; refusal?: FatalArgs };
   /** the format of a file nothing else identifies */
   fallback?: true;
 }
@@ -72,7 +71,7 @@ export const READERS: readonly Reader[] = [
   {
     kind: "pdf",
     extensions: [".pdf"],
-    signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "not a PDF file (it does not start with %PDF)"] },
+    signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "signature", {}] },
     async read(file, options) {
       const { extractPdf } = await import("../extract/pdf/index.ts");
       return extractPdf(new Uint8Array(await readInput(file, MAX_BINARY_BYTES)), file, options);
@@ -113,11 +112,11 @@ export async function readerFor(file: string): Promise<Reader> {
   const named = READERS.find((r) => r.byExtension && r.extensions.includes(ext));
   if (named) return named;
   const first = await head(file);
-  if (first.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
+  if (first.length === 0) throw new FatalError("input/empty", "empty", {}, { file });
   const signed = READERS.find((r) => r.signature && first.includes(r.signature.bytes));
   if (signed) return signed;
   const refusal = READERS.find((r) => r.signature && r.extensions.includes(ext))?.signature?.refusal;
-  if (refusal) throw new FatalError(...refusal, { file });
+  if (refusal) throw FatalError.at(refusal, { file });
   return at(
     READERS.filter((r) => r.fallback),
     0,

@@ -3,6 +3,7 @@
 // change it makes can name it).
 import { isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { currentLang, t, type Lang } from "../messages/catalogue.ts";
 import { parseYamlDocument } from "../formats/yaml-document.ts";
 import { isRecord } from "../lib/record.ts";
 import { Corrections, type ParsedCorrections } from "../model/corrections.ts";
@@ -16,7 +17,7 @@ export async function readPlan(planFile: string | undefined): Promise<PlanConfig
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const key = issue?.path.join(".") || "(top)";
-  throw new FatalError("plan/invalid", `not a valid plan file: ${key}: ${issue?.message ?? "invalid"}`, { file: planFile });
+  throw new FatalError("plan/invalid", "invalid", { key, problem: issue?.message ?? "invalid" }, { file: planFile });
 }
 
 /** What the working copy's sheets keep (Legenda), left out of its plan.yaml so that they are changed in one place. */
@@ -29,14 +30,17 @@ const KEPT_IN_SHEET = ["riskAreas", "structures"] as const;
  * working copy (`inSheet`), the risk areas and the structures, which its Legenda sheet keeps.
  * Returns the identity fields left out.
  */
-export function planForNextEdition(text: string, file: string, inSheet = false): { text: string; dropped: string[] } {
+export function planForNextEdition(text: string, file: string, previous: string, inSheet = false, lang: Lang = currentLang()): { text: string; dropped: string[] } {
   const { doc } = parseYamlDocument(text, file);
   const dropped = IDENTITY_FIELDS.filter((field) => doc.has(field));
   const moved = inSheet ? KEPT_IN_SHEET.filter((field) => doc.has(field)) : [];
   if (dropped.length === 0 && moved.length === 0) return { text, dropped };
   for (const field of [...dropped, ...moved]) doc.delete(field);
-  const note = moved.length > 0 ? "# The risk areas and the structures are kept in the working copy's Legenda sheet.\n" : "";
-  return { text: `${note}${doc.toString()}`, dropped };
+  const note = moved.length > 0 ? `${t("plan.kept-in-sheet-comment", {}, lang)}\n` : "";
+  if (dropped.length === 0) return { text: `${note}${doc.toString()}`, dropped };
+  // where they were, a comment in the person's language says what to write, and how
+  const comment = [t("plan.identity-comment", { previous }, lang), ...dropped.map((field) => t(`plan.${field}-comment`, {}, lang))];
+  return { text: `${note}${doc.toString()}\n${comment.join("\n")}\n`, dropped };
 }
 
 export async function readCorrections(file: string | undefined): Promise<ParsedCorrections | undefined> {
@@ -55,7 +59,9 @@ export function parseCorrections(text: string, file: string): ParsedCorrections 
   const key = path.slice(0, 2).join(".");
   const line = lines.get(`${key}.value`) ?? lines.get(key);
   const shown = path.filter((part, k) => !(k === 2 && path[0] === "titles")).join(".");
-  throw new FatalError("corrections/invalid", `not a valid corrections file: ${shown ? `${shown}: ` : ""}${issue?.message ?? "invalid"}`, line ? { file, line } : { file });
+  const problem = issue?.message ?? "invalid";
+  const place = line ? { file, line } : { file };
+  throw shown ? new FatalError("corrections/invalid", "invalid-at", { key: shown, problem }, place) : new FatalError("corrections/invalid", "invalid", { problem }, place);
 }
 
 /** The code of the `index`-th title entry (titles are validated as a list of entries). */

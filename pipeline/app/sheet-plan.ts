@@ -20,7 +20,7 @@ export function planWithSheet(yaml: PlanConfig | null, sheet: SheetSettings, fil
   const yamlName = planFile ?? PLAN_FILE;
   const differs = (what: string, cell: string, inSheet: string, inYaml: string) => {
     diagnostics.push(
-      diag("working-copy/plan-differs", `${what} is ${inSheet} here but ${inYaml} in ${yamlName}: keep one (change it in both, or leave it out of ${yamlName})`, { file, cell }),
+      diag("working-copy/plan-differs", "differs", { what, inSheet, inYaml, yaml: yamlName }, { file, cell }),
     );
   };
   const merged: Partial<PlanConfig> = { ...(yaml ?? {}) };

@@ -34,13 +34,13 @@ export function loadLabels(file: URL = TEMPLATE_FILES.labels): Labels {
     data = parse(readFileSync(file, "utf8"));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new FatalError("labels/invalid", `cannot read the labels: ${message.split("\n")[0] ?? message}`, { file: path });
+    throw new FatalError("labels/invalid", "unreadable", { what: message.split("\n")[0] ?? message }, { file: path });
   }
   const parsed = Labels.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue?.path.join(".") || "(top level)";
-    throw new FatalError("labels/invalid", `the labels are not usable: ${key}: ${issue?.message ?? "invalid"}`, { file: path });
+    throw new FatalError("labels/invalid", "unusable", { key, problem: issue?.message ?? "invalid" }, { file: path });
   }
   if (standard) cached = parsed.data;
   return parsed.data;

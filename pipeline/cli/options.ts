@@ -1,10 +1,11 @@
 // Option values that commander does not check by itself.
 import { FORMATS, type Format } from "../model/files.ts";
 import { UsageError } from "./session.ts";
+import { t } from "../messages/catalogue.ts";
 
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   const found = allowed.find((a) => a === value);
-  if (found === undefined) throw new UsageError(`${option} must be one of ${allowed.join(", ")} (got "${value}")`);
+  if (found === undefined) throw new UsageError(t("cli.one-of", { option, allowed: allowed.join(", "), value }));
   return found;
 }
 
@@ -16,7 +17,7 @@ export function parseFormats(list: string): Format[] {
     .filter((name) => name !== "");
   const formats = names.map((name) => FORMATS.find((f) => f === name));
   if (names.length === 0 || formats.includes(undefined)) {
-    throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")} (got "${list}")`);
+    throw new UsageError(t("cli.formats", { formats: FORMATS.join(", "), value: list }));
   }
   return [...new Set(formats.filter((f) => f !== undefined))];
 }

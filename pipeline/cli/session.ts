@@ -6,7 +6,7 @@ import { describeErrno, errnoOf } from "../app/files.ts";
 import { writeOutput } from "../app/output-file.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
-import { formatDiagnostic, formatPlace } from "../diagnostics/format.ts";
+import { formatDiagnostic, formatPlace, messageText } from "../diagnostics/format.ts";
 import { showInvisible } from "../lib/characters.ts";
 import { diag } from "../diagnostics/rules.ts";
 
@@ -52,7 +52,7 @@ export async function emit(session: Session, text: string, outFile: string | und
 export function fatalDiagnostic(error: unknown): Diagnostic | null {
   if (error instanceof FatalError) return error.diagnostic;
   const errno = errnoOf(error);
-  return errno ? diag("io/failed", describeErrno(errno.code), errno.path === undefined ? {} : { file: errno.path }) : null;
+  return errno ? diag("io/failed", "errno", { what: describeErrno(errno.code) }, errno.path === undefined ? {} : { file: errno.path }) : null;
 }
 
 /** Prints a failure as one line (a stack trace only with --debug) and returns exit status 2. */
@@ -64,7 +64,7 @@ export function reportFailure(session: Session, error: unknown, prefix?: string)
     session.io.stderr.write(`${prefix === undefined ? "" : lead}${error.stack ?? error.message}\n`);
   } else if (fatal) {
     const where = formatPlace(fatal.place);
-    say(session, `${lead}${showInvisible(`${where ? `${where}: ` : ""}${fatal.reason}`)}`);
+    say(session, `${lead}${showInvisible(`${where ? `${where}: ` : ""}${messageText(fatal)}`)}`);
   } else if (error instanceof Error) {
     say(session, `${lead}${showInvisible(error.message.split("\n")[0] ?? "")}`);
   } else {

@@ -5,6 +5,7 @@
 // cannot be written. Within a step, rules are listed in the order a reader meets them; the
 // validate step orders its findings by it.
 import type { Diagnostic, Place, Severity } from "./diagnostic.ts";
+import { ruleMessage, type MessageRules, type Params, type ParamsOf } from "../messages/catalogue.ts";
 
 export type Step = "load" | "extract" | "repair" | "validate" | "publish" | "init";
 
@@ -189,7 +190,19 @@ export function rulesOf(step: Step): RuleId[] {
   return RULE_IDS.filter((id) => RULES[id].step === step);
 }
 
-/** A diagnostic of a registered rule, with the rule's severity. */
-export function diag(rule: RuleId, reason: string, place: Place = {}): Diagnostic {
-  return { severity: RULES[rule].severity, rule, reason, place };
+/** A rule that has messages in the catalogue (pipeline/messages/en.ts), and the ids of its messages. */
+export type MessageRule = Extract<keyof MessageRules, RuleId>;
+export type MessageId<R extends MessageRule> = keyof MessageRules[R] & string;
+
+/**
+ * A diagnostic of a registered rule, with the rule's severity: message `message` of the rule in
+ * the catalogue, with `params` for its `{placeholders}` (checked against the English template).
+ */
+export function diag<R extends MessageRule, M extends MessageId<R>>(rule: R, message: M, params: ParamsOf<MessageRules[R][M]>, place: Place = {}): Diagnostic {
+  return diagOf(rule, message, params, place);
+}
+
+/** `diag` for a caller that has checked its rule, message and parameters already (FatalError). */
+export function diagOf(rule: RuleId, message: string, params: Params, place: Place = {}): Diagnostic {
+  return { severity: RULES[rule].severity, rule, reason: ruleMessage(rule, message, params, "en"), message, params, place };
 }

@@ -5,20 +5,18 @@
 // sequence starts with one) or a bidi override is shown as <U+001B>, so data cannot move the
 // cursor, recolour the screen or reorder what is read.
 import { showInvisible } from "../lib/characters.ts";
-import { plural } from "../lib/plural.ts";
-import { ACTIVITY_FIELDS } from "../model/fields.ts";
-import { compoundName, levelOf } from "../model/levels.ts";
+import { currentLang, phrase, t, type Lang } from "../messages/catalogue.ts";
 import { groupedByRename } from "./summary.ts";
 import { wordDiff } from "./words.ts";
 import type { Change, ChangeField, DiffResult, FieldValue, HierarchyLevel } from "./types.ts";
 
-function fieldName(field: ChangeField): string {
-  return ACTIVITY_FIELDS[field].name;
+function fieldName(field: ChangeField, lang: Lang): string {
+  return phrase(`field.${field}`, undefined, lang);
 }
 
 /** "macro-process title": a hierarchy title that changed. */
-function levelTitleName(key: HierarchyLevel): string {
-  return `${compoundName(levelOf(key))} title`;
+function levelTitleName(key: HierarchyLevel, lang: Lang): string {
+  return t("diff.level-title", { level: phrase(`compound.${key}`, undefined, lang) }, lang);
 }
 
 interface Paint {
@@ -32,74 +30,76 @@ const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s
 const COLOR: Paint = { added: ansi(32, 39), removed: ansi(31, 39), heading: ansi(1, 22), dim: ansi(2, 22) };
 const PLAIN: Paint = { added: (s) => s, removed: (s) => s, heading: (s) => s, dim: (s) => s };
 
-export function formatText(result: DiffResult, opts: { color?: boolean } = {}): string {
+export function formatText(result: DiffResult, opts: { color?: boolean; lang?: Lang } = {}): string {
   const paint = opts.color ? COLOR : PLAIN;
+  const lang = opts.lang ?? currentLang();
   const { summary } = result;
   const lines: string[] = [];
-  lines.push(paint.heading(`Allegato 1 — changes from ${result.from} to ${result.to}`));
-  lines.push(`${summary.activitiesBefore} activities → ${summary.activitiesAfter} activities`);
+  lines.push(paint.heading(t("diff.title", { from: result.from, to: result.to }, lang)));
+  lines.push(t("diff.counts", { before: summary.activitiesBefore, after: summary.activitiesAfter }, lang));
   if (summary.total === 0) {
-    lines.push("No changes.");
+    lines.push(t("diff.none", {}, lang));
     return `${lines.join("\n")}\n`;
   }
   const k = summary.byKind;
-  lines.push(
-    `${plural(summary.total, "change")}: ${k.added} added, ${k.removed} removed, ${k.moved} moved, ${plural(k.changed, "field")} changed`,
-  );
+  lines.push(t("diff.totals", { total: summary.total, added: k.added, removed: k.removed, moved: k.moved, changed: k.changed }, lang));
 
-  lines.push("", paint.heading("Per macro-process"));
-  const codeWidth = Math.max(4, ...summary.byMacro.map((m) => (m.code ?? "—").length));
-  lines.push(`  ${"code".padEnd(codeWidth)}  added  removed  moved  changed  title`);
+  lines.push("", paint.heading(t("diff.per-macro", {}, lang)));
+  const codeHeading = t("diff.col.code", {}, lang);
+  const codeWidth = Math.max(codeHeading.length, ...summary.byMacro.map((m) => (m.code ?? "—").length));
+  const counts = (["added", "removed", "moved", "changed"] as const).map((kind) => ({ kind, heading: t(`diff.col.${kind}`, {}, lang) }));
+  lines.push(`  ${codeHeading.padEnd(codeWidth)}  ${counts.map((c) => c.heading).join("  ")}  ${t("diff.col.title", {}, lang)}`);
   for (const m of summary.byMacro) {
-    lines.push(
-      `  ${shown(m.code ?? "—").padEnd(codeWidth)}  ${num(m.added, 5)}  ${num(m.removed, 7)}  ${num(m.moved, 5)}  ${num(m.changed, 7)}  ${m.title !== null ? shown(m.title) : "(no title)"}`,
-    );
+    const numbers = counts.map((c) => num(m[c.kind], c.heading.length)).join("  ");
+    lines.push(`  ${shown(m.code ?? "—").padEnd(codeWidth)}  ${numbers}  ${m.title !== null ? shown(m.title) : t("diff.no-title", {}, lang)}`);
   }
 
   if (summary.renames.length > 0) {
-    lines.push("", paint.heading("Structures renamed in several activities"));
+    lines.push("", paint.heading(t("diff.renames", {}, lang)));
     for (const r of summary.renames) {
-      lines.push(`  ${fieldName(r.field)} "${shown(r.before)}" → "${shown(r.after)}" in ${r.codes.length} activities: ${r.codes.map(shown).join(", ")}`);
+      const params = { field: fieldName(r.field, lang), before: shown(r.before), after: shown(r.after), count: r.codes.length, codes: r.codes.map(shown) };
+      lines.push(`  ${t("diff.rename", params, lang)}`);
     }
   }
 
   const grouped = groupedByRename(summary);
   const listed = result.changes.filter((c) => !grouped(c));
   const hidden = result.changes.length - listed.length;
-  lines.push("", paint.heading(`Changes (document order of ${result.to}; removed activities last${hidden ? `; the ${hidden} renames above not repeated` : ""})`));
+  lines.push("", paint.heading(hidden ? t("diff.changes-hidden", { to: result.to, hidden }, lang) : t("diff.changes", { to: result.to }, lang)));
   const width = Math.max(...listed.map((c) => c.code.length));
-  for (const change of listed) lines.push(`  ${shown(change.code).padEnd(width)}  ${describe(change, paint)}`);
+  for (const change of listed) lines.push(`  ${shown(change.code).padEnd(width)}  ${describe(change, paint, lang)}`);
   return `${lines.join("\n")}\n`;
 }
 
 /** A text from the data, safe to print: see the comment at the top. */
 const shown = showInvisible;
 
-function describe(change: Change, paint: Paint): string {
-  const title = quoted(change.context.title);
+function describe(change: Change, paint: Paint, lang: Lang): string {
+  const title = quoted(change.context.title, lang);
   switch (change.kind) {
     case "added":
-      return `${paint.added("added")}: ${title}`;
+      return `${paint.added(t("diff.added", {}, lang))}: ${title}`;
     case "removed":
-      return `${paint.removed("removed")}: ${title}`;
+      return `${paint.removed(t("diff.removed", {}, lang))}: ${title}`;
     case "moved":
-      return `moved from ${shown(change.from)}: ${title}`;
+      return t("diff.moved", { from: shown(change.from), title }, lang);
     case "changed": {
-      const label = change.context.level === "activity" ? fieldName(change.field) : levelTitleName(change.context.level);
-      return `${label}: ${describeValues(change.field, change.before, change.after, paint)}`;
+      const label = change.context.level === "activity" ? fieldName(change.field, lang) : levelTitleName(change.context.level, lang);
+      return `${label}: ${describeValues(change.field, change.before, change.after, paint, lang)}`;
     }
   }
 }
 
-function describeValues(field: ChangeField, before: FieldValue, after: FieldValue, paint: Paint): string {
-  if (field === "active") return `${before ? "active" : "not active"} → ${after ? "active" : "not active"} (${after ? "activated" : "deactivated"})`;
+function describeValues(field: ChangeField, before: FieldValue, after: FieldValue, paint: Paint, lang: Lang): string {
+  const state = (active: FieldValue) => t(active ? "diff.active" : "diff.not-active", {}, lang);
+  if (field === "active") return `${state(before)} → ${state(after)} (${t(after ? "diff.activated" : "diff.deactivated", {}, lang)})`;
   if (field === "riskAreas") {
     const was = Array.isArray(before) ? before : [];
     const now = Array.isArray(after) ? after : [];
     const plus = now.filter((x) => !was.includes(x));
     const minus = was.filter((x) => !now.includes(x));
     const delta = shown([...plus.map((x) => `+${x}`), ...minus.map((x) => `−${x}`)].join(" "));
-    return `${areas(was)} → ${areas(now)}${delta ? ` (${delta})` : ""}`;
+    return `${areas(was, lang)} → ${areas(now, lang)}${delta ? ` (${delta})` : ""}`;
   }
   // titles are long and change by a word or two: show which; other texts are shown whole
   if (field === "title" && typeof before === "string" && typeof after === "string") {
@@ -107,16 +107,16 @@ function describeValues(field: ChangeField, before: FieldValue, after: FieldValu
       .map((s) => (s.op === "same" ? shown(s.text) : s.op === "removed" ? paint.removed(`[-${shown(s.text)}-]`) : paint.added(`{+${shown(s.text)}+}`)))
       .join("");
   }
-  return `${quoted(before)} → ${quoted(after)}`;
+  return `${quoted(before, lang)} → ${quoted(after, lang)}`;
 }
 
-function areas(list: readonly string[]): string {
-  return list.length ? shown(list.join("/")) : "(none)";
+function areas(list: readonly string[], lang: Lang): string {
+  return list.length ? shown(list.join("/")) : t("diff.no-areas", {}, lang);
 }
 
-function quoted(value: FieldValue): string {
-  if (value === null) return "(empty)";
-  if (Array.isArray(value)) return areas(value);
+function quoted(value: FieldValue, lang: Lang): string {
+  if (value === null) return t("diff.empty", {}, lang);
+  if (Array.isArray(value)) return areas(value, lang);
   return typeof value === "string" ? `"${shown(value)}"` : String(value);
 }
 

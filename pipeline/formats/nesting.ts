@@ -57,5 +57,5 @@ export function checkNesting(text: string, file: string): void {
 }
 
 export function tooDeep(file: string, line?: number): FatalError {
-  return new FatalError("input/too-deep", `lists or mappings nested more than ${MAX_NESTING} levels deep (an annex or settings file nests a few): not read`, line ? { file, line } : { file });
+  return new FatalError("input/too-deep", "nesting", { max: MAX_NESTING }, line ? { file, line } : { file });
 }

@@ -4,13 +4,14 @@
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { checkNesting, tooDeep } from "./nesting.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
-const HINTS: Partial<Record<string, string>> = {
-  BLOCK_AS_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
-  MULTILINE_IMPLICIT_KEY: ' (a text that contains ": " must be written in double quotes)',
-  BAD_INDENT: " (check the spaces at the start of the line against the lines around it)",
-  TAB_AS_INDENT: " (indent with spaces, not tabs)",
-  MISSING_CHAR: " (a quote or bracket opened and not closed)",
+const HINTS: Partial<Record<string, Phrase>> = {
+  BLOCK_AS_IMPLICIT_KEY: ph("yaml.quote"),
+  MULTILINE_IMPLICIT_KEY: ph("yaml.quote"),
+  BAD_INDENT: ph("yaml.indent"),
+  TAB_AS_INDENT: ph("yaml.tab"),
+  MISSING_CHAR: ph("yaml.unclosed"),
 };
 
 /** yaml's messages end with " at line L, column C:" and a code excerpt; the place is reported apart. */
@@ -30,7 +31,7 @@ export function parseYamlDocument(text: string, file: string): { doc: Document; 
     // out of stack: checkNesting is meant to keep the parser from getting there
     if (syntax.code === "RESOURCE_EXHAUSTION") throw tooDeep(file, at?.line);
     const hint = HINTS[syntax.code] ?? "";
-    throw new FatalError("yaml/syntax", `YAML syntax error: ${firstLine(syntax.message)}${hint}`, at ? { file, line: at.line, col: at.col } : { file });
+    throw new FatalError("yaml/syntax", "syntax", { what: firstLine(syntax.message), hint }, at ? { file, line: at.line, col: at.col } : { file });
   }
   return { doc, lineCounter };
 }

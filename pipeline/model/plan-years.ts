@@ -1,24 +1,19 @@
 // Plan-year names: a plan (PTPCT, or the anticorruption section of the PIAO) covers three
 // calendar years and is named after them, "2021-2023". The name is also the folder name in
 // sources/, so a wrong name would silently create a plan year nobody can find again.
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
 /** The shape of a plan-year name: the first and the last year in full. */
 export const PLAN_YEARS = /^(\d{4})-(\d{4})$/;
 
 /** null when `name` is a well-formed plan-year name, else one line saying what is wrong. */
-export function checkPlanYears(name: string): string | null {
+export function checkPlanYears(name: string): Phrase | null {
   const match = PLAN_YEARS.exec(name);
-  if (!match) {
-    return `"${name}" is not a plan-year name: write the first and last year in full, as YYYY-YYYY (e.g. 2021-2023)`;
-  }
+  if (!match) return ph("plan-years.shape", { name });
   const first = Number(match[1]);
   const last = Number(match[2]);
-  if (last < first) {
-    return `"${name}" is not a plan-year name: the last year comes before the first (did you mean ${last}-${first}?)`;
-  }
-  if (last - first !== 2) {
-    return `"${name}" is not a plan-year name: a plan year spans three years, the first and the last written in full (e.g. ${first}-${first + 2})`;
-  }
+  if (last < first) return ph("plan-years.reversed", { name, suggestion: `${last}-${first}` });
+  if (last - first !== 2) return ph("plan-years.span", { name, suggestion: `${first}-${first + 2}` });
   return null;
 }
 

@@ -9,6 +9,7 @@ import { Activity } from "../model/annex.ts";
 import type { CellField, CorrectionValue, ParsedCorrections } from "../model/corrections.ts";
 import { LEVEL_KEYS } from "../model/levels.ts";
 import { parseRisk } from "./cells.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
 /** Applies the corrections to the activities (in place) and returns the log. */
 export function applyCorrections(activities: Activity[], corrections: ParsedCorrections): Diagnostic[] {
@@ -23,29 +24,29 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
     for (const a of activities) {
       for (const level of LEVEL_KEYS.map((key) => a[key])) {
         if (level.code === code) {
-          if (hits === 0) log.push(change(place, `title of ${code}`, level.title, title));
+          if (hits === 0) log.push(change(place, ph("corrections.title-of", { code }), level.title, title));
           level.title = title;
           hits++;
         }
       }
       if (a.code === code) {
-        log.push(change(place, `title of activity ${code}`, a.title, title));
+        log.push(change(place, ph("corrections.activity-title", { code }), a.title, title));
         a.title = title;
         hits++;
       }
     }
-    if (hits === 0) throw new FatalError("corrections/unknown-code", `correction names code ${code}, which the annex does not have`, place);
+    if (hits === 0) throw new FatalError("corrections/unknown-code", "code", { code }, place);
   }
 
   (data.cells ?? []).forEach((c, k) => {
     const place = at(`cells.${k}`, c.code);
     const targets = activities.filter((a) => a.code === c.code);
-    if (targets.length === 0) throw new FatalError("corrections/unknown-code", `correction names activity ${c.code}, which the annex does not have`, place);
+    if (targets.length === 0) throw new FatalError("corrections/unknown-code", "activity", { code: c.code }, place);
     // a bad value is pointed at on its own line
     const corrected = coerce(c.field, c.value, { ...place, line: lines.get(`cells.${k}.value`) || place.line });
     for (const a of targets) {
       const before = a[c.field];
-      log.push(change(place, `${c.field} of activity ${c.code}`, before, corrected.value, c.reason));
+      log.push(change(place, ph("corrections.field-of", { field: ph(`field.${c.field}`), code: c.code }), before, corrected.value, c.reason));
       assign(a, corrected);
     }
   });
@@ -59,7 +60,7 @@ export function applyCorrections(activities: Activity[], corrections: ParsedCorr
  */
 function checkConflicts({ file, data, lines }: ParsedCorrections): void {
   const setters = new Map<string, string>();
-  const claim = (cell: string, entry: string, code: string, what: string) => {
+  const claim = (cell: string, entry: string, code: string, what: Phrase) => {
     const earlier = setters.get(cell);
     if (earlier === undefined) {
       setters.set(cell, entry);
@@ -67,15 +68,14 @@ function checkConflicts({ file, data, lines }: ParsedCorrections): void {
     }
     const line = lines.get(entry);
     const earlierLine = lines.get(earlier);
-    throw new FatalError(
-      "corrections/conflict",
-      `two corrections set ${what}${earlierLine ? ` (lines ${earlierLine} and ${line ?? "?"})` : ""}: keep the one that is right`,
-      { file, line: line || undefined, code },
-    );
+    const place = { file, line: line || undefined, code };
+    throw earlierLine
+      ? new FatalError("corrections/conflict", "conflict-lines", { what, earlier: earlierLine, line: line ?? "?" }, place)
+      : new FatalError("corrections/conflict", "conflict", { what }, place);
   };
-  for (const [code] of data.titles ?? []) claim(`${code} title`, `titles.${code}`, code, `the title of ${code}`);
+  for (const [code] of data.titles ?? []) claim(`${code} title`, `titles.${code}`, code, ph("corrections.the-title-of", { code }));
   (data.cells ?? []).forEach((c, k) => {
-    claim(`${c.code} ${c.field}`, `cells.${k}`, c.code, `${c.field} of activity ${c.code}`);
+    claim(`${c.code} ${c.field}`, `cells.${k}`, c.code, ph("corrections.field-of", { field: ph(`field.${c.field}`), code: c.code }));
   });
 }
 
@@ -92,14 +92,14 @@ function coerce(field: CellField, value: CorrectionValue, place: Place): Correct
   const checked = Activity.shape[field].safeParse(corrected.value);
   if (!checked.success) {
     const found = JSON.stringify(value);
-    throw new FatalError("corrections/value", `correction of "${field}" with ${found}: ${checked.error.issues[0]?.message ?? "does not fit the field"}`, place);
+    throw new FatalError("corrections/value", "does-not-fit", { field, value: found, problem: checked.error.issues[0]?.message ?? "does not fit the field" }, place);
   }
   return corrected;
 }
 
 function asField(field: CellField, value: CorrectionValue, place: Place): Corrected {
   if (field === "active") {
-    if (typeof value !== "boolean") throw new FatalError("corrections/value", `correction of "active" needs true or false`, place);
+    if (typeof value !== "boolean") throw new FatalError("corrections/value", "boolean", {}, place);
     return { field, value };
   }
   if (field === "riskAreas") {
@@ -109,7 +109,7 @@ function asField(field: CellField, value: CorrectionValue, place: Place): Correc
   } else if (typeof value === "string" || value === null) {
     return { field, value: value === "" ? null : value };
   }
-  throw new FatalError("corrections/value", `correction of "${field}" needs a text or null`, place);
+  throw new FatalError("corrections/value", "text", { field }, place);
 }
 
 function assign(activity: Activity, corrected: Corrected): void {
@@ -125,7 +125,9 @@ function assign(activity: Activity, corrected: Corrected): void {
   }
 }
 
-function change(place: Place, what: string, before: unknown, after: unknown, reason?: string): Diagnostic {
+function change(place: Place, what: Phrase, before: unknown, after: unknown, reason?: string): Diagnostic {
   const show = (v: unknown) => JSON.stringify(v);
-  return diag("corrections/applied", `${what}: ${show(before)} → ${show(after)} (corrections file${reason ? `: ${reason}` : ""})`, place);
+  return reason
+    ? diag("corrections/applied", "applied-because", { what, before: show(before), after: show(after), reason }, place)
+    : diag("corrections/applied", "applied", { what, before: show(before), after: show(after) }, place);
 }

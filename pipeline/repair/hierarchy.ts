@@ -8,9 +8,10 @@ import { diag } from "../diagnostics/rules.ts";
 import { at } from "../lib/at.ts";
 import type { Activity, Level } from "../model/annex.ts";
 import { ancestorAt, codeDepth } from "../model/codes.ts";
-import { compoundName, isLevelDepth, LEVEL_KEYS, levelAt } from "../model/levels.ts";
+import { isLevelDepth, LEVEL_KEYS, levelAt } from "../model/levels.ts";
 import { isNote, parseRisk } from "./cells.ts";
 import type { RowReading } from "./rows.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
 export interface Built {
   activities: Activity[];
@@ -63,14 +64,14 @@ export function buildActivities(readings: readonly RowReading[], marks: PrintedM
     let active = r.shaded === null ? null : !r.shaded;
     if (marked) {
       if (active === true) {
-        repairs.push(diag("repair/active-conflict", `activity ${a.code} is marked not active in words but not shaded: taken as not active`, { ...r.place, code: a.code }));
+        repairs.push(diag("repair/active-conflict", "conflict", { code: a.code }, { ...r.place, code: a.code }));
       } else if (active === null) {
-        repairs.push(diag("repair/active-words", `activity ${a.code} is marked not active in words: taken as not active`, { ...r.place, code: a.code }));
+        repairs.push(diag("repair/active-words", "words", { code: a.code }, { ...r.place, code: a.code }));
       }
       active = false;
     }
     for (const n of notes) {
-      repairs.push(diag("repair/note", `activity ${a.code}: "${n}" is a remark, not a structure: kept as its note`, { ...r.place, code: a.code }));
+      repairs.push(diag("repair/note", "note", { code: a.code, text: n }, { ...r.place, code: a.code }));
     }
     activities.push({
       code: a.code,
@@ -105,10 +106,10 @@ function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], c
         if (!r.activity || label.title === null) continue;
         code = ancestorAt(r.activity.code, label.depth);
         repairs.push(
-          diag("repair/label-code", `label "${label.title}" is printed without its code: taken as ${levelName(label.depth)} ${code}, the one of activity ${r.activity.code} on the same row`, { ...r.place, code }),
+          diag("repair/label-code", "taken", { title: label.title, level: levelName(label.depth), code, activity: r.activity.code }, { ...r.place, code }),
         );
       } else if (codeDepth(code) !== 0 && codeDepth(code) !== label.depth) {
-        repairs.push(diag("repair/label-level", `label ${code} is printed in the ${levelName(label.depth)} column: placed by its code as a ${levelName(codeDepth(code))}`, { ...r.place, code }));
+        repairs.push(diag("repair/label-level", "placed", { code, printed: levelName(label.depth), level: levelName(codeDepth(code)) }, { ...r.place, code }));
       }
       if (label.title === null) continue;
       const depth = codeDepth(code) === 0 ? label.depth : codeDepth(code);
@@ -118,7 +119,7 @@ function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], c
       if (!prior) seen.set(key, { title, place: r.place });
       else if (prior.title !== title) {
         repairs.push(
-          diag("repair/title-conflict", `${levelName(depth)} ${code} is printed with two titles: "${prior.title}" (kept) and "${title}"`, { ...r.place, code }),
+          diag("repair/title-conflict", "two", { level: levelName(depth), code, kept: prior.title, other: title }, { ...r.place, code }),
         );
       }
     }
@@ -165,8 +166,9 @@ function shareFunctionsByMacro(activities: Activity[], readings: readonly RowRea
       if (carried !== null) {
         a.function = carried;
         if (!reported.has(macro)) {
-          const how = own ? `the label printed for macro-process ${macro}` : `the macro-process above (${letter}…), as none is printed for ${macro}`;
-          repairs.push(diag("repair/function", `function "${carried}" carried to the activities of ${macro} without one, from ${how}`, place));
+          repairs.push(
+            own ? diag("repair/function", "own-label", { function: carried, macro }, place) : diag("repair/function", "above", { function: carried, macro, letter }, place),
+          );
         }
       }
       reported.add(macro);
@@ -194,13 +196,13 @@ function reportUnplacedText(readings: readonly RowReading[], activities: readonl
       if (title !== null) known.add(title);
     }
   }
-  const quoted = (texts: readonly string[]) => texts.map((t) => `"${t}"`).join(", ");
+  const quoted = (texts: readonly string[]) => texts.map((t) => `"${t}"`);
   readings.forEach((r, index) => {
     for (const l of r.labels) {
       if (l.code === null || used.has(l.code)) continue;
       used.add(l.code); // reported once
-      const title = l.title === null ? "" : ` ("${l.title}")`;
-      repairs.push(diag("repair/orphan-label", `${levelName(codeDepth(l.code))} ${l.code}${title} is printed but no activity lies under it: it would be lost`, { ...r.place, code: l.code }));
+      const title = l.title === null ? "" : ph("repair.title-of", { title: l.title });
+      repairs.push(diag("repair/orphan-label", "label", { level: levelName(codeDepth(l.code)), code: l.code, title }, { ...r.place, code: l.code }));
     }
     if (r.activity) return;
     const lost: string[] = [];
@@ -210,17 +212,17 @@ function reportUnplacedText(readings: readonly RowReading[], activities: readonl
     if (fn && !readings.slice(index, index + fn.rowSpan).some((covered) => covered.activity)) unplaced(fn.text);
     for (const l of r.labels) if (l.code === null && l.title !== null) unplaced(l.title);
     if (lost.length) {
-      repairs.push(diag("repair/orphan-label", `a row without an activity code prints ${quoted(lost)}, which no activity takes: it would be lost`, r.place));
+      repairs.push(diag("repair/orphan-label", "row", { texts: quoted(lost) }, r.place));
     }
     if (repeated.length) {
-      repairs.push(diag("repair/repeated-label", `a row without an activity code prints ${quoted(repeated)} again: left out, the annex has it already`, r.place));
+      repairs.push(diag("repair/repeated-label", "repeated", { texts: quoted(repeated) }, r.place));
     }
   });
 }
 
 /** How the repair log names what a code of `depth` parts is: "macro-process", "activity"; 0, a bare letter, is the special code. */
-function levelName(depth: number): string {
-  if (depth === 0) return "special code";
-  if (isLevelDepth(depth)) return compoundName(levelAt(depth));
-  return depth === 4 ? "activity" : "code";
+function levelName(depth: number): Phrase {
+  if (depth === 0) return ph("level.special");
+  if (isLevelDepth(depth)) return ph(`compound.${levelAt(depth).key}`);
+  return ph(depth === 4 ? "level.activity" : "level.code");
 }

@@ -35,20 +35,20 @@ export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
   const fileOnly: Place = { file: table.file };
 
   if (built.activities.some((a) => a.active === null)) {
-    log.push(diag("input/no-shading", "this input does not show shading, so whether an activity is active cannot be told: `active` is null", fileOnly));
+    log.push(diag("input/no-shading", "no-shading", {}, fileOnly));
   }
   if (options.corrections) log.push(...applyCorrections(built.activities, options.corrections));
 
   const titleYears = table.title ? planYearsInTitle(table.title) : null;
   const planYears = options.planYears ?? titleYears;
   if (options.planYears && titleYears && titleYears !== options.planYears) {
-    log.push(diag("repair/plan-years", `the title says ${titleYears} but the plan year is ${options.planYears}`, fileOnly));
+    log.push(diag("repair/plan-years", "differ", { title: titleYears, planYears: options.planYears }, fileOnly));
   }
   // the plan years name the edition everywhere (file names, titles, diff): without them there is no annex to speak of
   if (!planYears) {
-    throw new FatalError("plan-year/missing", "the plan years are not printed in the title: put the file in a plan-year folder named YYYY-YYYY (e.g. sources/2020-2022/)", fileOnly);
+    throw new FatalError("plan-year/missing", "title", {}, fileOnly);
   }
-  if (table.title === null) log.push(diag("repair/title", "the annex title is not printed", fileOnly));
+  if (table.title === null) log.push(diag("repair/title", "missing", {}, fileOnly));
 
   const annex: Annex = {
     planYears,

@@ -9,6 +9,7 @@ import { STRUCTURE_FIELDS, structureLabel } from "../model/fields.ts";
 import { isLevelDepth, LEVELS } from "../model/levels.ts";
 import type { ColumnKind, RawCell, RawRow } from "../model/raw.ts";
 import { isRiskCell, parseCoded } from "./cells.ts";
+import { type Param, type Phrase, ph } from "../messages/catalogue.ts";
 
 export interface Label {
   depth: 1 | 2 | 3;
@@ -83,11 +84,11 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
   }
   if (code !== null) reading.activity = { code, title, risk, structures };
   else if (title !== null) {
-    reading.repairs.push(diag("repair/activity-code", `an activity is printed without a code: "${title}"`, place));
+    reading.repairs.push(diag("repair/activity-code", "no-code", { title }, place));
   } else if (risk !== null || structures.some((t) => t !== null)) {
     // cells of an activity with neither its code nor its title: never dropped without a word
     const cells = [risk, ...structures].filter((t): t is string => t !== null);
-    reading.repairs.push(diag("repair/activity-code", `an activity's cells are printed without its code or title: ${cells.map((t) => `"${t}"`).join(", ")}`, place));
+    reading.repairs.push(diag("repair/activity-code", "cells-only", { cells: cells.map((t) => `"${t}"`) }, place));
   }
   return reading;
 }
@@ -174,13 +175,14 @@ function readBySequence(row: RawRow, place: Place): RowReading {
     });
     if (others.length > 3) {
       reading.repairs.push(
-        diag("repair/extra-cells", `activity ${activityCode}: more cells than columns after the title: ${others.slice(3).map((c) => `"${c.text}"`).join(", ")}`, place),
+        diag("repair/extra-cells", "extra", { code: activityCode, cells: others.slice(3).map((c) => `"${c.text}"`) }, place),
       );
     }
     reading.repairs.push(
       diag(
         "repair/column-shift",
-        `activity ${activityCode}: cells after the title were shifted; read ${describe(risk, structures)}`,
+        "shifted",
+        { code: activityCode, cells: describe(risk, structures) },
         { ...place, code: activityCode },
       ),
     );
@@ -195,10 +197,8 @@ function put(structures: Structures, slot: number | undefined, text: string): vo
   structures[slot] = text;
 }
 
-function describe(risk: string | null, s: readonly (string | null)[]): string {
-  const parts = STRUCTURE_FIELDS.map((field, k) => {
-    const v = s[k] ?? null;
-    return `${structureLabel(field)} ${v === null ? "empty" : `"${v}"`}`;
-  });
-  return [`risk ${risk === null ? "empty" : `"${risk}"`}`, ...parts].join(", ");
+function describe(risk: string | null, s: readonly (string | null)[]): Phrase[] {
+  const value = (v: string | null): Param => (v === null ? ph("repair.empty") : `"${v}"`);
+  const parts = STRUCTURE_FIELDS.map((field, k) => ph("repair.structure-read", { column: structureLabel(field), value: value(s[k] ?? null) }));
+  return [ph("repair.risk-read", { value: value(risk) }), ...parts];
 }

@@ -6,15 +6,15 @@ import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import { ACTIVITY_DEPTH, SPECIAL_CODE, ancestorAt, codeDepth, isBareLetter, isNumberedCode, isWellFormedAt } from "../model/codes.ts";
 import { LEVELS, type LevelInfo } from "../model/levels.ts";
-import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
 import { placeOf, usePlaceOf, type Finding, type RuleContext } from "./context.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
 export function checkCodes(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   // a level's code repeats on every activity under it: judge each (level, code) once
-  const problems = new Map<string, string | null>();
-  const problemOf = (code: string, level: LevelInfo): string | null => {
+  const problems = new Map<string, Phrase | null>();
+  const problemOf = (code: string, level: LevelInfo): Phrase | null => {
     const key = `${level.key}|${code}`;
     let problem = problems.get(key);
     if (problem === undefined) {
@@ -36,10 +36,11 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
     const special = code === SPECIAL_CODE;
 
     if (!isWellFormedAt(code, ACTIVITY_DEPTH)) {
-      const reason = isBareLetter(code)
-        ? `activity code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`
-        : `activity code "${code}" has ${plural(codeDepth(code), "part")}; an activity code has ${ACTIVITY_DEPTH}, like A1.1.1.1 or C1.1.7b.1`;
-      findings.push({ at, diagnostic: diag("code/format", reason, placeOf(ctx, code)) });
+      const place = placeOf(ctx, code);
+      const diagnostic = isBareLetter(code)
+        ? diag("code/format", "bare-letter", { code, special: SPECIAL_CODE }, place)
+        : diag("code/format", "parts", { code, parts: codeDepth(code), depth: ACTIVITY_DEPTH }, place);
+      findings.push({ at, diagnostic });
     }
 
     for (const level of LEVELS) {
@@ -48,24 +49,20 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
         // the special row leaves some levels uncoded (its process is a title only)
         if (special) continue;
         const implied = isWellFormedAt(code, ACTIVITY_DEPTH) ? ancestorAt(code, level.depth) : null;
-        const hint = implied ? `; its activity code implies ${implied}` : "";
+        const name = ph(`level.${level.key}`);
         if (title !== null) {
           once(`missing|${level.key}|${title}|${implied}`, () => ({
             at,
-            diagnostic: diag(
-              "code/missing",
-              `${level.name} "${title}" has no code in the source (activity ${code})${hint}`,
-              placeOf(ctx, code),
-            ),
+            diagnostic: implied
+              ? diag("code/missing", "no-code-implied", { level: name, title, code, implied }, placeOf(ctx, code))
+              : diag("code/missing", "no-code", { level: name, title, code }, placeOf(ctx, code)),
           }));
         } else {
           once(`missing|${level.key}|${implied ?? code}`, () => ({
             at,
-            diagnostic: diag(
-              "code/missing",
-              `activity ${code} has no ${level.name}: neither code nor title${hint}`,
-              placeOf(ctx, code),
-            ),
+            diagnostic: implied
+              ? diag("code/missing", "no-level-implied", { level: name, code, implied }, placeOf(ctx, code))
+              : diag("code/missing", "no-level", { level: name, code }, placeOf(ctx, code)),
           }));
         }
         continue;
@@ -74,7 +71,7 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
       if (problem) {
         once(`format|${level.key}|${levelCode}`, () => ({
           at,
-          diagnostic: diag("code/format", `${problem} (activity ${code})`, placeOf(ctx, levelCode || null, code)),
+          diagnostic: diag("code/format", "level", { problem, code }, placeOf(ctx, levelCode || null, code)),
         }));
       }
     }
@@ -90,19 +87,14 @@ export function checkCodes(activities: readonly Activity[], ctx: RuleContext): F
 
 const LEVELS_BOTTOM_UP = [...LEVELS].reverse();
 
-function formatProblem(code: string, level: LevelInfo): string | null {
-  if (code.trim() === "") return `${level.name} code is empty; write null when the source prints none`;
+function formatProblem(code: string, level: LevelInfo): Phrase | null {
+  const name = ph(`level.${level.key}`);
+  if (code.trim() === "") return ph("codes.empty", { level: name });
   if (code === SPECIAL_CODE) return null;
-  if (isBareLetter(code)) {
-    return `${level.name} code "${code}" is a bare letter; only the special row of general management is coded so (${SPECIAL_CODE})`;
-  }
-  if (!isNumberedCode(code)) {
-    return `${level.name} code "${code}" is not a code: a capital letter, digits, then dot-separated numbers, like ${level.example}`;
-  }
+  if (isBareLetter(code)) return ph("codes.bare-letter", { level: name, code, special: SPECIAL_CODE });
+  if (!isNumberedCode(code)) return ph("codes.not-a-code", { level: name, code, example: level.example });
   const depth = codeDepth(code);
-  if (depth !== level.depth) {
-    return `${level.name} code "${code}" has ${plural(depth, "part")}; a ${level.name} code has ${level.depth}, like ${level.example}`;
-  }
+  if (depth !== level.depth) return ph("codes.parts", { level: name, code, parts: depth, depth: level.depth, example: level.example });
   return null;
 }
 
@@ -115,7 +107,8 @@ function checkSpecialRow(activity: Activity, at: number, ctx: RuleContext, findi
         at,
         diagnostic: diag(
           "code/parent",
-          `activity ${SPECIAL_CODE} is the special row of general management, but its ${level.name} is coded ${levelCode}; it should be ${SPECIAL_CODE} or empty`,
+          "special",
+          { special: SPECIAL_CODE, level: ph(`level.${level.key}`), code: levelCode },
           placeOf(ctx, activity.code),
         ),
       });
@@ -133,9 +126,9 @@ function checkParents(
   at: number,
   ctx: RuleContext,
   once: (key: string, f: () => Finding) => void,
-  problemOf: (code: string, level: LevelInfo) => string | null,
+  problemOf: (code: string, level: LevelInfo) => Phrase | null,
 ): void {
-  let below: { code: string; label: string } = { code: activity.code, label: "activity" };
+  let below: { code: string; level: LevelInfo | null } = { code: activity.code, level: null };
   if (!isWellFormedAt(activity.code, ACTIVITY_DEPTH)) return;
   for (const level of LEVELS_BOTTOM_UP) {
     const levelCode = activity[level.key].code;
@@ -145,7 +138,8 @@ function checkParents(
         at,
         diagnostic: diag(
           "code/parent",
-          `activity ${activity.code} is under ${level.name} ${SPECIAL_CODE}, which belongs to the special row of general management only`,
+          "under-special",
+          { code: activity.code, level: ph(`level.${level.key}`), special: SPECIAL_CODE },
           placeOf(ctx, activity.code),
         ),
       }));
@@ -153,18 +147,23 @@ function checkParents(
     }
     const expected = ancestorAt(below.code, level.depth);
     if (levelCode !== expected) {
-      const subject = below.label === "activity" ? `activity ${below.code}` : `${below.label} ${below.code} (activity ${activity.code})`;
-      const key = below.label === "activity" ? `parent|${activity.code}|${level.key}` : `parent|${below.code}|${levelCode}`;
+      const under = below;
+      const key = under.level === null ? `parent|${activity.code}|${level.key}` : `parent|${under.code}|${levelCode}`;
+      const name = ph(`level.${level.key}`);
       once(key, () => ({
         at,
-        diagnostic: diag(
-          "code/parent",
-          `${subject} is under ${level.name} ${levelCode}, but its code belongs under ${expected}`,
-          placeOf(ctx, activity.code),
-        ),
+        diagnostic:
+          under.level === null
+            ? diag("code/parent", "under-activity", { code: activity.code, level: name, levelCode, expected }, placeOf(ctx, activity.code))
+            : diag(
+                "code/parent",
+                "under-level",
+                { below: ph(`level.${under.level.key}`), belowCode: under.code, code: activity.code, level: name, levelCode, expected },
+                placeOf(ctx, activity.code),
+              ),
       }));
     }
-    below = { code: levelCode, label: level.name };
+    below = { code: levelCode, level };
   }
 }
 
@@ -179,13 +178,16 @@ function checkUnique(activities: readonly Activity[], ctx: RuleContext): Finding
   for (const [code, indexes] of byCode) {
     if (indexes.length < 2) continue;
     // each use by its cell where the source records it, else by its position in the annex (never an internal path)
-    const where = (i: number, k: number) => usePlaceOf(ctx, code, k)?.cell ?? `activity ${i + 1} of the annex`;
-    const uses = indexes.map((i, k) => `${where(i, k)} "${activities[i]?.title ?? "(no title)"}"`).join(", ");
+    const uses = indexes.map((i, k) => {
+      const cell = usePlaceOf(ctx, code, k)?.cell;
+      const title = activities[i]?.title ?? "";
+      return cell !== undefined ? ph("codes.use-cell", { cell, title }) : ph("codes.use", { n: i + 1, title });
+    });
     // anchored at the second use: the first is the one a reader takes as the real one
     const second = usePlaceOf(ctx, code, 1);
     findings.push({
       at: at(indexes, 1, "second use of a code"),
-      diagnostic: diag("code/unique", `activity code ${code} is used by ${indexes.length} activities: ${uses}; give each its own code`, second ? { ...second, code } : placeOf(ctx, code)),
+      diagnostic: diag("code/unique", "twice-fix", { code, count: indexes.length, uses }, second ? { ...second, code } : placeOf(ctx, code)),
     });
   }
   return findings;
@@ -212,7 +214,8 @@ function checkSplit(activities: readonly Activity[], ctx: RuleContext): Finding[
           at,
           diagnostic: diag(
             "hierarchy/split",
-            `${level.name} ${code} is printed in two separate places: activity ${activity.code} comes after ${previous.activity} of ${level.name} ${previous.code}; a row may have moved`,
+            "split",
+            { level: ph(`level.${level.key}`), code, activity: activity.code, previous: previous.activity, previousCode: previous.code },
             placeOf(ctx, activity.code),
           ),
         });

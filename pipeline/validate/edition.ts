@@ -4,17 +4,18 @@
 import { diag } from "../diagnostics/rules.ts";
 import { IDENTITY_FIELDS, type PlanConfig } from "../model/plan.ts";
 import type { Finding } from "./context.ts";
+import { type Phrase, ph } from "../messages/catalogue.ts";
 
-const WORDS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
-  act: "the act that adopted the plan (act)",
-  adopted: "its date (adopted)",
-  version: "the edition's version (version)",
+const WORDS: Record<(typeof IDENTITY_FIELDS)[number], Phrase> = {
+  act: ph("identity.act"),
+  adopted: ph("identity.adopted"),
+  version: ph("identity.version"),
 };
 
 export function checkEdition(plan: PlanConfig | null, planFile: string | undefined): Finding[] {
   if (plan === null) return [];
   const missing = IDENTITY_FIELDS.filter((field) => plan[field] === undefined);
   if (missing.length === 0) return [];
-  const reason = `the plan settings do not give ${missing.map((f) => WORDS[f]).join(", ")}: the published documents leave ${missing.length === 1 ? "it" : "them"} out`;
-  return [{ at: -1, diagnostic: diag("plan/identity", reason, planFile !== undefined ? { file: planFile } : {}) }];
+  const params = { missing: missing.map((f) => WORDS[f]), count: missing.length };
+  return [{ at: -1, diagnostic: diag("plan/identity", "missing", params, planFile !== undefined ? { file: planFile } : {}) }];
 }

@@ -67,7 +67,7 @@ export function validateAnnex(input: unknown, opts: ValidateOptions): ValidateRe
  */
 function checkNotEmpty(activities: readonly Activity[], ctx: RuleContext): Finding[] {
   if (activities.length > 0) return [];
-  return [{ at: -1, diagnostic: diag("annex/no-activities", "the annex has no activities: there is nothing to publish", placeOf(ctx, null)) }];
+  return [{ at: -1, diagnostic: diag("annex/no-activities", "none", {}, placeOf(ctx, null)) }];
 }
 
 /** Document order of the activity, then rule; the same diagnostic twice is kept once. */

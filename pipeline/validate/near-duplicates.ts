@@ -14,21 +14,21 @@
 import { diag } from "../diagnostics/rules.ts";
 import { UnionFind } from "../lib/union-find.ts";
 import type { Activity } from "../model/annex.ts";
-import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
 import { codeAt, codesOf, fieldPlaceOf, placeOf, type Finding, type RuleContext } from "./context.ts";
 import { prepareName, variantKindOf, type PreparedName, type VariantKind } from "./similar-names.ts";
 import { structureLabel } from "../model/fields.ts";
 import { collectNameUses, type NameUse } from "./structures.ts";
+import { type Param, type Phrase, ph } from "../messages/catalogue.ts";
 
 const CROSS_COLUMN: ReadonlySet<VariantKind> = new Set(["spelling", "abbreviation", "typo"]);
 
-const KIND_WORDS: Record<VariantKind, string> = {
-  spelling: "they differ only in capitals, spacing or punctuation",
-  abbreviation: "they are the same words abbreviated differently",
-  inflection: "they differ only in word endings",
-  "dropped-word": "one leaves out a word of the other",
-  typo: "they differ by a few letters, a likely typo",
+const KIND_WORDS: Record<VariantKind, Phrase> = {
+  spelling: ph("variant.spelling"),
+  abbreviation: ph("variant.abbreviation"),
+  inflection: ph("variant.inflection"),
+  "dropped-word": ph("variant.dropped-word"),
+  typo: ph("variant.typo"),
 };
 
 export interface VariantGroup {
@@ -106,22 +106,24 @@ export function checkNearDuplicates(activities: readonly Activity[], ctx: RuleCo
     const [reference, ...rarer] = ordered;
     if (!reference || rarer.length === 0) continue;
 
-    const describe = (s: Spelling, withCodes: boolean): string =>
-      `"${s.name}" (${s.columns.join(" and ")}, ${plural(s.activities.length, "activity", "activities")}${withCodes ? `: ${codesOf(activities, s.activities)}` : ""})`;
-    const rarerText = rarer.map((s) => describe(s, true)).join(" and ");
-    const verb = rarer.length === 1 ? "looks like a variant" : "look like variants";
-    const why = [...group.kinds].map((k) => KIND_WORDS[k]).join("; ");
+    const both = (items: readonly Param[]): Param => (items.length < 2 ? (items[0] ?? "") : ph("titles.and", { first: items.slice(0, -1), second: items[items.length - 1] ?? "" }));
+    const describe = (s: Spelling, withCodes: boolean): Phrase =>
+      withCodes
+        ? ph("variant.spelling-codes", { name: s.name, columns: both(s.columns), count: s.activities.length, codes: codesOf(activities, s.activities) })
+        : ph("variant.spelling-of", { name: s.name, columns: both(s.columns), count: s.activities.length });
+    const rarerText = both(rarer.map((s) => describe(s, true)));
+    const why = [...group.kinds].map((k): Param => KIND_WORDS[k]).reduce((first, second) => ph("variant.then", { first, second }));
     // with a tie no spelling is the usual one: the person chooses
     const tie = rarer.some((s) => s.activities.length === reference.activities.length);
-    const advice = tie ? "choose one spelling and correct the others" : `correct the rarer ${rarer.length === 1 ? "spelling" : "spellings"}`;
-    const reason = `${rarerText} ${verb} of ${describe(reference, false)}: ${why}; if they name the same office, ${advice} ${ctx.kept === true ? "in the sheet's cells" : "in corrections.yaml (or in the source itself, when it is annex data)"}`;
+    const advice = tie ? ph("variant.choose") : ph("variant.correct", { count: rarer.length });
+    const params = { rarer: rarerText, count: rarer.length, reference: describe(reference, false), why, advice };
 
     // anchored at the first activity that uses a rarer spelling, in the column where it does
     const index = Math.min(...rarer.map(first));
     const use = group.uses.find((u) => u.name !== reference.name && u.activities.includes(index));
     const column = use ? structureLabel(use.column) : undefined;
     const place = use ? fieldPlaceOf(ctx, codeAt(activities, index), use.column, column) : placeOf(ctx, codeAt(activities, index), null, column);
-    findings.push({ at: index, diagnostic: diag("structure/near-duplicate", reason, place) });
+    findings.push({ at: index, diagnostic: diag("structure/near-duplicate", ctx.kept === true ? "variant-sheet" : "variant", params, place) });
   }
   return findings;
 }

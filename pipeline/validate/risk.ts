@@ -5,6 +5,7 @@ import { diag } from "../diagnostics/rules.ts";
 import type { Activity } from "../model/annex.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import { fieldPlaceOf, placeOf, type Finding, type RuleContext } from "./context.ts";
+import { ph } from "../messages/catalogue.ts";
 
 export function checkRisk(activities: readonly Activity[], plan: PlanConfig | null, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -15,7 +16,8 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
       at: -1,
       diagnostic: diag(
         "risk/unchecked",
-        "no plan settings (plan.yaml): risk-area letters are not checked against the plan's legend",
+        "unchecked",
+        {},
         placeOf(ctx, null),
       ),
     });
@@ -26,7 +28,7 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
       if (seen.has(letter)) {
         findings.push({
           at,
-          diagnostic: diag("risk/duplicate", `activity ${activity.code} lists risk area ${letter} twice`, fieldPlaceOf(ctx, activity.code, "riskAreas")),
+          diagnostic: diag("risk/duplicate", "twice", { code: activity.code, letter }, fieldPlaceOf(ctx, activity.code, "riskAreas")),
         });
         continue;
       }
@@ -36,7 +38,8 @@ export function checkRisk(activities: readonly Activity[], plan: PlanConfig | nu
           at,
           diagnostic: diag(
             "risk/unknown",
-            `activity ${activity.code} has risk area ${letter}, which the plan's risk-area legend does not define (it defines ${known || "none"})`,
+            "unknown",
+            { code: activity.code, letter, known: known || ph("plan-years.none") },
             fieldPlaceOf(ctx, activity.code, "riskAreas"),
           ),
         });

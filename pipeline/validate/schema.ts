@@ -6,6 +6,7 @@ import { diag } from "../diagnostics/rules.ts";
 import { isRecord } from "../lib/record.ts";
 import { Annex } from "../model/annex.ts";
 import { placeOf, type Finding, type RuleContext } from "./context.ts";
+import { type Param, type Phrase, ph } from "../messages/catalogue.ts";
 
 export type SchemaResult = { ok: true; annex: Annex } | { ok: false; findings: Finding[] };
 
@@ -26,66 +27,87 @@ function toFinding(issue: z.core.$ZodIssue, input: unknown, ctx: RuleContext): F
     if (typeof raw === "string" && raw.trim() !== "") code = raw;
   }
   const where = describePath(path, code);
-  const reason = `${where}: ${describeIssue(issue, valueAt(input, path))}`;
-  return { at, diagnostic: diag("schema/shape", reason, placeOf(ctx, code)) };
+  const problem = describeIssue(issue, valueAt(input, path));
+  return { at, diagnostic: diag("schema/shape", "shape", { where, problem }, placeOf(ctx, code)) };
 }
 
-/** `activity A1.1.1.2 (activities[1]).riskAreas[0]`, `planYears`, or `the annex data` for the root. */
-function describePath(path: readonly PropertyKey[], code: string | null): string {
-  if (path.length === 0) return "the annex data";
-  let text = "";
+// the fields a person knows by the sheet's words (the data's keys are not theirs)
+const FIELD_WORDS = [
+  "title", "riskAreas", "areaDirigenziale", "servizio", "uo", "note", "active", "function", "code", "footnote", "planYears", "activities", "macro", "process", "subprocess",
+] as const;
+
+function fieldWords(key: string): Param {
+  const known = FIELD_WORDS.find((f) => f === key);
+  return known === undefined ? key : ph(`field.${known}`);
+}
+
+/** `activity A1.1.1.2, field risk areas, item 1`, `plan years`, or `the annex data` for the root. */
+function describePath(path: readonly PropertyKey[], code: string | null): Param {
+  let text: Param | null = null;
   let rest = path;
   if (path[0] === "activities" && typeof path[1] === "number") {
-    text = code !== null ? `activity ${code} (activities[${path[1]}])` : `activities[${path[1]}]`;
+    text = code !== null ? ph("schema.activity", { code }) : ph("schema.activity-n", { n: path[1] + 1 });
     rest = path.slice(2);
   }
   for (const key of rest) {
-    if (typeof key === "number") text += `[${key}]`;
-    else text += text === "" ? String(key) : `.${String(key)}`;
+    if (typeof key === "number") text = ph("schema.item", { subject: text ?? ph("schema.annex"), n: key + 1 });
+    else text = text === null ? fieldWords(String(key)) : ph("schema.field", { subject: text, field: fieldWords(String(key)) });
   }
-  return text;
+  return text ?? ph("schema.annex");
 }
 
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+// the schema's own messages (model/annex.ts), in the person's language
+const SCHEMA_WORDS: Readonly<Record<string, Phrase>> = {
+  "not a well-formed activity code": ph("schema.code-format"),
+  "a risk area is one capital letter": ph("schema.risk-letter"),
+  "has only spaces (write null for an empty cell or a title the source does not carry)": ph("schema.spaces"),
+  "plan years are written YYYY-YYYY": ph("schema.plan-years"),
+};
+
+function schemaWords(message: string): Param {
+  return SCHEMA_WORDS[message] ?? message;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): Param {
   switch (issue.code) {
     case "invalid_type":
-      if (value === undefined) return `is missing (write null for an empty cell or a title the source does not carry)`;
-      return `expected ${describeExpected(issue.expected)}, found ${describeValue(value)}`;
+      if (value === undefined) return ph("schema.missing");
+      return ph("schema.expected", { expected: describeExpected(issue.expected), found: describeValue(value) });
     case "too_small":
-      if (issue.origin === "string") return `is empty (write null for an empty cell or a title the source does not carry)`;
+      if (issue.origin === "string") return ph("schema.empty");
       return issue.message;
     case "unrecognized_keys":
-      return `unknown ${issue.keys.length === 1 ? "field" : "fields"} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      return ph("schema.unknown-fields", { count: issue.keys.length, names: issue.keys.map((k) => `"${k}"`) });
     case "invalid_format":
       // the schema's own messages are written for people ("a risk area is one capital letter")
-      return `${issue.message} (found ${describeValue(value)})`;
+      return ph("schema.format", { problem: schemaWords(issue.message), found: describeValue(value) });
     default:
-      return issue.message;
+      return schemaWords(issue.message);
   }
 }
 
-function describeExpected(expected: string): string {
+function describeExpected(expected: string): Param {
   switch (expected) {
     case "string":
-      return "text";
+      return ph("schema.text");
     case "boolean":
-      return "true or false";
+      return ph("schema.boolean");
     case "array":
-      return "a list";
+      return ph("schema.list");
     case "object":
-      return "an object with named fields";
+      return ph("schema.object");
     default:
       return expected;
   }
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
+function describeValue(value: unknown): Param {
+  if (value === null) return ph("schema.null");
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "number") return ph("schema.number", { n: value });
   if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+  if (Array.isArray(value)) return ph("schema.a-list");
+  return typeof value === "object" ? ph("schema.an-object") : ph("schema.a-value", { type: typeof value });
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

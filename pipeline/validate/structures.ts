@@ -9,7 +9,6 @@ import type { Activity } from "../model/annex.ts";
 import { STRUCTURE_FIELDS, structureLabel, type StructureField } from "../model/fields.ts";
 import { splitStructureCell, withoutQualifiers, type StructureName } from "../model/structure-names.ts";
 import type { PlanConfig } from "../model/plan.ts";
-import { plural } from "../lib/plural.ts";
 import { at } from "../lib/at.ts";
 import { codeAt, codesOf, fieldPlaceOf, type Finding, type RuleContext } from "./context.ts";
 import { variantKind } from "./similar-names.ts";
@@ -71,7 +70,8 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
           at,
           diagnostic: diag(
             "structure/format",
-            `activity ${activity.code}: the ${structureLabel(column)} cell "${cell}" has an empty name (a stray '/' or a qualifier without a name)`,
+            "empty",
+            { code: activity.code, column: structureLabel(column), cell },
             fieldPlaceOf(ctx, activity.code, column, structureLabel(column)),
           ),
         });
@@ -93,11 +93,9 @@ export function checkStructures(activities: readonly Activity[], plan: PlanConfi
       const label = structureLabel(use.column);
       findings.push({
         at: first,
-        diagnostic: diag(
-          "structure/unknown",
-          `${label} "${use.name}" (${plural(use.activities.length, "activity", "activities")}: ${codes}) is not in the plan's list of ${label} names${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
-          fieldPlaceOf(ctx, codeAt(activities, first), use.column, label),
-        ),
+        diagnostic: suggestion
+          ? diag("structure/unknown", "did-you-mean", { column: label, name: use.name, count: use.activities.length, codes, suggestion }, fieldPlaceOf(ctx, codeAt(activities, first), use.column, label))
+          : diag("structure/unknown", "unknown", { column: label, name: use.name, count: use.activities.length, codes }, fieldPlaceOf(ctx, codeAt(activities, first), use.column, label)),
       });
     }
   }

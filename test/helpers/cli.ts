@@ -14,6 +14,9 @@ export interface Run {
   stderr: string;
 }
 
+/** An English locale whatever the machine's: tests that are not about the language read English. */
+const ENGLISH = { LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" };
+
 interface Options {
   /** the folder the command runs in (its relative paths are resolved there) */
   cwd?: string;
@@ -32,7 +35,7 @@ export async function annex(args: readonly string[], opts: Options = {}): Promis
     const status = await run(["node", "annex", ...args], {
       stdout: { write: (text) => (stdout += text) },
       stderr: { write: (text) => (stderr += text) },
-      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+      env: { ...process.env, ...ENGLISH, NO_COLOR: "1", ...opts.env },
     });
     return { status, stdout, stderr };
   } finally {
@@ -45,7 +48,7 @@ export function annexProcess(args: readonly string[], opts: Options = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     cwd: opts.cwd,
-    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    env: { ...process.env, ...ENGLISH, NO_COLOR: "1", ...opts.env },
     maxBuffer: 64 * 1024 * 1024,
     timeout: opts.timeout ?? 60_000,
   });

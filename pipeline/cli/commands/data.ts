@@ -1,14 +1,19 @@
 // extract | repair | validate | export: the data pipeline, one stage further each.
 import type { Command } from "commander";
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { diagnosticJson, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { t } from "../../messages/catalogue.ts";
 import { formatDiagnostic, hasErrors, summary } from "../../diagnostics/format.ts";
 import { oneOf } from "../options.ts";
 import { action, emit, EXIT, fatalDiagnostic, printDiagnostics, say, type Session } from "../session.ts";
 
-export const INPUT = "a plan year in sources/ (2020-2022), its folder, a PDF, a text layer (.txt), annex data (.yaml/.json), or a spreadsheet or document (.xlsx, .ods, .docx, .odt)";
 
 function asJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Diagnostics as JSON: rule ids, English reasons and places, whatever the person's language. */
+function diagnosticsJson(diagnostics: readonly Diagnostic[]): string {
+  return asJson(diagnostics.map(diagnosticJson));
 }
 
 function asLines(diagnostics: readonly Diagnostic[]): string {
@@ -24,7 +29,7 @@ async function reportingFatalAsJson(session: Session, json: boolean, output: str
     return await run();
   } catch (error) {
     const fatal = json ? fatalDiagnostic(error) : null;
-    if (fatal) await emit(session, asJson([fatal]), output);
+    if (fatal) await emit(session, diagnosticsJson([fatal]), output);
     throw error;
   }
 }
@@ -32,9 +37,9 @@ async function reportingFatalAsJson(session: Session, json: boolean, output: str
 export function registerDataCommands(program: Command, session: Session): void {
   program
     .command("extract")
-    .description("read the table of a printed annex (a PDF, a text layer, a spreadsheet or document laid out as printed): cells with their place and row span (no repair)")
-    .argument("<input>", INPUT)
-    .option("-o, --output <file>", "write to a file instead of stdout")
+    .description(t("help.extract"))
+    .argument("<input>", t("cli.input"))
+    .option("-o, --output <file>", t("cli.output"))
     .action(
       action(session, async (input: string, opts: { output?: string }) => {
         const { resolveSource } = await import("../../app/inputs.ts");
@@ -48,11 +53,11 @@ export function registerDataCommands(program: Command, session: Session): void {
 
   program
     .command("repair")
-    .description("extract and repair: the annex before validation, or with --log what was repaired, where and why")
-    .argument("<input>", INPUT)
-    .option("--log", "print the repair log (every change with its page, row and reason) instead of the annex")
-    .option("--format <format>", "text or json (for --log)", "text")
-    .option("-o, --output <file>", "write to a file instead of stdout")
+    .description(t("help.repair"))
+    .argument("<input>", t("cli.input"))
+    .option("--log", t("help.repair.log"))
+    .option("--format <format>", t("help.repair.format"), "text")
+    .option("-o, --output <file>", t("cli.output"))
     .action(
       action(session, async (input: string, opts: { log?: boolean; format: string; output?: string }) => {
         const format = oneOf(opts.format, ["text", "json"], "--format");
@@ -61,7 +66,7 @@ export function registerDataCommands(program: Command, session: Session): void {
           const read = await readAnnex(input);
           if (opts.log) {
             const entries = [...read.repairs, ...read.diagnostics];
-            await emit(session, format === "json" ? asJson(entries) : asLines(entries), opts.output);
+            await emit(session, format === "json" ? diagnosticsJson(entries) : asLines(entries), opts.output);
           } else {
             printDiagnostics(session, read.diagnostics);
             await emit(session, asJson(read.annex), opts.output);
@@ -73,10 +78,10 @@ export function registerDataCommands(program: Command, session: Session): void {
 
   program
     .command("validate")
-    .description("extract, repair and validate: print every diagnostic (exit 1 if any is an error)")
-    .argument("<input>", INPUT)
-    .option("--format <format>", "text or json", "text")
-    .option("-o, --output <file>", "write to a file instead of stdout")
+    .description(t("help.validate"))
+    .argument("<input>", t("cli.input"))
+    .option("--format <format>", t("help.text-or-json"), "text")
+    .option("-o, --output <file>", t("cli.output"))
     .action(
       action(session, async (input: string, opts: { format: string; output?: string }) => {
         const format = oneOf(opts.format, ["text", "json"], "--format");
@@ -84,8 +89,8 @@ export function registerDataCommands(program: Command, session: Session): void {
           const { loadInput } = await import("../../app/load.ts");
           const loaded = await loadInput(input);
           const all = loaded.diagnostics;
-          await emit(session, format === "json" ? asJson(all) : asLines(all), opts.output);
-          say(session, `${loaded.file}: ${loaded.annex.activities.length} activities, ${summary(all)}`);
+          await emit(session, format === "json" ? diagnosticsJson(all) : asLines(all), opts.output);
+          say(session, t("summary.validate", { file: loaded.file, count: loaded.annex.activities.length, summary: summary(all) }));
           return hasErrors(all) ? EXIT.dataErrors : EXIT.ok;
         });
       }),
@@ -93,10 +98,10 @@ export function registerDataCommands(program: Command, session: Session): void {
 
   program
     .command("export")
-    .description("the validated annex as open data: JSON or CSV rows (DESIGN.md's contract)")
-    .argument("<input>", INPUT)
-    .option("--format <format>", "json or csv", "json")
-    .option("-o, --output <file>", "write to a file instead of stdout")
+    .description(t("help.export"))
+    .argument("<input>", t("cli.input"))
+    .option("--format <format>", t("help.json-or-csv"), "json")
+    .option("-o, --output <file>", t("cli.output"))
     .action(
       action(session, async (input: string, opts: { format: string; output?: string }) => {
         const format = oneOf(opts.format, ["json", "csv"], "--format");
@@ -105,7 +110,7 @@ export function registerDataCommands(program: Command, session: Session): void {
         const errors = loaded.diagnostics.filter((d) => d.severity === "error");
         printDiagnostics(session, errors);
         if (loaded.diagnostics.length > errors.length) {
-          say(session, `${loaded.file}: ${summary(loaded.diagnostics)} (see them with: annex validate ${input})`);
+          say(session, t("summary.export", { file: loaded.file, summary: summary(loaded.diagnostics), input }));
         }
         await emit(session, text, opts.output);
         return errors.length ? EXIT.dataErrors : EXIT.ok;

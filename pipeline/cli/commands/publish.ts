@@ -9,12 +9,12 @@ import { plural } from "../../lib/plural.ts";
 import { FORMATS } from "../../model/files.ts";
 import { parseFormats } from "../options.ts";
 import { action, EXIT, reportFailure, say, type Session } from "../session.ts";
-import { INPUT } from "./data.ts";
+import { t } from "../../messages/catalogue.ts";
 
 /** What is printed for an annex that is not published: its errors, and that nothing was written. */
 function refusal(session: Session, { loaded, outDir }: PublishResult): void {
   for (const d of errorsOf(loaded.diagnostics)) say(session, formatDiagnostic(d));
-  say(session, `${loaded.file}: ${summary(loaded.diagnostics)}: not published (nothing written to ${outDir})`);
+  say(session, t("progress.not-published", { file: loaded.file, summary: summary(loaded.diagnostics), dir: outDir }));
 }
 
 /**
@@ -34,11 +34,11 @@ function attention(session: Session, prefix: string, outcome: Extract<YearOutcom
 export function registerPublishCommands(program: Command, session: Session): void {
   program
     .command("build")
-    .description("publish every plan year in sources/ (or the plan-year folders named): out/<plan>/allegato-1.{pdf,docx,html,csv,json}, the data package and a build report; an example goes to out/examples/<plan>/")
-    .argument("[folders...]", "plan-year folders to build instead, e.g. examples/2021-2023 (or plan years in sources/)")
-    .option("--sources <dir>", "folder of the plan years", "sources")
-    .option("--out <dir>", "output folder (one subfolder per plan year)", "out")
-    .option("--format <list>", `formats to write, comma-separated: ${FORMATS.join(",")}`, FORMATS.join(","))
+    .description(t("help.build"))
+    .argument("[folders...]", t("help.build.folders"))
+    .option("--sources <dir>", t("help.build.sources"), "sources")
+    .option("--out <dir>", t("help.build.out"), "out")
+    .option("--format <list>", t("help.formats", { formats: FORMATS.join(",") }), FORMATS.join(","))
     .action(
       action(session, async (folders: string[], opts: { sources: string; out: string; format: string }) => {
         const formats = parseFormats(opts.format);
@@ -58,7 +58,12 @@ export function registerPublishCommands(program: Command, session: Session): voi
             const { loaded, outDir } = outcome.result;
             const warned = countBySeverity(loaded.diagnostics).warning > 0;
             const seconds = outcome.seconds.toFixed(1);
-            say(session, `${prefix}: done in ${seconds} s${warned ? ` — ${summary(loaded.diagnostics)}, see ${join(outDir, REPORT_FILES.text)}` : ""}`);
+            say(
+              session,
+              warned
+                ? t("progress.done-warned", { prefix, seconds, summary: summary(loaded.diagnostics), report: join(outDir, REPORT_FILES.text) })
+                : t("progress.done", { prefix, seconds }),
+            );
             attention(session, prefix, outcome);
           }
         };
@@ -73,19 +78,20 @@ export function registerPublishCommands(program: Command, session: Session): voi
           settled,
         });
         const failed = outcomes.filter((o) => o.status !== "published").map((o) => o.year);
-        say(session, `annex: built ${outcomes.length - failed.length} of ${outcomes.length} plan years${failed.length ? `; not published: ${failed.join(", ")}` : ""}`);
+        const built = outcomes.length - failed.length;
+        say(session, failed.length ? t("progress.built-failed", { built, total: outcomes.length, failed }) : t("progress.built", { built, total: outcomes.length }));
         return status;
       }),
     );
 
   program
     .command("render")
-    .description("publish one input: the annex as PDF, DOCX, accessible HTML, CSV and JSON (nothing is written if it has errors)")
-    .argument("<input>", INPUT)
-    .option("--format <list>", `formats to write, comma-separated: ${FORMATS.join(",")}`, FORMATS.join(","))
-    .option("--out <dir>", "output folder (default: out/<plan years>, replaced whole; out/examples/<plan years> for an example)")
-    .option("--report", "also write build-report.txt and build-report.json")
-    .option("--sources <dir>", "folder of the plan years", "sources")
+    .description(t("help.render"))
+    .argument("<input>", t("cli.input"))
+    .option("--format <list>", t("help.formats", { formats: FORMATS.join(",") }), FORMATS.join(","))
+    .option("--out <dir>", t("help.render.out"))
+    .option("--report", t("help.render.report"))
+    .option("--sources <dir>", t("help.build.sources"), "sources")
     .action(
       action(session, async (input: string, opts: { format: string; out?: string; report?: boolean; sources: string }) => {
         const formats = parseFormats(opts.format);

@@ -199,18 +199,19 @@ export function account(input: AccountInput): Diagnostic[] {
       diagnostics.push(
         diag(
           "pdf/unaccounted",
-          `text printed on the page ended in no cell of the table and is neither a heading, the title, the footnote nor page furniture: "${preview(left.join(" "))}"${left.length > 1 ? ` (${left.length} pieces of text)` : ""}`,
+          left.length > 1 ? "left-many" : "left",
+          { text: preview(left.join(" ")), count: left.length },
           { file, page: printed.page },
         ),
       );
     const twice = overprinted(printed);
-    if (twice.length > 0) diagnostics.push(diag("pdf/overprinted", `text drawn twice over itself: "${preview(twice.join(" "))}"`, { file, page: printed.page }));
+    if (twice.length > 0) diagnostics.push(diag("pdf/overprinted", "twice", { text: preview(twice.join(" ")) }, { file, page: printed.page }));
   }
 
   // every cell's text placed in its box as the producer places all the others
   for (const { page, cell } of misplaced(input.uses))
     diagnostics.push(
-      diag("pdf/cell-misplaced", `the text of a cell is not placed in it as the producer places every other: "${preview(cell.lines.map((l) => l.text.trim()).join(" "))}" (a line of it missing, or one too many?)`, {
+      diag("pdf/cell-misplaced", "misplaced", { text: preview(cell.lines.map((l) => l.text.trim()).join(" ")) }, {
         file,
         page,
       }),
@@ -229,9 +230,9 @@ export function account(input: AccountInput): Diagnostic[] {
     for (const [code, n] of counts) {
       const m = readOn.get(`${printed.page}|${code}`) ?? 0;
       if (m < n)
-        diagnostics.push(diag("pdf/code-unread", `the activity code "${code}" is printed on the page but no row of the table was read for it`, { file, page: printed.page, code }));
+        diagnostics.push(diag("pdf/code-unread", "unread", { code }, { file, page: printed.page, code }));
       else if (m > n)
-        diagnostics.push(diag("pdf/code-unread", `the activity code "${code}" is printed once on the page but was read as ${m} activities`, { file, page: printed.page, code }));
+        diagnostics.push(diag("pdf/code-unread", "many", { code, count: m }, { file, page: printed.page, code }));
     }
   }
 
@@ -240,7 +241,7 @@ export function account(input: AccountInput): Diagnostic[] {
   for (const entry of read) {
     if (previous && compareCodes(previous.code, entry.code) >= 0)
       diagnostics.push(
-        diag("pdf/code-order", `the activity ${entry.code} comes after ${previous.code} (page ${previous.row.page}): the table's rows were read out of order, or its pages are`, {
+        diag("pdf/code-order", "order", { code: entry.code, previous: previous.code, page: previous.row.page }, {
           file,
           page: entry.row.page,
           row: entry.row.row,

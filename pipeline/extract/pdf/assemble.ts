@@ -13,6 +13,7 @@ import { slot } from "./grid.ts";
 import { plainText, type Line } from "./lines.ts";
 import type { Ghost, PageTable } from "./page-table.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
+import { type Phrase, ph } from "../../messages/catalogue.ts";
 
 /** The part of a merged cell, or of a broken row's cell, on one page. */
 interface Part {
@@ -121,30 +122,30 @@ export function assemble(
   const covering = new Map<number, Chain>();
   let previous: { page: PageTable; map: number[] } | null = null;
 
-  const stop = (chain: Chain, page: number, why: string): void => {
+  const stop = (chain: Chain, page: number, why: Phrase): void => {
     const row = rows[chain.row];
     diagnostics.push(
-      diag("pdf/merge-not-continued", `the cell "${preview(partsText(chain))}" goes on over the page break, but ${why}`, { file, page, row: row?.row, column: columns[chain.col] }),
+      diag("pdf/merge-not-continued", "stopped", { text: preview(partsText(chain)), why }, { file, page, row: row?.row, column: columns[chain.col] }),
     );
   };
 
   for (const page of pages) {
     if (page.page < reference.page) {
-      diagnostics.push(diag("pdf/table-before-header", "a ruled table before the annex's header row was ignored", { file, page: page.page }));
+      diagnostics.push(diag("pdf/table-before-header", "ignored", {}, { file, page: page.page }));
       continue;
     }
     if (page.kinds === null)
-      diagnostics.push(diag("pdf/no-header", "the page repeats no header row; its columns are matched by position", { file, page: page.page }));
+      diagnostics.push(diag("pdf/no-header", "no-header", {}, { file, page: page.page }));
     const map = mapColumns(page, reference, columns);
     let follows = previous !== null && previous.page.page === page.page - 1;
     if (previous && follows && !linesUp(page, previous.page, map, previous.map)) {
       diagnostics.push(
-        diag("pdf/page-misaligned", "the table's columns do not line up with the previous page's: nothing is joined across the page break (a page from another file?)", { file, page: page.page }),
+        diag("pdf/page-misaligned", "misaligned", {}, { file, page: page.page }),
       );
       follows = false;
     }
     if (previous && !follows) {
-      for (const chain of open.values()) stop(chain, page.page, previous.page.page === page.page - 1 ? "the table on the next page does not line up with it" : "the next page has no table");
+      for (const chain of open.values()) stop(chain, page.page, previous.page.page === page.page - 1 ? ph("pdf.next-misaligned") : ph("pdf.next-no-table"));
       open = new Map();
     }
 
@@ -156,7 +157,7 @@ export function assemble(
     if (continuation) {
       const last = at(rows, firstRow, "row continued over the page break");
       diagnostics.push(
-        diag("pdf/row-continued", `the row goes on over the page break: its parts on pages ${last.page} and ${page.page} were joined`, { file, page: last.page, row: last.row }),
+        diag("pdf/row-continued", "continued", { first: last.page, next: page.page }, { file, page: last.page, row: last.row }),
       );
     }
     const rowOf = (band: number): number => firstRow + band - page.firstData;
@@ -172,11 +173,11 @@ export function assemble(
       const lines = page.lines.get(id) ?? [];
       const place = { file, page: page.page, row: cell.band0 - page.firstData + 1 };
       if (col < 0) {
-        if (lines.length > 0) diagnostics.push(diag("pdf/unknown-column", "text in a column the header does not have was ignored", place));
+        if (lines.length > 0) diagnostics.push(diag("pdf/unknown-column", "ignored", {}, place));
         continue;
       }
       if (cell.col1 > cell.col0 && lines.length > 0)
-        diagnostics.push(diag("pdf/merged-columns", "a cell spans several columns; its text is given to the first of them", { ...place, column: columns[col] }));
+        diagnostics.push(diag("pdf/merged-columns", "merged", {}, { ...place, column: columns[col] }));
       const span = cell.band1 - cell.band0 + 1;
       const atTop = cell.band0 === page.firstData;
       const pending = atTop ? open.get(col) : undefined;
@@ -195,7 +196,7 @@ export function assemble(
         chain.crossed = true;
       } else {
         if (atTop && continuation && lines.length > 0)
-          diagnostics.push(diag("pdf/merge-not-continued", "text at the top of the page continues a cell that the previous page does not have", { ...place, column: columns[col] }));
+          diagnostics.push(diag("pdf/merge-not-continued", "no-start", {}, { ...place, column: columns[col] }));
         chain = { row: rowOf(cell.band0), col, parts: [], span: span - (atTop && continuation ? 1 : 0), crossed: false };
         if (chain.span <= 0) chain.span = 1;
         chains.push(chain);
@@ -210,7 +211,7 @@ export function assemble(
       }
     }
     for (const [col, chain] of open)
-      if (!continued.has(col)) stop(chain, page.page, "the next page has no cell in its column to go on in");
+      if (!continued.has(col)) stop(chain, page.page, ph("pdf.next-no-cell"));
     // a column whose last cell ended above the page's last row covers it no more
     const lastRow = rows.length - 1;
     for (const [col, chain] of covering) if (chain.row + chain.span - 1 < lastRow) covering.delete(col);
@@ -220,7 +221,7 @@ export function assemble(
   for (const chain of open.values()) {
     const row = rows[chain.row];
     diagnostics.push(
-      diag("pdf/merge-open-at-end", `the cell "${preview(partsText(chain))}" is open at the bottom of the table's last page: the table may go on in a page that is missing`, {
+      diag("pdf/merge-open-at-end", "open", { text: preview(partsText(chain)) }, {
         file,
         page: row?.page,
         row: row?.row,
@@ -316,7 +317,8 @@ function finish(
     diagnostics.push(
       diag(
         "pdf/merge-broken",
-        `the merged cell "${preview(partsText(chain))}" does not go on where it stopped: page ${broken.page} should go on with "${broken.expected}" (a page missing, or pages out of order?)`,
+        "broken",
+        { text: preview(partsText(chain)), page: broken.page, expected: broken.expected },
         { ...place, page: broken.page },
       ),
     );
@@ -325,13 +327,13 @@ function finish(
     const joined = joinCell(lines, context);
     text = joined.text;
     for (const doubt of joined.doubts)
-      diagnostics.push(diag("pdf/word-break", `a line break that may be inside a word or between two: "${doubt.joined.trim()}" or "${doubt.spaced.trim()}"? Write the one that is right under \`words\` in plan.yaml`, place));
+      diagnostics.push(diag("pdf/word-break", "doubt", { joined: doubt.joined.trim(), spaced: doubt.spaced.trim() }, place));
   }
   if (text === "") return null;
   const pages = [...new Set(chain.parts.filter((p) => p.lines.length > 0).map((p) => p.page))];
   const cell: RawCell = { col: chain.col, text, rowSpan: chain.span };
   if (chain.crossed) cell.pages = pages;
   if (pages.length > 1 && !broken)
-    diagnostics.push(diag("pdf/merge-joined", `the cell "${preview(text)}" crosses a page break: its visible parts on pages ${pages.join(", ")} were joined`, place));
+    diagnostics.push(diag("pdf/merge-joined", "joined", { text: preview(text), pages }, place));
   return cell;
 }

@@ -21,6 +21,7 @@ import { readTextGrid, textHeader, type TextGridPage } from "./text-grid.ts";
 import { assembleTextGrid, type TextGridTable } from "./text-grid-table.ts";
 import type { TextRun } from "./text.ts";
 import { joinCell } from "./word-breaks.ts";
+import { ph } from "../../messages/catalogue.ts";
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -47,19 +48,20 @@ function checkColumns(pages: readonly PageTable[], columns: readonly ColumnKind[
   if (label !== undefined)
     throw new FatalError(
       "pdf/unknown-header",
-      `The header label "${label}" names no column of the annex: name it in plan.yaml under \`columns\` (e.g. "${label}": macro).`,
+      "label",
+      { label },
       { file, ...(page === undefined ? {} : { page }) },
     );
   const used = new Set(rows.flatMap((r) => r.cells.map((c) => c.col)));
   const blank = columns.findIndex((k, i) => k === "unknown" && used.has(i));
   if (blank >= 0)
-    throw new FatalError("pdf/unknown-header", `Column ${blank + 1} of the table holds text but its header names no column: name its label in plan.yaml under \`columns\`.`, {
+    throw new FatalError("pdf/unknown-header", "unlabelled", { column: blank + 1 }, {
       file,
       ...(page === undefined ? {} : { page }),
     });
   const twice = columns.find((k, i) => k !== "unknown" && columns.indexOf(k) !== i);
   if (twice !== undefined)
-    throw new FatalError("pdf/unknown-header", `Two header labels name the same column (${twice}): check plan.yaml's \`columns\`.`, { file, ...(page === undefined ? {} : { page }) });
+    throw new FatalError("pdf/unknown-header", "twice", { labels: ph(`column.${twice}`) }, { file, ...(page === undefined ? {} : { page }) });
 }
 
 /** The account, its time left as a performance measure ("pdf account") for the benchmark to read. */
@@ -204,10 +206,10 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
       }
       if (content.offPage > 0)
         diagnostics.push(
-          diag("pdf/text-off-page", `${content.offPage} characters are drawn outside the page and are not printed: if they belong to the table, its rows are missing (is the page's size damaged?)`, { file, page: n }),
+          diag("pdf/text-off-page", "off-page", { count: content.offPage }, { file, page: n }),
         );
       if (content.rotation !== page.rotate)
-        diagnostics.push(diag("pdf/page-turned", `the page is turned by ${(content.rotation - page.rotate + 360) % 360}° against its text: it was read with its text upright`, { file, page: n }));
+        diagnostics.push(diag("pdf/page-turned", "turned", { degrees: (content.rotation - page.rotate + 360) % 360 }, { file, page: n }));
       if (blanks.length < BLANK_SAMPLE) blankWidth(content.runs, blanks);
       const table = readPageTable(content, custom);
       if (table) pages.push(table);
@@ -223,7 +225,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   }
 
   if (glyphs === 0)
-    throw new FatalError("pdf/no-text", "The PDF has no text, only images (a scan?): the table cannot be read from it. Use the original PDF exported from the spreadsheet or word processor.", { file });
+    throw new FatalError("pdf/no-text", "no-text", {}, { file });
   const breaks = { blank: median(blanks), own: options.words ?? [] };
   const assembled = assemble(pages, file, breaks);
   if (!assembled) {
@@ -235,12 +237,14 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
     if (headerWithoutGrid)
       throw new FatalError(
         "pdf/cells-unplaced",
-        "The PDF prints the annex's column headings but its table has no ruling lines, and its cells could not be placed from the text: no activity code was found under the headings.",
+        "unplaced",
+        {},
         { file },
       );
     throw new FatalError(
       "input/no-table",
-      "The PDF does not contain the annex table: no header row with the columns Funzione, Macro Processi, Processi, Sotto Processi, Attività was found.",
+      "pdf",
+      {},
       { file },
     );
   }
@@ -248,7 +252,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   const context = assembled.context;
   if (hidden > 0)
     diagnostics.push(
-      diag("pdf/ghost-text", `${hidden} characters drawn outside the visible part of their cells were ignored (pages ${hiddenPages.join(", ")})`, { file }),
+      diag("pdf/ghost-text", "ghost", { count: hidden, pages: hiddenPages }, { file }),
     );
   diagnostics.push(...assembled.diagnostics);
   const rows = assembled.rows;
@@ -256,7 +260,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
     throw damaged(`its table has ${rows.length} rows but no text in any of them`, { file });
   for (const row of rows)
     if (row.cells.length === 0)
-      diagnostics.push(diag("pdf/empty-row", "a row of the table has no text of its own: if it held an activity, its text is lost", { file, page: row.page, row: row.row }));
+      diagnostics.push(diag("pdf/empty-row", "empty", {}, { file, page: row.page, row: row.row }));
 
   const first = pages.find((p) => p.kinds !== null);
   const last = pages[pages.length - 1];
@@ -270,24 +274,24 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   const title = titleLines.length > 0 ? joinCell(paragraphLines(titleLines), context).text : "";
   const subtitle = plainText(underTitle.flat());
   if (subtitle !== "" && first)
-    diagnostics.push(diag("pdf/text-outside-table", `text between the title and the table was left out: "${preview(subtitle)}"`, { file, page: first.page }));
+    diagnostics.push(diag("pdf/text-outside-table", "subtitle", { text: preview(subtitle) }, { file, page: first.page }));
   // the footnote is the first paragraph under the table; what follows it (a legend, say) is not
   const below = last ? toParagraphs([...last.below, ...after.flatMap((l) => l.pieces)]) : [];
   const footnoteLines = below[0] ?? [];
   const footnote = footnoteLines.length > 0 ? joinCell(paragraphLines(footnoteLines), context).text : "";
   const rest = below.slice(1).map((p) => plainText(p)).filter((t) => t !== "");
   if (rest.length > 0 && last)
-    diagnostics.push(diag("pdf/text-after-footnote", `text after the footnote was ignored: "${preview(rest.join(" "))}"`, { file, page: last.page }));
+    diagnostics.push(diag("pdf/text-after-footnote", "ignored", { text: preview(rest.join(" ")) }, { file, page: last.page }));
   for (const l of loose)
     if (first && last && l.page > first.page && l.page < last.page)
-      diagnostics.push(diag("pdf/page-without-table", "the page has text but no table: if it held rows of the table, they are missing", { file, page: l.page }));
+      diagnostics.push(diag("pdf/page-without-table", "no-table", {}, { file, page: l.page }));
   for (const p of pages) {
     const stray = [...p.beside, ...(p === first ? [] : p.above), ...(p === last ? [] : p.below)];
     const text = plainText(toLines(stray));
-    if (text !== "") diagnostics.push(diag("pdf/text-outside-table", `text outside the table was ignored: "${preview(text)}"`, { file, page: p.page }));
+    if (text !== "") diagnostics.push(diag("pdf/text-outside-table", "outside", { text: preview(text) }, { file, page: p.page }));
   }
   for (const label of first?.wideLabels ?? [])
-    diagnostics.push(diag("pdf/wide-header", `the header "${label}" spans several columns; only the first is named after it`, { file, page: first?.page }));
+    diagnostics.push(diag("pdf/wide-header", "wide", { label }, { file, page: first?.page }));
 
   diagnostics.push(...timedAccount({ file, printed, uses: ruledUses(pages, loose), rows, columns: assembled.columns }));
 

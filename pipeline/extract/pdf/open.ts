@@ -5,6 +5,7 @@ import { FatalError } from "../../diagnostics/fatal.ts";
 import type { Place } from "../../diagnostics/diagnostic.ts";
 import { DamagedContent } from "./operands.ts";
 import { findDamagedStream } from "./streams.ts";
+import { type Param, ph } from "../../messages/catalogue.ts";
 
 /** pdfjs' "errors only" level: it reports errors by throwing, which we turn into FatalError. */
 const SILENT = 0;
@@ -28,13 +29,14 @@ function findAscii(data: Uint8Array, needle: string, from: number, to: number): 
 
 /** Checks that pdfjs would either miss or "repair" silently, losing pages without a word. */
 function checkEnvelope(data: Uint8Array, file: string): void {
-  if (data.length === 0) throw new FatalError("input/empty", "The file is empty (0 bytes): it is not a PDF.", { file });
+  if (data.length === 0) throw new FatalError("input/empty", "empty-pdf", {}, { file });
   if (!findAscii(data, HEADER, 0, 1024))
-    throw new FatalError("input/not-pdf", "The file is not a PDF (it does not start like one); export or save it again as PDF.", { file });
+    throw new FatalError("input/not-pdf", "not-pdf", {}, { file });
   if (!findAscii(data, TRAILER, data.length - TRAILER_WINDOW, data.length))
     throw new FatalError(
       "pdf/incomplete",
-      "The PDF is incomplete: it stops before its end marker, as if cut short while copying or downloading.",
+      "incomplete",
+      {},
       { file },
     );
 }
@@ -46,27 +48,27 @@ function checkEnvelope(data: Uint8Array, file: string): void {
 export function unreadable(error: unknown, file: string, page?: number): FatalError {
   const place = page === undefined ? { file } : { file, page };
   if (error instanceof Error && error.name === "PasswordException")
-    return new FatalError("pdf/password", "The PDF is protected by a password; save an unprotected copy and use that.", place);
+    return new FatalError("pdf/password", "password", {}, place);
   const what =
     error instanceof DamagedContent
       ? error.message
       : error instanceof Error && (error.name === "InvalidPDFException" || error.name === "FormatError")
-        ? "its structure cannot be read"
+        ? ph("pdf.structure")
         : page === undefined
-          ? "it cannot be read"
-          : "a page cannot be read";
+          ? ph("pdf.unreadable")
+          : ph("pdf.page-unreadable");
   return damaged(what, place);
 }
 
 /** "The PDF is damaged: …", exit 2: the file cannot be trusted to give the annex as printed. */
-export function damaged(what: string, place: Place): FatalError {
-  return new FatalError("pdf/damaged", `The PDF is damaged: ${what}. Export or download it again.`, place);
+export function damaged(what: Param, place: Place): FatalError {
+  return new FatalError("pdf/damaged", "damaged", { what }, place);
 }
 
 export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocumentProxy> {
   checkEnvelope(data, file);
   const stream = findDamagedStream(data);
-  if (stream) throw damaged(`${stream.reason}${stream.object === null ? "" : ` (object ${stream.object})`}`, { file });
+  if (stream) throw damaged(stream.object === null ? stream.reason : ph("pdf.stream", { what: stream.reason, object: stream.object }), { file });
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: data.slice(),

@@ -43,7 +43,7 @@ try {
   pdfjs = await load();
 } catch (error) {
   const why = error instanceof Error ? error.message : String(error);
-  throw new FatalError("pdf/engine", `the PDF reader (pdfjs-dist) cannot be loaded (${why}): install the dependencies again with npm ci, optional packages included`);
+  throw new FatalError("pdf/engine", "engine", { why });
 } finally {
   console.warn = warn;
   Array.prototype.push = push;

@@ -4,13 +4,14 @@
 // covers whole macro-processes: a centred label the run it is centred on, a top-aligned one the
 // rows from where it starts to where the next one starts. Where that cannot be told, it says so.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { diag } from "../../diagnostics/rules.ts";
+import { diag, diagOf } from "../../diagnostics/rules.ts";
 import { NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
 import { at } from "../../lib/at.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { plainText, toLines, toParagraphs, type Line } from "./lines.ts";
 import type { TextGridPage, TextLabel } from "./text-grid.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
+import { ph } from "../../messages/catalogue.ts";
 
 /** The code a label opens with (model/codes.ts): a numbered code, or the special row's bare letter. */
 const LABEL_CODE = new RegExp(`^([A-Z]|${NUMBERED_CODE_SOURCE})(?:\\s|$)`);
@@ -76,15 +77,11 @@ export function assembleTextGrid(
   const first = pages[0];
   if (!first) return null;
   const columns = first.columns.map((c) => c.kind);
-  const list = pages.map((p) => p.page).join(", ");
+  const list = pages.map((p) => p.page);
   const diagnostics: Diagnostic[] = [
-    diag(
-      "pdf/text-grid",
-      `the table has no ruling lines: its cells were read from the positions of the text (${first.alignment === "middle" ? "vertically centred" : "top-aligned"} cells, pages ${list})`,
-      { file },
-    ),
+    diag("pdf/text-grid", "text-grid", { alignment: ph(first.alignment === "middle" ? "pdf.middle" : "pdf.top"), pages: list }, { file }),
   ];
-  for (const p of pages) for (const problem of p.problems) diagnostics.push(diag("pdf/text-grid-place", problem, { file, page: p.page }));
+  for (const p of pages) for (const problem of p.problems) diagnostics.push(diagOf("pdf/text-grid-place", problem.message, problem.params, { file, page: p.page }));
 
   // labels, with the parts cut by a page break joined
   const chains: Chain[] = [];
@@ -105,7 +102,7 @@ export function assembleTextGrid(
         chain.open = label;
       } else {
         if (label.atTop && label.kind !== "function" && !label.coded)
-          diagnostics.push(diag("pdf/text-grid-place", `"${plainText(label.lines)}" continues a label that the page before does not show`, { file, page: p.page }));
+          diagnostics.push(diag("pdf/text-grid-place", "continues", { text: plainText(label.lines) }, { file, page: p.page }));
         chain = { kind: label.kind, lines: [...label.lines], y0, y1, page: p.page, open: label };
         chains.push(chain);
       }
@@ -119,8 +116,8 @@ export function assembleTextGrid(
     for (const [kind, lines] of p.carried) {
       const target = before && last && before.page === p.page - 1 ? last : p.rows[0];
       if (!target) continue;
-      if (target !== last) diagnostics.push(diag("pdf/text-grid-place", `"${plainText(lines)}" (${kind}) lies above the first activity of the page`, { file, page: p.page }));
-      else diagnostics.push(diag("pdf/row-continued", `the row goes on over the page break: its parts on pages ${before?.page ?? p.page} and ${p.page} were joined`, { file, page: before?.page, row: before?.rows.length }));
+      if (target !== last) diagnostics.push(diag("pdf/text-grid-place", "above-first", { text: plainText(lines), column: ph(`column.${kind}`) }, { file, page: p.page }));
+      else diagnostics.push(diag("pdf/row-continued", "continued", { first: before?.page ?? p.page, next: p.page }, { file, page: before?.page, row: before?.rows.length }));
       target.cells.set(kind, target === last ? [...(target.cells.get(kind) ?? []), ...lines] : [...lines, ...(target.cells.get(kind) ?? [])]);
     }
   });
@@ -131,7 +128,7 @@ export function assembleTextGrid(
     const joined = joinCell(lines, context);
     for (const doubt of joined.doubts)
       diagnostics.push(
-        diag("pdf/word-break", `a line break that may be inside a word or between two: "${doubt.joined.trim()}" or "${doubt.spaced.trim()}"? Write the one that is right under \`words\` in plan.yaml`, { file, ...place }),
+        diag("pdf/word-break", "doubt", { joined: doubt.joined.trim(), spaced: doubt.spaced.trim() }, { file, ...place }),
       );
     return joined.text;
   };
@@ -205,7 +202,7 @@ export function assembleTextGrid(
       best = { a, b, error: 0 };
     }
     if (!best || best.error > tolerance) {
-      diagnostics.push(diag("pdf/text-grid-span", `the rows that the Funzione label "${text}" covers cannot be told from its position`, { file, page: chain.page }));
+      diagnostics.push(diag("pdf/text-grid-span", "span", { text }, { file, page: chain.page }));
       put(nearest((chain.y0 + chain.y1) / 2), "function", text, 1);
       return;
     }

@@ -13,6 +13,7 @@ import type { PageContent } from "./content.ts";
 import { isWhite, type Fill } from "./geometry.ts";
 import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { placeText } from "./placement.ts";
+import { ph, type Params } from "../../messages/catalogue.ts";
 
 /** An activity code alone in its cell (model/codes.ts): letter, digits, then three dot-separated parts. */
 const ACTIVITY_CODE = { test: (text: string): boolean => isNumberedCode(text) && codeDepth(text) === ACTIVITY_DEPTH };
@@ -35,6 +36,12 @@ const CELL_GAP = 1.25;
 /** Baselines within this share of the font size are aligned. */
 const ALIGNED = 0.3;
 const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
+
+/** A line given to the nearest row or column: a message of `pdf/text-grid-place`, its page added later. */
+export interface TextGridProblem {
+  message: "no-gap" | "above-first" | "not-centred";
+  params: Params;
+}
 
 export interface TextColumn {
   kind: ColumnKind;
@@ -79,7 +86,8 @@ export interface TextGridPage {
   above: Piece[];
   below: Piece[];
   /** lines that could not be given to a row or label, said in words */
-  problems: string[];
+  /** lines given to the nearest row or column: messages of `pdf/text-grid-place` */
+  problems: TextGridProblem[];
   /** the lines given to a row or a label (the account checks that nothing else was printed there) */
   used: Line[];
   /** the header rows' top */
@@ -322,14 +330,14 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     } else anchors.push({ kind: l.kind, header: l.text, left: l.left, right: l.right, middle: centre(l) });
   }
   anchors.sort((a, b) => a.left - b.left);
-  const problems: string[] = [];
+  const problems: TextGridProblem[] = [];
   const bounds: number[] = [Math.min(...data.map((d) => d.left), ...named.map((l) => l.left)) - 1];
   for (let k = 0; k + 1 < anchors.length; k++) {
     const left = at(anchors, k, "column anchor");
     const right = at(anchors, k + 1, "column anchor");
     const gap = (left.right < right.left ? widest(rivers(data, left.right, right.left)) : null) ?? widest(rivers(data, left.middle, right.middle));
     if (!gap) {
-      problems.push(`no blank space separates the columns "${left.kind}" and "${right.kind}"`);
+      problems.push({ message: "no-gap", params: { left: ph(`column.${left.kind}`), right: ph(`column.${right.kind}`) } });
       bounds.push((left.middle + right.middle) / 2);
     } else bounds.push((gap.left + gap.right) / 2);
   }
@@ -386,7 +394,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
       if (parts) for (const p of parts) give(p.row, kind, p.lines);
       else
         for (const l of block) {
-          problems.push(`"${l.text.trim()}" (${kind}) is not centred on any activity`);
+          problems.push({ message: "not-centred", params: { text: l.text.trim(), column: ph(`column.${kind}`) } });
           let best = 0;
           baselines.forEach((b, i) => {
             if (Math.abs(b - l.baseline) < Math.abs(at(baselines, best, "code baseline") - l.baseline)) best = i;

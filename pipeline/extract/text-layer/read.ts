@@ -8,8 +8,8 @@ import { isHeaderRow } from "../../model/header-words.ts";
 import { normalizeText } from "../../lib/text.ts";
 
 export function readTextLayer(text: string, file: string): { table: RawTable; diagnostics: Diagnostic[] } {
-  if (text.trim() === "") throw new FatalError("input/empty", "the file is empty", { file });
-  if (text.includes("\u0000")) throw new FatalError("text-layer/binary", "not a text layer: the file is binary", { file });
+  if (text.trim() === "") throw new FatalError("input/empty", "empty", {}, { file });
+  if (text.includes("\u0000")) throw new FatalError("text-layer/binary", "binary", {}, { file });
 
   const lines = text.split(/\r?\n/);
   const rows: RawRow[] = [];
@@ -55,7 +55,7 @@ export function readTextLayer(text: string, file: string): { table: RawTable; di
   }
 
   if (!headerSeen) {
-    throw new FatalError("input/no-table", "no annex table found: no line has the column headings (Funzione, Macro Processi, Processi, …)", { file });
+    throw new FatalError("input/no-table", "text-layer", {}, { file });
   }
   return {
     table: { file, format: "text-layer", title, footnote, columns: new Array<ColumnKind>(width).fill("unknown"), rows },

@@ -6,13 +6,13 @@
 // fields, wrong values) is left to validation, which reports all problems at once.
 import { CORE_SCHEMA, load, type LoadOptions } from "js-yaml";
 import { isMap, isNode, isScalar, type Document, type LineCounter } from "yaml";
-import { plural } from "../../lib/plural.ts";
 import { isRecord } from "../../lib/record.ts";
 import { MAX_NESTING } from "../nesting.ts";
 import { parseYamlDocument } from "../yaml-document.ts";
 import { Annex } from "../../model/annex.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
+import { type Param, ph } from "../../messages/catalogue.ts";
 
 type Path = readonly (string | number)[];
 
@@ -31,14 +31,14 @@ export function readAnnexData(text: string, file: string): { annex: unknown; dia
   const fast = looksLikeJson(text) ? tryJson(text) : tryYaml(text);
   const data: unknown = fast !== undefined ? fast : document().doc.toJS({ maxAliasCount: 100 });
   if (!isRecord(data) || Array.isArray(data)) {
-    throw new FatalError("annex-data/not-mapping", "annex data must be a mapping with planYears, title, footnote and activities", { file, line: 1 });
+    throw new FatalError("annex-data/not-mapping", "not-mapping", {}, { file, line: 1 });
   }
 
   const locate: Locate = (path, key) => position(document().doc, document().lineCounter, path, key);
   const { [EXAMPLE_FIELD]: example, ...annex } = data;
   if (example !== undefined && typeof example !== "boolean") {
     const at = locate([], EXAMPLE_FIELD);
-    throw new FatalError("schema/shape", `${EXAMPLE_FIELD}: expected true or false`, at ? { file, line: at.line, col: at.col } : { file });
+    throw new FatalError("schema/shape", "example", { field: EXAMPLE_FIELD }, at ? { file, line: at.line, col: at.col } : { file });
   }
   checkUnknownFields(annex, file, locate);
   checkDuplicateCodes(annex, file, locate);
@@ -88,12 +88,11 @@ function checkUnknownFields(data: unknown, file: string, locate: Locate): void {
   const first = unknown[0];
   if (!first) return;
   const where = describePath(data, first.path);
-  const more = unknown.length > 1 ? ` (and ${plural(unknown.length - 1, "more unknown field")})` : "";
-  throw new FatalError(
-    "annex-data/unknown-field",
-    `unknown field "${first.name}"${where ? ` in ${where}` : ""}: the fields are those of the annex schema (see the comment at the top of the file)${more}`,
-    first.line ? { file, line: first.line, col: first.col } : { file },
-  );
+  const more = unknown.length > 1 ? ph("annex-data.more", { count: unknown.length - 1 }) : "";
+  const place = first.line ? { file, line: first.line, col: first.col } : { file };
+  throw where
+    ? new FatalError("annex-data/unknown-field", "unknown-in", { name: first.name, where, more }, place)
+    : new FatalError("annex-data/unknown-field", "unknown", { name: first.name, more }, place);
 }
 
 /** The code of an activity as the data gives it, if it is a text. */
@@ -115,10 +114,11 @@ function checkDuplicateCodes(data: Record<string, unknown>, file: string, locate
     }
     const first = locate(["activities", earlier], "code");
     const second = locate(["activities", index], "code");
-    const lines = first && second ? ` at lines ${first.line} and ${second.line}` : ` (activities ${earlier + 1} and ${index + 1})`;
+    const lines = first && second ? ph("annex-data.at-lines", { first: first.line, second: second.line }) : ph("annex-data.numbers", { first: earlier + 1, second: index + 1 });
     throw new FatalError(
       "annex-data/duplicate-code",
-      `duplicated activity code ${code}${lines}: each activity has its own code`,
+      "duplicate",
+      { code, lines },
       second ? { file, line: second.line, col: second.col, code } : { file, code },
     );
   });
@@ -141,14 +141,14 @@ function position(doc: Document, lineCounter: LineCounter, path: Path, key?: str
 }
 
 /** "activity A1.1.1.1 (macro)" for a person, rather than "activities.0.macro". */
-function describePath(data: unknown, path: Path): string {
+function describePath(data: unknown, path: Path): Param {
   if (path.length === 0) return "";
   if (path[0] === "activities" && typeof path[1] === "number") {
     const activities = isRecord(data) ? data.activities : undefined;
     const code = Array.isArray(activities) ? codeOf(activities[path[1]]) : undefined;
-    const name = code !== undefined ? `activity ${code}` : `activity number ${path[1] + 1}`;
+    const name = code !== undefined ? ph("schema.activity", { code }) : ph("schema.activity-n", { n: path[1] + 1 });
     const rest = path.slice(2).join(".");
-    return rest ? `${name} (${rest})` : name;
+    return rest ? ph("annex-data.in-field", { name, rest }) : name;
   }
   return path.join(".");
 }

@@ -99,7 +99,7 @@ function textOf(el: El, context: DocxContext, cell?: string): { text: string; ne
   const read: TextRead = { out: [], hidden: false, nested: false };
   runsText(el, read, context);
   if (read.hidden) {
-    context.findings.push(diag("office/hidden-text", `hidden text in a ${cell !== undefined ? "cell" : "paragraph"} is not read`, cell !== undefined ? { file: context.file, cell } : { file: context.file }));
+    context.findings.push(cell !== undefined ? diag("office/hidden-text", "in-cell", {}, { file: context.file, cell }) : diag("office/hidden-text", "in-paragraph", {}, { file: context.file }));
   }
   return { text: normalizeText(read.out.join("")), nested: read.nested };
 }
@@ -131,7 +131,7 @@ function span(el: El | undefined, name: string, fallback: number, context: DocxC
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!/^\s*\d+\s*$/.test(raw) || n < (fallback === 0 ? 0 : 1) || n > room) {
-    throw new FatalError("office/damaged", `the file is damaged: the cell spans "${raw.slice(0, 20)}" grid columns, but the table has ${room} left in this row`, { file: context.file, cell });
+    throw new FatalError("office/damaged", "grid-span", { span: raw.slice(0, 20), room }, { file: context.file, cell });
   }
   return n;
 }
@@ -157,12 +157,12 @@ function tableGrid(tbl: El, n: number, context: DocxContext): Omit<Grid, "before
       const place = locate(r, col);
       const width = span(tcPr && element(tcPr, "w:gridSpan"), "w:val", 1, context, place, gridWidth - col);
       // a row with more cells than the table's grid: Word and Writer lay it out differently, neither as a column of the table
-      if (col + width > gridWidth) throw new FatalError("office/damaged", `the file is damaged: the row has more cells than the table's ${gridWidth} grid columns`, { file: context.file, cell: place });
+      if (col + width > gridWidth) throw new FatalError("office/damaged", "row-too-long", { columns: gridWidth }, { file: context.file, cell: place });
       const vMerge = tcPr ? element(tcPr, "w:vMerge") : undefined;
       const continues = vMerge !== undefined && (vMerge.attrs["w:val"] ?? "continue") === "continue";
       const above = open.get(col);
       const { text, nested } = textOf(tc, context, place);
-      if (nested) context.findings.push(diag("office/nested-table", "a table inside this cell: its rows cannot be placed in the annex, and are not read", { file: context.file, cell: place }));
+      if (nested) context.findings.push(diag("office/nested-table", "nested", {}, { file: context.file, cell: place }));
       if (continues && above) above.rowSpan++;
       else {
         // a merge that goes on from a table above (the table was split through it)

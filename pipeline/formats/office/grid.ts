@@ -3,7 +3,6 @@
 // row 27, column 5"). The readers of each format produce it; the annex readers work from it.
 import type { Diagnostic, Place } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/rules.ts";
-import { plural } from "../../lib/plural.ts";
 
 export interface GridCell {
   /** 0-based column in the grid */
@@ -57,17 +56,11 @@ export function preview(text: string, max = 60): string {
 export function hiddenRows(cells: readonly string[], file: string): Diagnostic[] {
   const first = cells[0];
   if (first === undefined) return [];
-  return [diag("office/hidden-rows", `${plural(cells.length, "row is", "rows are")} hidden (by hand or by a filter), the first here: read like the others`, { file, cell: first })];
+  return [diag("office/hidden-rows", "hidden", { count: cells.length }, { file, cell: first })];
 }
 
 /** A cell that shows a formula's error instead of a value, or holds a formula without its value. */
 export function formulaError(cell: GridCell, place: Place): Diagnostic {
-  if (cell.uncomputed) {
-    return diag(
-      "office/formula-no-value",
-      `the cell holds the formula ${preview(cell.text)} saved without its value, which the office application would compute: open the file in it, save it, and read it again`,
-      place,
-    );
-  }
-  return diag("office/formula-error", `the cell shows a formula's error, ${cell.text}, instead of a value`, place);
+  if (cell.uncomputed) return diag("office/formula-no-value", "no-value", { formula: preview(cell.text) }, place);
+  return diag("office/formula-error", "error", { text: cell.text }, place);
 }

@@ -7,7 +7,6 @@ import { kindOf, MIN_NAMED, type CustomLabels } from "../../model/header-words.t
 import type { ColumnKind } from "../../model/raw.ts";
 import type { Grid } from "./grid.ts";
 
-const NO_CODE_COLUMN = 'the header row names no column for the activity code: "Codice", or "Attività" over two columns (code, then title)';
 
 /** The index of the grid's column-name row, or -1; `custom`: the plan's own header labels. */
 export function findHeaderRow(grid: Grid, custom?: CustomLabels): number {
@@ -36,14 +35,14 @@ export function nameColumns(grid: Grid, headerRow: number, file: string, diagnos
       if (cell.colSpan === 2) named.push({ col: cell.col, kind: "activityCode" }, { col: cell.col + 1, kind: "activityTitle" });
       else if (hasCodice) named.push({ col: cell.col, kind: "activityTitle" });
       else named.push({ col: cell.col, kind: "activity" });
-      if (cell.colSpan > 2) diagnostics.push(diag("office/wide-header", `the heading "${cell.text}" spans ${cell.colSpan} columns; only the first two are named after it`, where));
+      if (cell.colSpan > 2) diagnostics.push(diag("office/wide-header", "two-named", { text: cell.text, span: cell.colSpan }, where));
     } else if (kind !== null) {
       named.push({ col: cell.col, kind });
-      if (cell.colSpan > 1) diagnostics.push(diag("office/wide-header", `the heading "${cell.text}" spans ${cell.colSpan} columns; only the first is named after it`, where));
+      if (cell.colSpan > 1) diagnostics.push(diag("office/wide-header", "one-named", { text: cell.text, span: cell.colSpan }, where));
     } else if (cell.text !== "") unnamed.push({ col: cell.col, label: cell.text });
   }
   const codeCols = named.filter((n) => n.kind === "activityCode" || n.kind === "activity").map((n) => n.col);
-  if (codeCols.length === 0) throw new FatalError("office/no-code-column", NO_CODE_COLUMN, { file, cell: grid.locate(headerRow, cells[0]?.col ?? 0) });
+  if (codeCols.length === 0) throw new FatalError("office/no-code-column", "no-code-column", {}, { file, cell: grid.locate(headerRow, cells[0]?.col ?? 0) });
   named.sort((a, b) => a.col - b.col);
   return { map: new Map(named.map((n, i) => [n.col, i])), kinds: named.map((n) => n.kind), unnamed, codeCols };
 }

@@ -99,7 +99,7 @@ export function openOdf(pkg: Package): { content: El; context: OdfContext } {
 /** One warning per stretch of hidden text met (a hidden run, field, paragraph or section): it is never read. */
 export function hiddenTextFinding(context: OdfContext, what: string, cell?: string): void {
   context.hiddenText++;
-  context.findings.push(diag("office/hidden-text", `${what} is hidden: it is not read`, cell !== undefined ? { file: context.file, cell } : { file: context.file }));
+  context.findings.push(diag("office/hidden-text", "hidden", { what }, cell !== undefined ? { file: context.file, cell } : { file: context.file }));
 }
 
 /** An element hidden by its own style (text:display="none" through text:style-name). */
@@ -188,13 +188,13 @@ function countAttr(el: El, name: string, context: OdfContext, cell: string): num
   const raw = el.attrs[name];
   if (raw === undefined) return 1;
   if (!/^\s*\d+\s*$/.test(raw) || Number(raw) < 1) {
-    throw new FatalError("office/damaged", `the file is damaged: ${name.replace(/^table:/, "")} is "${raw.slice(0, 20)}", not a count`, { file: context.file, cell });
+    throw new FatalError("office/damaged", "not-count", { name: name.replace(/^table:/, ""), value: raw.slice(0, 20) }, { file: context.file, cell });
   }
   return Number(raw);
 }
 
 function tooLarge(context: OdfContext, cell: string, what: string): FatalError {
-  return new FatalError("office/too-large", `${what}: more than an annex holds (at most ${MAX_ROWS.toLocaleString("en")} rows and ${MAX_COLS} columns are read)`, { file: context.file, cell });
+  return new FatalError("office/too-large", "limit", { what, rows: MAX_ROWS.toLocaleString("en"), columns: MAX_COLS }, { file: context.file, cell });
 }
 
 function cellOf(c: El, col: number, fill: string | null, context: OdfContext, cell: string): GridCell {
@@ -202,7 +202,7 @@ function cellOf(c: El, col: number, fill: string | null, context: OdfContext, ce
   const rowSpan = countAttr(c, "table:number-rows-spanned", context, cell);
   const colSpan = countAttr(c, "table:number-columns-spanned", context, cell);
   if (rowSpan > MAX_ROWS || colSpan > MAX_COLS) throw tooLarge(context, cell, `the cell is merged over ${rowSpan} rows and ${colSpan} columns`);
-  if (find(c, "table:table")) context.findings.push(diag("office/nested-table", "a table inside this cell: its rows cannot be placed in the annex, and are not read", { file: context.file, cell }));
+  if (find(c, "table:table")) context.findings.push(diag("office/nested-table", "nested", {}, { file: context.file, cell }));
   const formula = c.attrs["table:formula"];
   const text = odfText(c, context, cell);
   // a formula saved without its value (scripts write them so): the application would compute one, the file holds none

@@ -28,7 +28,6 @@ export interface Package {
   xml(path: string): El;
 }
 
-const PASSWORD = "the file is protected by a password: save a copy without the password and read that";
 
 /** The offset of the first byte that breaks UTF-8, for the message. */
 function firstBadByte(data: Uint8Array): number {
@@ -43,18 +42,18 @@ function firstBadByte(data: Uint8Array): number {
 }
 
 export function openPackage(bytes: Uint8Array, file: string): Package {
-  if (bytes.length === 0) throw new FatalError("input/empty", "the file is empty", { file });
+  if (bytes.length === 0) throw new FatalError("input/empty", "empty", {}, { file });
   if (startsWith(bytes, CFB)) {
-    if (hasStream(bytes, "EncryptedPackage") || hasStream(bytes, "EncryptionInfo")) throw new FatalError("office/password", PASSWORD, { file });
-    throw new FatalError("office/old-binary", "an old binary .xls or .doc file: save it as .xlsx or .ods (a spreadsheet), .docx or .odt (a document) and read that", { file });
+    if (hasStream(bytes, "EncryptedPackage") || hasStream(bytes, "EncryptionInfo")) throw new FatalError("office/password", "password", {}, { file });
+    throw new FatalError("office/old-binary", "old-binary", {}, { file });
   }
-  if (!startsWith(bytes, ZIP)) throw new FatalError("office/not-zip", "not a spreadsheet or document: the file is not a zip package (.xlsx, .ods, .docx and .odt all are)", { file });
+  if (!startsWith(bytes, ZIP)) throw new FatalError("office/not-zip", "not-zip", {}, { file });
   const zip = openZip(bytes, file);
   const names = new Set(zip.names);
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   const text = (path: string): string => {
     const data = zip.read(path);
-    if (!data) throw new FatalError("office/damaged", `the file is damaged: it has no part ${path}`, { file });
+    if (!data) throw new FatalError("office/damaged", "no-part", { part: path }, { file });
     try {
       // a part in UTF-16 (XML allows it; a byte-order mark says so) is decoded as such
       if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true }).decode(data);
@@ -62,11 +61,11 @@ export function openPackage(bytes: Uint8Array, file: string): Package {
       return utf8.decode(data);
     } catch {
       // never U+FFFD in place of what the file holds: the bytes would be read as other text
-      throw new FatalError("office/damaged", `the file is damaged: its part ${path} holds bytes that are not UTF-8 text (at byte ${firstBadByte(data)})`, { file });
+      throw new FatalError("office/damaged", "not-utf8", { part: path, offset: firstBadByte(data) }, { file });
     }
   };
   const pkg: Package = { file, findings: [], has: (path) => names.has(path), text, xml: (path) => parseXml(text(path), file, path) };
   // an OpenDocument file saved with a password keeps its zip, but encrypts the parts
-  if (pkg.has("META-INF/manifest.xml") && text("META-INF/manifest.xml").includes("encryption-data")) throw new FatalError("office/password", PASSWORD, { file });
+  if (pkg.has("META-INF/manifest.xml") && text("META-INF/manifest.xml").includes("encryption-data")) throw new FatalError("office/password", "password", {}, { file });
   return pkg;
 }

@@ -12,6 +12,7 @@ import type { RawCell, RawRow, RawTable } from "../../model/raw.ts";
 import { isGrey } from "./colour.ts";
 import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "./grid.ts";
 import { findHeaderRow, nameColumns, type Columns } from "./header.ts";
+import { type Param, ph } from "../../messages/catalogue.ts";
 
 export type OfficeFormat = "xlsx" | "ods" | "docx" | "odt";
 
@@ -99,7 +100,7 @@ export function joinSplitTable(grids: readonly Grid[], found: { grid: Grid; head
       rows.push(cells);
       origin.push({ part, row: r });
     }
-    diagnostics.push(diag("office/table-continued", `${part.name} repeats the annex's header rows right under ${grid.name}: it continues the annex table, and its rows were joined to it`, { file }));
+    diagnostics.push(diag("office/table-continued", "joined", { part: gridName(part), grid: gridName(grid) }, { file }));
     after = part.after;
   }
   if (next === index + 1) return { grids: [...grids], found, diagnostics };
@@ -128,13 +129,19 @@ function otherTables(grids: readonly Grid[], annex: Grid, file: string, format: 
     if (other === annex || !other.rows.some((cells) => cells.some((c) => c.text !== ""))) continue;
     if (findHeaderRow(other, custom) >= 0) {
       // a document's second table with the annex header, text printed between: the annex split, or another one; never a shorter annex
-      if (isDocument(format)) out.push(diag("office/split-table", `${other.name} also has the annex's header row, with text between it and ${annex.name}: if it continues the annex, join the two tables into one`, { file }));
-      else out.push(diag("office/other-table", `${other.name} also has the annex's header row; only ${annex.name}, the first, was read`, { file }));
+      if (isDocument(format)) out.push(diag("office/split-table", "split-between", { other: gridName(other), annex: gridName(annex) }, { file }));
+      else out.push(diag("office/other-table", "other", { other: gridName(other), annex: gridName(annex) }, { file }));
     }
     else if (isDocument(format) && width(other) === width(annex))
-      out.push(diag("office/split-table", `${other.name} has the columns of the annex table (${annex.name}) but no header row: if it continues the annex, join the two tables into one`, { file }));
+      out.push(diag("office/split-table", "split", { other: gridName(other), annex: gridName(annex) }, { file }));
   }
   return out;
+}
+
+/** A sheet by its name; a document's table as "table N" in the person's language. */
+function gridName(grid: Grid): Param {
+  const table = /^table (\d+)$/.exec(grid.name);
+  return table ? ph("office.table", { n: Number(table[1]) }) : grid.name;
 }
 
 /** The grid holding the annex's header row, and that row; a fatal error when there is none. */
@@ -143,11 +150,16 @@ export function findAnnexGrid(grids: readonly Grid[], file: string, format: Offi
     const header = findHeaderRow(grid, custom);
     if (header >= 0) return { grid, header };
   }
-  const where = isDocument(format) ? (grids.length === 0 ? "the document has no table" : `tables: ${grids.length}`) : `sheets: ${grids.map((g) => g.name).join(", ") || "none"}`;
+  const sheets = grids.map((g) => g.name);
+  const where = isDocument(format)
+    ? grids.length === 0
+      ? ph("office.no-table-in-document")
+      : ph("office.tables", { count: grids.length })
+    : ph("office.sheets", { names: sheets.length > 0 ? sheets : ph("plan-years.none") });
   // the annex may be what is hidden: say so, so that a person looks there
   const hidden = findings.filter((d) => d.rule === "office/hidden-sheet" || d.rule === "office/hidden-text").length;
-  const unread = hidden > 0 ? `; hidden content not read: ${hidden}` : "";
-  throw new FatalError("input/no-table", `no annex table: no row has the column headings Funzione, Macro Processi, Processi, Sotto Processi, Attività (${where}${unread})`, { file });
+  if (hidden > 0) throw new FatalError("input/no-table", "office-hidden", { where, hidden }, { file });
+  throw new FatalError("input/no-table", "office", { where }, { file });
 }
 
 /** The grid with the annex header (`findAnnexGrid`), read into a raw table; `custom`: the plan's own header labels. */
@@ -176,13 +188,13 @@ export function gridsToRawTable(
   const end = footnoteRowAbove(grid, first, extent.end, columns, inTable);
   const below = [...grid.rows.slice(end).map(rowText), ...grid.after].filter((t) => t !== "");
   const footnote = below[0] ?? "";
-  if (below.length > 1) diagnostics.push(diag("office/text-outside-table", `text after the footnote was left out: "${preview(below.slice(1).join(" "))}"`, { file }));
+  if (below.length > 1) diagnostics.push(diag("office/text-outside-table", "after-footnote", { text: preview(below.slice(1).join(" ")) }, { file }));
 
   const rows: RawRow[] = [];
   const marks = new Marks(grid, file);
   for (let r = first; r < end; r++) {
     if (extent.blank.has(r)) {
-      diagnostics.push(diag("office/empty-row", "an empty row inside the table was skipped", { file, cell: grid.locate(r, codeCol) }));
+      diagnostics.push(diag("office/empty-row", "empty", {}, { file, cell: grid.locate(r, codeCol) }));
       continue;
     }
     const cells: RawCell[] = [];
@@ -194,7 +206,7 @@ export function gridsToRawTable(
         continue;
       }
       if (c.type === "error") diagnostics.push(formulaError(c, place));
-      if (c.colSpan > 1 && c.text !== "") diagnostics.push(diag("office/merged-columns", "a cell spans several columns; its text is given to the first of them", place));
+      if (c.colSpan > 1 && c.text !== "") diagnostics.push(diag("office/merged-columns", "merged", {}, place));
       if (c.text !== "") cells.push({ col, text: c.text, rowSpan: Math.min(c.rowSpan, end - r) });
     }
     cells.sort((a, b) => a.col - b.col);
@@ -241,8 +253,7 @@ class Marks {
     if (cell.text === "" || this.unknownColumns.has(cell.col)) return;
     this.unknownColumns.add(cell.col);
     const heading = columns.unnamed.find((u) => u.col === cell.col);
-    const what = heading ? `the column "${heading.label}" is not a column of the annex table` : "text outside the table's columns";
-    this.found.push(diag("office/unknown-column", `${what}: ignored`, place));
+    this.found.push(heading ? diag("office/unknown-column", "heading", { heading: heading.label }, place) : diag("office/unknown-column", "outside", {}, place));
   }
 
   /** A grey fill behind most of the row's own cells (not merged down); merged cells speak only for a row without own cells. */
@@ -258,7 +269,7 @@ class Marks {
   diagnostics(): Diagnostic[] {
     const out = [...this.found, ...hiddenRows(this.hiddenRows, this.file)];
     for (const [fill, cell] of this.otherFills) {
-      out.push(diag("office/fill", `a ${fill} fill is not grey, so it does not mark an activity as inactive (the first row with it is here)`, { file: this.file, cell }));
+      out.push(diag("office/fill", "fill", { colour: fill }, { file: this.file, cell }));
     }
     return out;
   }

@@ -30,7 +30,7 @@ function formatOf(pkg: Package): OfficeFormat {
   if (pkg.has("word/document.xml")) return "docx";
   const format = pkg.has("mimetype") ? MIMETYPES[pkg.text("mimetype").trim()] : undefined;
   if (format) return format;
-  throw new FatalError("office/not-office", "a zip package that is neither a spreadsheet (.xlsx, .ods) nor a word-processor document (.docx, .odt)", { file: pkg.file });
+  throw new FatalError("office/not-office", "not-office", {}, { file: pkg.file });
 }
 
 const GRIDS: Record<OfficeFormat, (pkg: Package) => Grid[]> = { xlsx: xlsxGrids, ods: odsGrids, docx: docxGrids, odt: odtGrids };
@@ -53,7 +53,8 @@ export function readOffice(bytes: Uint8Array, file: string, options: OfficeReadO
   if (own) {
     throw new FatalError(
       "office/publication",
-      `this is a published spreadsheet of the annex (its column "${own.text}" says so), not a working copy: publish from the edition's source, or start a working copy from it with annex init`,
+      "publication",
+      { column: own.text },
       { file, cell: found.grid.locate(found.header, own.col) },
     );
   }

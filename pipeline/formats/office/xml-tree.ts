@@ -72,12 +72,12 @@ export function parseXml(xml: string, file: string, part: string): El {
   let count = 0;
   parser.on("opentag", (tag) => {
     if (++count > MAX_XML_ELEMENTS) {
-      throw new FatalError("office/too-large", `the file's part ${part} holds more than ${MAX_XML_ELEMENTS.toLocaleString("en")} elements, far more than any annex: not read`, { file });
+      throw new FatalError("office/too-large", "elements", { part, max: MAX_XML_ELEMENTS.toLocaleString("en") }, { file });
     }
     // the tree is walked by recursive functions (find, the text of a cell): a part nested deeper
     // than any document is refused here, not met as "Maximum call stack size exceeded" there
     if (stack.length > MAX_XML_DEPTH) {
-      throw new FatalError("input/too-deep", `the file's part ${part} nests elements more than ${MAX_XML_DEPTH} levels deep (a spreadsheet or document nests a few dozen): not read`, { file });
+      throw new FatalError("input/too-deep", "xml", { part, max: MAX_XML_DEPTH }, { file });
     }
     const raw = tag.attributes as Record<string, string>;
     const renames = declared(raw, top(scopes, "namespace scope"));
@@ -103,10 +103,10 @@ export function parseXml(xml: string, file: string, part: string): El {
   } catch (error) {
     if (error instanceof FatalError) throw error;
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    throw new FatalError("office/damaged", `the file is damaged: its part ${part} is not well-formed XML (${reason})`, { file });
+    throw new FatalError("office/damaged", "xml", { part, reason }, { file });
   }
   const document = root.children.find((c): c is El => typeof c !== "string");
-  if (!document) throw new FatalError("office/damaged", `the file is damaged: its part ${part} is empty`, { file });
+  if (!document) throw new FatalError("office/damaged", "empty-part", { part }, { file });
   return document;
 }
 

@@ -145,7 +145,7 @@ export interface ZipPackage {
 export function openZip(bytes: Uint8Array, file: string): ZipPackage {
   const r = new Reader(bytes);
   const damaged = (reason: string) =>
-    new FatalError("office/damaged", `the file is damaged: its zip package cannot be opened (${reason}); was it cut short while copying?`, { file });
+    new FatalError("office/damaged", "zip-detail", { reason }, { file });
   let entries: Entry[];
   try {
     entries = directory(r);
@@ -164,7 +164,8 @@ export function openZip(bytes: Uint8Array, file: string): ZipPackage {
     const tooLarge = (what: string) =>
       new FatalError(
         "office/too-large",
-        `the part ${name} ${what}: more than an office file holds (at most ${MAX_PART_BYTES / MIB} MiB a part, ${MAX_TOTAL_BYTES / MIB} MiB in all are read)`,
+        "part",
+        { part: name, what, part_mib: MAX_PART_BYTES / MIB, total_mib: MAX_TOTAL_BYTES / MIB },
         { file },
       );
     if (entry.size > MAX_PART_BYTES) throw tooLarge(`would unpack to ${Math.ceil(entry.size / MIB)} MiB`);

@@ -15,7 +15,7 @@ export function odsGrids(pkg: Package): Grid[] {
   return elements(spreadsheet, "table:table").flatMap((el) => {
     const name = el.attrs["table:name"] ?? "";
     if (context.hiddenTables.has(el.attrs["table:style-name"] ?? "")) {
-      pkg.findings.push(diag("office/hidden-sheet", `the sheet "${name}" is hidden: it is not read`, { file: pkg.file }));
+      pkg.findings.push(diag("office/hidden-sheet", "hidden", { name }, { file: pkg.file }));
       return [];
     }
     const t = odfTable(el, context, (number, col) => `${name}!${columnLetters(col)}${number}`);

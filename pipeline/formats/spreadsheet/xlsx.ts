@@ -71,7 +71,7 @@ function themeColours(pkg: Package): Map<string, string> {
 /** A colour element as "#rrggbb"; null when it has none (automatic). A reference to no colour is damage: the fill it gives is not known. */
 function colourOf(c: El | undefined, palette: readonly string[], theme: ReadonlyMap<string, string>, file: string): string | null {
   if (!c || c.attrs["auto"] === "1") return null;
-  const damaged = (what: string) => new FatalError("office/damaged", `the file is damaged: a fill in its styles has the colour ${what}, which is no colour`, { file });
+  const damaged = (what: string) => new FatalError("office/damaged", "detail", { detail: `a fill in its styles has the colour ${what}, which is no colour` }, { file });
   let hex: string | null = null;
   if (c.attrs["rgb"] !== undefined) hex = toHex(c.attrs["rgb"]);
   else if (c.attrs["indexed"] !== undefined) {
@@ -108,7 +108,7 @@ function styleFills(pkg: Package): (string | null)[] | null {
   return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf, i) => {
     const fill = fills[numberAttr(xf, "fillId", 0)];
     if (fill === undefined && (xf.attrs["fillId"] !== undefined || fills.length > 0)) {
-      throw new FatalError("office/damaged", `the file is damaged: cell style ${i} has fill "${xf.attrs["fillId"] ?? ""}", but the file has ${fills.length === 0 ? "none" : `fills 0 to ${fills.length - 1}`}`, { file: pkg.file });
+      throw new FatalError("office/damaged", "detail", { detail: `cell style ${i} has fill "${xf.attrs["fillId"] ?? ""}", but the file has ${fills.length === 0 ? "none" : `fills 0 to ${fills.length - 1}`}` }, { file: pkg.file });
     }
     return fill ?? null;
   });
@@ -138,7 +138,7 @@ interface SheetPlace {
 const cellName = (where: SheetPlace, row: number, col: number) => `${where.sheet}!${columnLetters(col)}${row + 1}`;
 
 function damaged(where: SheetPlace, row: number, col: number, reason: string): FatalError {
-  return new FatalError("office/damaged", `the file is damaged: ${reason}`, { file: where.file, cell: cellName(where, row, col) });
+  return new FatalError("office/damaged", "detail", { detail: reason }, { file: where.file, cell: cellName(where, row, col) });
 }
 
 /** A cell's value as text, with its type, what the spreadsheet shows for a number (a date, say), and its formula. */
@@ -223,7 +223,7 @@ const SHEET_COLS = 16_384;
 const key = (row: number, col: number) => row * MAX_COLS + col;
 
 function tooLarge(where: SheetPlace, row: number, col: number, what: string): FatalError {
-  return new FatalError("office/too-large", `${what}: more than an annex holds (at most ${MAX_ROWS.toLocaleString("en")} rows and ${MAX_COLS} columns are read)`, {
+  return new FatalError("office/too-large", "limit", { what, rows: MAX_ROWS.toLocaleString("en"), columns: MAX_COLS }, {
     file: where.file,
     cell: cellName(where, row, col),
   });
@@ -346,7 +346,7 @@ export function xlsxGrids(pkg: Package): Grid[] {
   const styles: Styles = { fills: styleFills(pkg), formats: styleFormats(pkg), date1904: pr === "1" || pr === "true" };
   const all = sheets(pkg).filter((s) => pkg.has(s.path));
   for (const s of all.filter((s) => s.hidden)) {
-    pkg.findings.push(diag("office/hidden-sheet", `the sheet "${s.name}" is hidden: it is not read`, { file: pkg.file }));
+    pkg.findings.push(diag("office/hidden-sheet", "hidden", { name: s.name }, { file: pkg.file }));
   }
   return all.filter((s) => !s.hidden).map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, styles, pkg.file));
 }

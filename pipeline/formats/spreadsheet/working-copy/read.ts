@@ -12,7 +12,6 @@ import type { Diagnostic, Place } from "../../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../../diagnostics/fatal.ts";
 import { diag } from "../../../diagnostics/rules.ts";
 import { at } from "../../../lib/at.ts";
-import { plural } from "../../../lib/plural.ts";
 import { columnLetters } from "../../../lib/workbook/cell-ref.ts";
 import type { Activity, Level } from "../../../model/annex.ts";
 import { CODE_PATTERN, compareCodes } from "../../../model/codes.ts";
@@ -21,6 +20,7 @@ import { planYearsInTitle } from "../../../model/plan-years.ts";
 import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "../../office/grid.ts";
 import { COLUMNS, columnOf, FOOTNOTE_LABEL, LEGEND_SHEET, parseActive, parseLevel, type ColumnKey } from "./columns.ts";
 import { readSheetSettings, type SheetSettings } from "./settings.ts";
+import { ph, type Phrase } from "../../../messages/catalogue.ts";
 
 export interface WorkingCopyRead {
   annex: unknown;
@@ -69,12 +69,12 @@ function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagn
     const place = { file, cell: grid.locate(header, cell.col) };
     if (key === undefined) {
       extra.add(cell.col);
-      diagnostics.push(diag("working-copy/extra-column", `the column "${cell.text}" is not one of the working copy's: it was ignored`, place));
+      diagnostics.push(diag("working-copy/extra-column", "unknown", { heading: cell.text }, place));
       continue;
     }
     const seen = cols.get(key);
     if (seen !== undefined) {
-      diagnostics.push(diag("working-copy/columns", `the column "${cell.text}" is there twice (also column ${columnLetters(seen)}): keep one; this one was not read`, place));
+      diagnostics.push(diag("working-copy/columns", "twice-unread", { heading: cell.text, column: columnLetters(seen) }, place));
       extra.add(cell.col);
       continue;
     }
@@ -82,7 +82,7 @@ function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagn
   }
   const missing = COLUMNS.filter((c) => !cols.has(c.key));
   if (!cols.has("code")) {
-    throw new FatalError("office/no-code-column", `the header row has no column "Codice": a working copy has the columns ${COLUMNS.map((c) => c.heading).join(", ")}`, { file, cell: grid.locate(header, 0) });
+    throw new FatalError("office/no-code-column", "working-copy", { all: COLUMNS.map((c) => c.heading) }, { file, cell: grid.locate(header, 0) });
   }
   // columns below the header that hold text but have no heading: where a deleted heading was
   const withText = new Set<number>();
@@ -97,9 +97,8 @@ function mapColumns(grid: Grid, header: number, file: string, diagnostics: Diagn
     diagnostics.push(
       diag(
         "working-copy/columns",
-        paired
-          ? `the heading of column ${columnLetters(col)} is empty, and the header row has no column "${column.heading}": write ${column.heading} here (the column is not read until then)`
-          : `the header row has no column "${column.heading}": a working copy has the columns ${COLUMNS.map((c) => c.heading).join(", ")}`,
+        paired ? "heading-empty" : "missing-one",
+        { column: columnLetters(col), heading: column.heading, all: COLUMNS.map((c) => c.heading) },
         { file, cell: grid.locate(header, col) },
       ),
     );
@@ -114,7 +113,7 @@ function footnoteOf(grids: readonly Grid[], file: string, diagnostics: Diagnosti
     const texts = cells.filter((c) => c.text !== "");
     if (texts[0]?.text.toLowerCase() === FOOTNOTE_LABEL.toLowerCase()) return texts[1]?.text ?? null;
   }
-  diagnostics.push(diag("working-copy/footnote", `no "${FOOTNOTE_LABEL}" row on a sheet named ${LEGEND_SHEET}: the annex has no footnote`, { file }));
+  diagnostics.push(diag("working-copy/footnote", "missing", { label: FOOTNOTE_LABEL, sheet: LEGEND_SHEET }, { file }));
   return null;
 }
 
@@ -125,31 +124,34 @@ interface Seen {
 
 /** Each level code's cell texts (and each macro process's Funzione), to name the rows that disagree. */
 class Repeats {
-  private readonly byKey = new Map<string, Seen[]>();
+  private readonly byKey = new Map<string, { what: Phrase; seen: Seen[] }>();
 
-  add(what: string, text: string, cell: string): void {
-    const seen = this.byKey.get(what) ?? [];
-    const same = seen.find((s) => s.text === text);
+  add(what: Phrase, text: string, cell: string): void {
+    const key = JSON.stringify(what);
+    const entry = this.byKey.get(key) ?? { what, seen: [] };
+    const same = entry.seen.find((s) => s.text === text);
     if (same) same.cells.push(cell);
-    else seen.push({ text, cells: [cell] });
-    this.byKey.set(what, seen);
+    else entry.seen.push({ text, cells: [cell] });
+    this.byKey.set(key, entry);
   }
 
   /** One error per text that differs from the one most rows give, at its first cell. */
   conflicts(file: string): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const [what, texts] of this.byKey) {
+    for (const { what, seen: texts } of this.byKey.values()) {
       if (texts.length < 2) continue;
       const main = texts.reduce((a, b) => (b.cells.length > a.cells.length ? b : a));
       for (const other of texts) {
         if (other === main) continue;
         const first = at(main.cells, 0, "cell giving the text");
         const more = main.cells.length - 1;
-        const others = more > 0 ? ` and ${plural(more, "other row")}` : "";
+        const others = more > 0 ? ph("working-copy.others", { count: more }) : "";
+        const also = other.cells.length > 1 ? ph("working-copy.also", { count: other.cells.length - 1 }) : "";
         out.push(
           diag(
             "working-copy/title-differs",
-            `${what} reads "${preview(other.text)}" here${other.cells.length > 1 ? ` (and in ${plural(other.cells.length - 1, "other row")})` : ""} but "${preview(main.text)}" in ${first}${others}: change it in every row of the code`,
+            "differs",
+            { what, text: preview(other.text), also, main: preview(main.text), first, others },
             { file, cell: at(other.cells, 0, "cell giving the text") },
           ),
         );
@@ -188,7 +190,7 @@ export function readWorkingCopy(grids: readonly Grid[], grid: Grid, header: numb
 
   const above = grid.rows.slice(0, header).map(rowText).filter((t) => t !== "");
   const title = above[0] ?? null;
-  if (above.length > 1) diagnostics.push(diag("office/text-outside-table", `text above the header row, under the title, was left out: "${preview(above.slice(1).join(" "))}"`, { file }));
+  if (above.length > 1) diagnostics.push(diag("office/text-outside-table", "above-header", { text: preview(above.slice(1).join(" ")) }, { file }));
 
   const rows: Rows = { grid, file, columns, diagnostics, provenance: new Map(), uses: new Map(), repeats: new Repeats(), hidden: [], unheaded: new Set(columns.blank), covered: new Set() };
   const read: ReadRow[] = [];
@@ -219,7 +221,8 @@ function inCodeOrder(read: readonly ReadRow[], rows: Rows): Activity[] {
     rows.diagnostics.push(
       diag(
         "working-copy/order",
-        "the rows are not in the order of their codes (sorted by another column, or a row added at the bottom?): the annex is read, and published, in the order of the codes",
+        "order",
+        {},
         { file: rows.file, cell: rows.grid.locate(first.row, code), code: first.activity.code },
       ),
     );
@@ -234,13 +237,13 @@ function shownFormula(formula: string): string {
 }
 
 /** What the spreadsheet shows of a cell that holds something other than text, for a message. */
-function describe(cell: GridCell): string {
+function describe(cell: GridCell): Phrase {
   const shown = cell.shown ?? cell.text;
-  if (cell.formula === "") return `a formula that shows "${preview(shown)}"`;
-  if (cell.formula !== undefined) return `a formula (${shownFormula(cell.formula)}) that shows "${preview(shown)}"`;
-  if (cell.type === "date") return `a date, shown as ${shown}`;
-  if (cell.type === "boolean") return `a truth value, shown as ${shown}`;
-  return `a number, shown as ${shown}`;
+  if (cell.formula === "") return ph("cell.formula-shows", { shown: preview(shown) });
+  if (cell.formula !== undefined) return ph("cell.formula", { formula: shownFormula(cell.formula), shown: preview(shown) });
+  if (cell.type === "date") return ph("cell.date", { shown });
+  if (cell.type === "boolean") return ph("cell.boolean", { shown });
+  return ph("cell.number", { shown });
 }
 
 /** A cell whose value is not text where the annex has text (a truth value is `Attiva`'s own): reported, and not read. */
@@ -262,7 +265,7 @@ function readRow(rows: Rows, r: number): Activity | null {
   for (const c of used) {
     if (known.has(c.col) || rows.unheaded.has(c.col)) continue;
     rows.unheaded.add(c.col);
-    diagnostics.push(diag("working-copy/extra-column", `text in column ${columnLetters(c.col)}, which has no heading, was ignored`, { file, cell: grid.locate(r, c.col) }));
+    diagnostics.push(diag("working-copy/extra-column", "unheaded", { column: columnLetters(c.col) }, { file, cell: grid.locate(r, c.col) }));
   }
   const byCol = new Map(cells.map((c) => [c.col, c]));
   const col = (key: ColumnKey): number => cols.get(key) ?? -1;
@@ -274,7 +277,7 @@ function readRow(rows: Rows, r: number): Activity | null {
     if (c.colSpan === 1 && c.rowSpan === 1) continue;
     for (let dr = 0; dr < c.rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) if (dr > 0 || dc > 0) rows.covered.add(`${r + dr}:${c.col + dc}`);
     const end = grid.locate(r + c.rowSpan - 1, c.col + c.colSpan - 1).replace(/^.*!/, "");
-    diagnostics.push(diag("working-copy/merged", `the cells ${grid.locate(r, c.col)}:${end} are merged: in the working copy each cell holds its own value; unmerge them and fill each cell`, { file, cell: grid.locate(r, c.col) }));
+    diagnostics.push(diag("working-copy/merged", "merged", { cells: `${grid.locate(r, c.col)}:${end}` }, { file, cell: grid.locate(r, c.col) }));
   }
   const covered = (key: ColumnKey) => rows.covered.has(`${r}:${col(key)}`);
 
@@ -287,7 +290,7 @@ function readRow(rows: Rows, r: number): Activity | null {
       diagnostics.push(formulaError(found, { file, cell: grid.locate(r, c) }));
       unread.add(key);
     } else if (notText(found, key)) {
-      diagnostics.push(diag("working-copy/cell-type", `${headingOf(key)} holds ${describe(found)}, not text: type the text itself`, { file, cell: grid.locate(r, c) }));
+      diagnostics.push(diag("working-copy/cell-type", "not-text", { heading: headingOf(key), holds: describe(found) }, { file, cell: grid.locate(r, c) }));
       unread.add(key);
     }
   }
@@ -295,16 +298,16 @@ function readRow(rows: Rows, r: number): Activity | null {
 
   const code = text("code");
   if (code === "") {
-    if (!unread.has("code") && !covered("code")) diagnostics.push(diag("working-copy/no-code", `a row with no Codice: "${preview(rowText(used))}"; give the activity its code, or delete the row`, { file, cell: atCell("code") }));
+    if (!unread.has("code") && !covered("code")) diagnostics.push(diag("working-copy/no-code", "no-code", { text: preview(rowText(used)) }, { file, cell: atCell("code") }));
     return null;
   }
   if (!CODE_PATTERN.test(code)) {
-    diagnostics.push(diag("working-copy/code", `"${preview(code)}" is not an activity code: a capital letter, then numbers separated by dots (A1.1.1.1)`, { file, cell: atCell("code") }));
+    diagnostics.push(diag("working-copy/code", "not-code", { text: preview(code) }, { file, cell: atCell("code") }));
     return null;
   }
   const place: Place = { file, cell: atCell("code"), code };
   if (used.every((c) => c.col === col("code"))) {
-    diagnostics.push(diag("working-copy/code-only", `the row has a Codice, ${code}, and nothing else: fill in the activity, or delete the row`, place));
+    diagnostics.push(diag("working-copy/code-only", "code-only", { code }, place));
     return null;
   }
   if (grid.hidden.has(r)) rows.hidden.push(atCell("code"));
@@ -324,28 +327,28 @@ function readRow(rows: Rows, r: number): Activity | null {
     const raw = text(key);
     const read = parseLevel(raw, code);
     if (read.code === null) return read;
-    repeats.add(`${levelOf(key).name} ${read.code}`, raw, atCell(key));
+    repeats.add(ph("working-copy.level", { level: ph(`level.${key}`), code: read.code }), raw, atCell(key));
     if (!provenance.has(read.code) && read.code !== code) provenance.set(read.code, { file, cell: atCell(key) });
     return read;
   };
   const [macro, process, subprocess] = [level("macro"), level("process"), level("subprocess")];
   const fn = text("function");
-  if (macro.code !== null && !unread.has("function")) repeats.add(`the Funzione of macro process ${macro.code}`, fn, atCell("function"));
+  if (macro.code !== null && !unread.has("function")) repeats.add(ph("working-copy.function-of", { code: macro.code }), fn, atCell("function"));
 
   const title = text("title");
-  if (title === "" && required("title")) diagnostics.push(diag("working-copy/no-title", `activity ${code} has no title: write it in its Attività cell`, cellPlace("title")));
+  if (title === "" && required("title")) diagnostics.push(diag("working-copy/no-title", "no-title", { code }, cellPlace("title")));
 
   const risk = text("riskAreas");
   let riskAreas: string[] = [];
   if (RISK.test(risk)) riskAreas = risk.toUpperCase().split(/[\s/,;]+/);
-  else if (risk !== "") diagnostics.push(diag("working-copy/risk", `"${risk}" is not a list of risk-area letters: write them separated by /, as C/E`, cellPlace("riskAreas")));
+  else if (risk !== "") diagnostics.push(diag("working-copy/risk", "risk", { text: risk }, cellPlace("riskAreas")));
 
   let active: boolean | null = null;
   if (!unread.has("active")) {
     const said = parseActive(text("active"), cell("active")?.type === "boolean");
-    if (said === undefined) diagnostics.push(diag("working-copy/active", `"${text("active")}" in Attiva: write sì or no`, cellPlace("active")));
+    if (said === undefined) diagnostics.push(diag("working-copy/active", "active", { text: text("active") }, cellPlace("active")));
     else if (said === null) {
-      if (required("active")) diagnostics.push(diag("working-copy/active-empty", "Attiva is empty: write sì or no", cellPlace("active")));
+      if (required("active")) diagnostics.push(diag("working-copy/active-empty", "empty", {}, cellPlace("active")));
     } else active = said;
   }
 
@@ -369,11 +372,11 @@ function readRow(rows: Rows, r: number): Activity | null {
 function planYearsOf(title: string | null, file: string, options: WorkingCopyOptions, diagnostics: Diagnostic[]): string {
   const inTitle = title !== null ? planYearsInTitle(title) : null;
   if (options.planYears !== undefined && inTitle !== null && inTitle !== options.planYears) {
-    diagnostics.push(diag("repair/plan-years", `the title says ${inTitle} but the plan year is ${options.planYears}`, { file }));
+    diagnostics.push(diag("repair/plan-years", "differ", { title: inTitle, planYears: options.planYears }, { file }));
   }
   const planYears = options.planYears ?? inTitle;
   if (planYears === null) {
-    throw new FatalError("plan-year/missing", "the plan years are not in the title row: put the file in a plan-year folder named YYYY-YYYY (e.g. sources/2021-2023/)", { file });
+    throw new FatalError("plan-year/missing", "title-row", {}, { file });
   }
   return planYears;
 }

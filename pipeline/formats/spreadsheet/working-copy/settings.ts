@@ -63,12 +63,12 @@ function readEdition(grid: Grid | undefined, file: string, diagnostics: Diagnost
     if (field === "adopted") {
       const iso = isoDate(value);
       if (iso === null) {
-        diagnostics.push(diag("working-copy/edition", `"${value}" in ${EDITION_LABELS.adopted} is not a date: write it as 30/03/2021`, { file, cell: where }));
+        diagnostics.push(diag("working-copy/edition", "not-date", { value, label: EDITION_LABELS.adopted }, { file, cell: where }));
         return;
       }
       value = iso;
     } else if (cell.formula !== undefined || cell.type === "date" || cell.type === "error") {
-      diagnostics.push(diag("working-copy/edition", `${EDITION_LABELS[field]} holds ${cell.type === "date" ? "a date" : "a formula"}, "${cell.shown ?? cell.text}", not text: type the text itself`, { file, cell: where }));
+      diagnostics.push(diag("working-copy/edition", cell.type === "date" ? "holds-date" : "holds-formula", { label: EDITION_LABELS[field], shown: cell.shown ?? cell.text }, { file, cell: where }));
       return;
     }
     edition[field] = { value, cell: where };
@@ -95,7 +95,7 @@ function readLegend(grid: Grid | undefined, file: string, diagnostics: Diagnosti
           if (!/^[A-Z]$/.test(letter) || name === "") {
             // the hint a sheet written without a legend holds in place of one
             if (letter.startsWith("(")) break;
-            diagnostics.push(diag("working-copy/edition", `a risk area is a capital letter and its name: "${letter}" "${name}"`, { file, cell: grid.locate(k, cell.col) }));
+            diagnostics.push(diag("working-copy/edition", "risk-area", { letter, name }, { file, cell: grid.locate(k, cell.col) }));
             continue;
           }
           areas[letter] = name;
