@@ -47,7 +47,7 @@ describe("a build for an Italian locale", () => {
       "sources/2020-2022/plan.yaml: avviso: le impostazioni del piano non indicano l'atto che ha adottato il piano (act), la sua data (adopted), la versione dell'edizione (version): i documenti pubblicati li omettono [plan/identity]",
     );
     expect(lines).toContain(
-      "sources/2020-2022/allegato-1.json:A2: avviso: il macro processo A2 non ha titolo nel file di partenza; se è noto, indicarlo nel file corrections.yaml dell'edizione (o nel file stesso, se si tratta dei dati dell'allegato o della copia di lavoro) [title/missing]",
+      "sources/2020-2022/allegato-1.json:A2: avviso: il macro processo A2 non ha titolo nel file di partenza; se è noto, indicarlo nel file corrections.yaml dell'edizione (o nel file stesso, se si tratta dei dati dell'allegato) [title/missing]",
     );
     expect(lines).toContain("== file scritti ==");
     expect(report).toMatch(/\nallegato-1\.pdf {2}\d+ byte {2}sha256 [0-9a-f]{64}\n/);

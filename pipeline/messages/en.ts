@@ -29,7 +29,7 @@ export const en = {
       "hidden": "the sheet \"{name}\" is hidden: it is not read",
     },
     "office/too-large": {
-      "part": "the part {part} {what}: more than an office file holds (at most {part_mib} MiB a part, {total_mib} MiB in all are read)",
+      "part": "the part {part} {what}: more than an office file holds (at most {partMib} MiB a part, {totalMib} MiB in all are read)",
       "elements": "the file's part {part} holds more than {max} elements, far more than any annex: not read",
       "limit": "{what}: more than an annex holds (at most {rows} rows and {columns} columns are read)",
     },
@@ -365,7 +365,8 @@ export const en = {
     "text/invisible-character": {
       invisible: "{subject}: holds {characters}, an invisible control or direction character that can change how the text reads",
     },
-    "text/formula": { formula: "{subject}: starts with \"{start}\": a spreadsheet opening the CSV may run it as a formula" },
+    "text/formula": {
+      "formula-legend": "{subject}: starts with \"{start}\": a spreadsheet opening the legend's CSV may run it as a formula", formula: "{subject}: starts with \"{start}\": a spreadsheet opening the CSV may run it as a formula" },
 
     "labels/invalid": {
       unreadable: "cannot read the labels: {what}",

@@ -30,7 +30,7 @@ export const it: Translation = {
       "hidden": "il foglio \"{name}\" è nascosto: non viene letto",
     },
     "office/too-large": {
-      "part": "la parte {part} {what}: più di quanto contenga un file di ufficio (si leggono al massimo {part_mib} MiB per parte, {total_mib} MiB in tutto)",
+      "part": "la parte {part} {what}: più di quanto contenga un file di ufficio (si leggono al massimo {partMib} MiB per parte, {totalMib} MiB in tutto)",
       "elements": "la parte {part} del file contiene più di {max} elementi, molti più di qualsiasi allegato: non letta",
       "limit": "{what}: più di quanto contenga un allegato (si leggono al massimo {rows} righe e {columns} colonne)",
     },
@@ -385,7 +385,8 @@ export const it: Translation = {
     "text/invisible-character": {
       invisible: "{subject}: contiene {characters}, un carattere invisibile di controllo o di direzione che può cambiare la lettura del testo",
     },
-    "text/formula": { formula: "{subject}: inizia con \"{start}\": un foglio di calcolo che apre il CSV potrebbe eseguirlo come formula" },
+    "text/formula": {
+      "formula-legend": "{subject}: inizia con \"{start}\": un foglio di calcolo che apre il CSV della legenda potrebbe eseguirlo come formula", formula: "{subject}: inizia con \"{start}\": un foglio di calcolo che apre il CSV potrebbe eseguirlo come formula" },
 
     "labels/invalid": {
       unreadable: "impossibile leggere le etichette: {what}",

@@ -80,7 +80,7 @@ export function checkPlanTexts(plan: PlanConfig | null, planFile: string | undef
     const invisible = [...xmlForbiddenIn(name), ...invisibleIn(name)];
     if (invisible.length > 0) findings.push({ at: -1, diagnostic: diag("text/invisible-character", "invisible", { subject, characters: invisible }, place) });
     if (FORMULA_START.test(name)) {
-      findings.push({ at: -1, diagnostic: diag("text/formula", "formula", { subject, start: name.charAt(0) }, place) });
+      findings.push({ at: -1, diagnostic: diag("text/formula", "formula-legend", { subject, start: name.charAt(0) }, place) });
     }
   }
   return findings;

@@ -165,7 +165,7 @@ export function openZip(bytes: Uint8Array, file: string): ZipPackage {
       new FatalError(
         "office/too-large",
         "part",
-        { part: name, what, part_mib: MAX_PART_BYTES / MIB, total_mib: MAX_TOTAL_BYTES / MIB },
+        { part: name, what, partMib: MAX_PART_BYTES / MIB, totalMib: MAX_TOTAL_BYTES / MIB },
         { file },
       );
     if (entry.size > MAX_PART_BYTES) throw tooLarge(`would unpack to ${Math.ceil(entry.size / MIB)} MiB`);

@@ -15,7 +15,7 @@ import { at } from "../../../lib/at.ts";
 import { columnLetters } from "../../../lib/workbook/cell-ref.ts";
 import type { Activity, Level } from "../../../model/annex.ts";
 import { CODE_PATTERN, compareCodes } from "../../../model/codes.ts";
-import { levelOf, type LevelKey } from "../../../model/levels.ts";
+import { type LevelKey } from "../../../model/levels.ts";
 import { planYearsInTitle } from "../../../model/plan-years.ts";
 import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "../../office/grid.ts";
 import { COLUMNS, columnOf, FOOTNOTE_LABEL, LEGEND_SHEET, parseActive, parseLevel, type ColumnKey } from "./columns.ts";
