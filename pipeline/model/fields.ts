@@ -2,7 +2,10 @@
 // Italian label an office knows each by, with its grammatical gender (Italian words around it
 // agree with it), and the name an English message uses (the responsible structures keep their
 // Italian column headings there too). The words printed around the published table, which an
-// office may reword, are in templates/labels.yaml instead.
+// office may reword, are in templates/labels.yaml instead. A field that is a column of the
+// published spreadsheet and the working copy takes its heading from model/columns.ts, the one
+// table of column names.
+import { headerOf } from "./columns.ts";
 
 interface FieldInfo {
   label: string;
@@ -12,10 +15,10 @@ interface FieldInfo {
 
 export const ACTIVITY_FIELDS = {
   title: { label: "Titolo", gender: "m", name: "title" },
-  riskAreas: { label: "Area di rischio", gender: "f", name: "risk areas" },
-  areaDirigenziale: { label: "Area dirigenziale", gender: "f", name: "Area dirigenziale" },
-  servizio: { label: "Servizio/Staff", gender: "m", name: "Servizio/Staff" },
-  uo: { label: "U.O.", gender: "f", name: "U.O." },
+  riskAreas: { label: headerOf("riskAreas"), gender: "f", name: "risk areas" },
+  areaDirigenziale: { label: headerOf("areaDirigenziale"), gender: "f", name: headerOf("areaDirigenziale") },
+  servizio: { label: headerOf("servizio"), gender: "m", name: headerOf("servizio") },
+  uo: { label: headerOf("uo"), gender: "f", name: headerOf("uo") },
   note: { label: "Nota", gender: "f", name: "note" },
   active: { label: "Attivazione", gender: "f", name: "active" },
 } as const satisfies Record<string, FieldInfo>;
