@@ -4,6 +4,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
+import { ph, type Param } from "../../messages/catalogue.ts";
 import { normalizeText } from "../../lib/text.ts";
 import { isWhite, toHex } from "./colour.ts";
 import type { GridCell } from "./grid.ts";
@@ -193,7 +194,7 @@ function countAttr(el: El, name: string, context: OdfContext, cell: string): num
   return Number(raw);
 }
 
-function tooLarge(context: OdfContext, cell: string, what: string): FatalError {
+function tooLarge(context: OdfContext, cell: string, what: Param): FatalError {
   return new FatalError("office/too-large", "limit", { what, rows: MAX_ROWS.toLocaleString("en"), columns: MAX_COLS }, { file: context.file, cell });
 }
 
@@ -201,7 +202,7 @@ function cellOf(c: El, col: number, fill: string | null, context: OdfContext, ce
   const type = cellType(c);
   const rowSpan = countAttr(c, "table:number-rows-spanned", context, cell);
   const colSpan = countAttr(c, "table:number-columns-spanned", context, cell);
-  if (rowSpan > MAX_ROWS || colSpan > MAX_COLS) throw tooLarge(context, cell, `the cell is merged over ${rowSpan} rows and ${colSpan} columns`);
+  if (rowSpan > MAX_ROWS || colSpan > MAX_COLS) throw tooLarge(context, cell, ph("limit.merged-over", { rows: rowSpan, columns: colSpan }));
   if (find(c, "table:table")) context.findings.push(diag("office/nested-table", "nested", {}, { file: context.file, cell }));
   const formula = c.attrs["table:formula"];
   const text = odfText(c, context, cell);
@@ -240,12 +241,12 @@ export function odfTable(table: El, context: OdfContext, locate: (number: number
       const place = locate(number + 1, col);
       const repeat = countAttr(c, "table:number-columns-repeated", context, place);
       if (col >= MAX_COLS) {
-        if (c.name === "table:table-cell" && odfText(c) !== "") throw tooLarge(context, place, "a cell with text lies past the columns read");
+        if (c.name === "table:table-cell" && odfText(c) !== "") throw tooLarge(context, place, ph("limit.past-columns"));
         continue;
       }
       const first = c.name === "table:covered-table-cell" ? null : cellOf(c, col, fillOf(c.attrs["table:style-name"] ?? row.attrs["table:default-cell-style-name"] ?? colStyles[col]), context, place);
       // a text repeated past the columns read would be cut short without a word
-      if (first !== null && first.text !== "" && col + repeat > MAX_COLS) throw tooLarge(context, place, `the cell is repeated ${repeat} times`);
+      if (first !== null && first.text !== "" && col + repeat > MAX_COLS) throw tooLarge(context, place, ph("limit.cell-repeated", { count: repeat }));
       for (let k = 0; k < repeat && col < MAX_COLS; k++, col++) {
         if (first === null) continue;
         cells.push(k === 0 ? first : { ...first, col, fill: fillOf(c.attrs["table:style-name"] ?? row.attrs["table:default-cell-style-name"] ?? colStyles[col]) });
@@ -256,7 +257,7 @@ export function odfTable(table: El, context: OdfContext, locate: (number: number
     const isHidden = (row.attrs["table:visibility"] ?? "visible") !== "visible";
     // thousands of repeated empty rows pad a sheet to its end: two of them say as much
     const copies = empty ? Math.min(repeat, 2) : repeat;
-    if (rows.length + copies > MAX_ROWS) throw tooLarge(context, locate(number + 1, 0), `the row is repeated ${repeat.toLocaleString("en")} times`);
+    if (rows.length + copies > MAX_ROWS) throw tooLarge(context, locate(number + 1, 0), ph("limit.row-repeated", { count: repeat.toLocaleString("en") }));
     for (let k = 0; k < copies; k++) {
       if (isHidden && !empty) hidden.add(rows.length);
       rows.push(k === 0 ? cells : cells.map((c) => ({ ...c })));

@@ -5,6 +5,7 @@
 // CRC-32 the directory declares, so a damaged or lying entry is refused, not read as it falls.
 import { Inflate } from "fflate";
 import { FatalError } from "../../diagnostics/fatal.ts";
+import { ph, type Param } from "../../messages/catalogue.ts";
 
 /** What one part may inflate to: an annex's largest part (a document's body) is a few megabytes. */
 export const MAX_PART_BYTES = 32 * 1024 * 1024;
@@ -161,16 +162,16 @@ export function openZip(bytes: Uint8Array, file: string): ZipPackage {
     if (!entry) return undefined;
     const known = cache.get(name);
     if (known) return known;
-    const tooLarge = (what: string) =>
+    const tooLarge = (what: Param) =>
       new FatalError(
         "office/too-large",
         "part",
         { part: name, what, partMib: MAX_PART_BYTES / MIB, totalMib: MAX_TOTAL_BYTES / MIB },
         { file },
       );
-    if (entry.size > MAX_PART_BYTES) throw tooLarge(`would unpack to ${Math.ceil(entry.size / MIB)} MiB`);
+    if (entry.size > MAX_PART_BYTES) throw tooLarge(ph("limit.unpack-to", { mib: Math.ceil(entry.size / MIB) }));
     const room = Math.min(MAX_PART_BYTES, MAX_TOTAL_BYTES - inflated);
-    if (entry.size > room) throw tooLarge(`would take the unpacked parts past ${MAX_TOTAL_BYTES / MIB} MiB`);
+    if (entry.size > room) throw tooLarge(ph("limit.unpack-past", { mib: MAX_TOTAL_BYTES / MIB }));
     let data: Uint8Array;
     try {
       const start = entry.localOffset;

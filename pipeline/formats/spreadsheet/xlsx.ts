@@ -12,6 +12,7 @@ import type { Grid, GridCell } from "../office/grid.ts";
 import type { Package } from "../office/package.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
+import { ph, type Param } from "../../messages/catalogue.ts";
 import { element, elements, findAll, numberAttr, type El } from "../office/xml-tree.ts";
 
 /** Columns past this are not read (see odf.ts). */
@@ -71,7 +72,7 @@ function themeColours(pkg: Package): Map<string, string> {
 /** A colour element as "#rrggbb"; null when it has none (automatic). A reference to no colour is damage: the fill it gives is not known. */
 function colourOf(c: El | undefined, palette: readonly string[], theme: ReadonlyMap<string, string>, file: string): string | null {
   if (!c || c.attrs["auto"] === "1") return null;
-  const damaged = (what: string) => new FatalError("office/damaged", "detail", { detail: `a fill in its styles has the colour ${what}, which is no colour` }, { file });
+  const damaged = (what: string) => new FatalError("office/damaged", "detail", { detail: ph("damage.colour", { what }) }, { file });
   let hex: string | null = null;
   if (c.attrs["rgb"] !== undefined) hex = toHex(c.attrs["rgb"]);
   else if (c.attrs["indexed"] !== undefined) {
@@ -108,7 +109,7 @@ function styleFills(pkg: Package): (string | null)[] | null {
   return elements(element(styles, "x:cellXfs") ?? styles, "x:xf").map((xf, i) => {
     const fill = fills[numberAttr(xf, "fillId", 0)];
     if (fill === undefined && (xf.attrs["fillId"] !== undefined || fills.length > 0)) {
-      throw new FatalError("office/damaged", "detail", { detail: `cell style ${i} has fill "${xf.attrs["fillId"] ?? ""}", but the file has ${fills.length === 0 ? "none" : `fills 0 to ${fills.length - 1}`}` }, { file: pkg.file });
+      throw new FatalError("office/damaged", "detail", { detail: fills.length === 0 ? ph("damage.style-fill-none", { style: i, fill: xf.attrs["fillId"] ?? "" }) : ph("damage.style-fill", { style: i, fill: xf.attrs["fillId"] ?? "", last: fills.length - 1 }) }, { file: pkg.file });
     }
     return fill ?? null;
   });
@@ -137,7 +138,7 @@ interface SheetPlace {
 
 const cellName = (where: SheetPlace, row: number, col: number) => `${where.sheet}!${columnLetters(col)}${row + 1}`;
 
-function damaged(where: SheetPlace, row: number, col: number, reason: string): FatalError {
+function damaged(where: SheetPlace, row: number, col: number, reason: Param): FatalError {
   return new FatalError("office/damaged", "detail", { detail: reason }, { file: where.file, cell: cellName(where, row, col) });
 }
 
@@ -172,7 +173,7 @@ function storedValue(c: El, strings: readonly string[], where: SheetPlace, row: 
       const text = strings[index];
       if (text === undefined) {
         const count = strings.length;
-        throw damaged(where, row, col, `the cell points to shared string "${raw.slice(0, 20)}", but the file has ${count === 0 ? "none" : `${count} (0 to ${count - 1})`}`);
+        throw damaged(where, row, col, count === 0 ? ph("damage.shared-string-none", { index: raw.slice(0, 20) }) : ph("damage.shared-string", { index: raw.slice(0, 20), count, last: count - 1 }));
       }
       return { text };
     }
@@ -222,7 +223,7 @@ const SHEET_COLS = 16_384;
 
 const key = (row: number, col: number) => row * MAX_COLS + col;
 
-function tooLarge(where: SheetPlace, row: number, col: number, what: string): FatalError {
+function tooLarge(where: SheetPlace, row: number, col: number, what: Param): FatalError {
   return new FatalError("office/too-large", "limit", { what, rows: MAX_ROWS.toLocaleString("en"), columns: MAX_COLS }, {
     file: where.file,
     cell: cellName(where, row, col),
@@ -245,7 +246,7 @@ function mergesOf(sheet: El, where: SheetPlace): Merges {
     const ref = m.attrs["ref"] ?? "";
     const [a, b, extra] = ref.split(":").map(parseCellRef);
     if (!a || !b || extra !== undefined || a.row < 0 || a.col < 0 || b.row < 0 || b.col < 0 || Math.max(a.row, b.row) >= SHEET_ROWS || Math.max(a.col, b.col) >= SHEET_COLS) {
-      throw damaged(where, a?.row ?? 0, a?.col ?? 0, `the merge "${ref.slice(0, 40)}" is not a range of the sheet`);
+      throw damaged(where, a?.row ?? 0, a?.col ?? 0, ph("damage.merge-range", { ref: ref.slice(0, 40) }));
     }
     // a range written corner to corner the other way round is the same range
     const top = Math.min(a.row, b.row);
@@ -255,12 +256,12 @@ function mergesOf(sheet: El, where: SheetPlace): Merges {
     if (left >= MAX_COLS) continue;
     const cells = (bottom - top + 1) * (Math.min(right, MAX_COLS - 1) - left + 1);
     area += cells;
-    if (bottom - top + 1 > MAX_ROWS || area > MAX_MERGED_CELLS) throw tooLarge(where, top, left, `the merge ${ref} covers ${cells.toLocaleString("en")} cells`);
+    if (bottom - top + 1 > MAX_ROWS || area > MAX_MERGED_CELLS) throw tooLarge(where, top, left, ph("damage.merge-cells", { ref, cells: cells.toLocaleString("en") }));
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= Math.min(right, MAX_COLS - 1); c++) {
         const k = key(r, c);
         const other = owner.get(k);
-        if (other !== undefined) throw damaged(where, r, c, `the merges ${other} and ${ref} overlap (the application shows only one of them)`);
+        if (other !== undefined) throw damaged(where, r, c, ph("damage.merges-overlap", { other, ref }));
         owner.set(k, ref);
         if (r !== top || c !== left) out.covered.add(k);
       }
@@ -273,10 +274,10 @@ function mergesOf(sheet: El, where: SheetPlace): Merges {
 }
 
 /** A row's or cell's position as the file gives it; a position that is not a cell of the sheet is damage. */
-function position(raw: string | undefined, next: number, limit: number, what: string, where: SheetPlace, row: number, col: number): number {
+function position(raw: string | undefined, next: number, limit: number, what: Param, where: SheetPlace, row: number, col: number): number {
   if (raw === undefined) return next;
   const n = Number(raw);
-  if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > limit) throw damaged(where, row, col, `${what} "${raw.slice(0, 20)}" is not a position on a sheet`);
+  if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > limit) throw damaged(where, row, col, ph("damage.position", { what, value: raw.slice(0, 20) }));
   return n - 1;
 }
 
@@ -291,9 +292,9 @@ function sheetGrid(sheet: El, name: string, strings: readonly string[], styles: 
   let rowIndex = -1;
   for (const row of findAll(sheet, "x:row")) {
     const previous = rowIndex;
-    rowIndex = position(row.attrs["r"], rowIndex + 1, SHEET_ROWS, "a row's number", where, rowIndex + 1, 0);
+    rowIndex = position(row.attrs["r"], rowIndex + 1, SHEET_ROWS, ph("damage.row-number"), where, rowIndex + 1, 0);
     // rows come in order, each once: a row given twice would have one of them lost
-    if (rowIndex <= previous) throw damaged(where, rowIndex, 0, `row ${rowIndex + 1} comes after row ${previous + 1} (rows are written once each, in order)`);
+    if (rowIndex <= previous) throw damaged(where, rowIndex, 0, ph("damage.row-order", { row: rowIndex + 1, previous: previous + 1 }));
     let col = -1;
     let hasText = false;
     for (const c of elements(row, "x:c")) {
@@ -301,18 +302,18 @@ function sheetGrid(sheet: El, name: string, strings: readonly string[], styles: 
       const previousCol = col;
       if (ref !== undefined) {
         const at = parseCellRef(ref);
-        if (!at || at.row !== rowIndex || at.col >= SHEET_COLS) throw damaged(where, rowIndex, col + 1, `the cell "${ref.slice(0, 20)}" is written in row ${rowIndex + 1}`);
+        if (!at || at.row !== rowIndex || at.col >= SHEET_COLS) throw damaged(where, rowIndex, col + 1, ph("damage.cell-row", { ref: ref.slice(0, 20), row: rowIndex + 1 }));
         col = at.col;
       } else col++;
-      if (col <= previousCol) throw damaged(where, rowIndex, col, `the cell ${cellName(where, rowIndex, col)} comes after ${columnLetters(previousCol)}${rowIndex + 1} (cells are written once each, in order)`);
+      if (col <= previousCol) throw damaged(where, rowIndex, col, ph("damage.cell-order", { cell: cellName(where, rowIndex, col), previous: `${columnLetters(previousCol)}${rowIndex + 1}` }));
       const style = numberAttr(c, "s", 0);
       const value = cellValue(c, strings, where, rowIndex, col, styles.formats[style] ?? null, styles.date1904);
       const fill = fills === null ? null : fills[style];
       if (fill === undefined || (fills === null && style !== 0) || !Number.isInteger(style)) {
-        throw damaged(where, rowIndex, col, `the cell has style ${c.attrs["s"] ?? ""}, but the file has ${fills === null ? "no styles" : `styles 0 to ${fills.length - 1}`}`);
+        throw damaged(where, rowIndex, col, fills === null ? ph("damage.cell-style-none", { style: c.attrs["s"] ?? "" }) : ph("damage.cell-style", { style: c.attrs["s"] ?? "", last: fills.length - 1 }));
       }
       if (col >= MAX_COLS) {
-        if (value.text !== "") throw tooLarge(where, rowIndex, col, "a cell with text lies past the columns read");
+        if (value.text !== "") throw tooLarge(where, rowIndex, col, ph("limit.past-columns"));
         continue;
       }
       found.set(key(rowIndex, col), { ...value, fill });
@@ -320,7 +321,7 @@ function sheetGrid(sheet: El, name: string, strings: readonly string[], styles: 
       width = Math.max(width, col + 1);
     }
     if (!hasText) continue;
-    if (rowIndex >= MAX_ROWS) throw tooLarge(where, rowIndex, 0, `row ${rowIndex + 1} has text`);
+    if (rowIndex >= MAX_ROWS) throw tooLarge(where, rowIndex, 0, ph("limit.row-text", { row: rowIndex + 1 }));
     if (row.attrs["hidden"] === "1" || row.attrs["hidden"] === "true") hidden.add(rowIndex);
     // rows with no text after the last that has some are not part of the grid: LibreOffice saves
     // the sheet's last row (1048576) when its cells have a style, which would be a million empty rows
