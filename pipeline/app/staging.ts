@@ -1,10 +1,12 @@
 // Publishing whole or not at all. A plan year's output folder is assembled beside it (a hidden
 // staging folder) and swapped in only once every file is written, so a failed or interrupted
-// build leaves the previous edition as it was, never a mix of two. Loose files (render --out into
+// build leaves the previous edition as it was, never a mix of two. The swap moves the files into
+// the folder one by one under a journal, never the folder itself: the folder is never absent, not
+// even for a moment, and a swap cut short is finished by the signal handler or the next build. Loose files (render --out into
 // a folder that holds other things) are all written under temporary names first, then renamed.
 // Whatever this process leaves half-done is undone on SIGINT/SIGTERM (removeTemporaryFilesSync)
 // and, after a crash or kill -9, by the next build (removeStale).
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readFile, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { errnoOf } from "./files.ts";
@@ -12,9 +14,14 @@ import { errnoOf } from "./files.ts";
 /** Temporary files and folders of this process, and folders it moved aside (→ their place). */
 const temporary = new Set<string>();
 const movedAside = new Map<string, string>();
+/** Swaps this process has committed (their journal written) and not yet finished. */
+const committedSwaps = new Set<string>();
 
 /** Undoes what this process has not finished: temporary files removed, folders moved aside put back. */
 export function removeTemporaryFilesSync(): void {
+  // a committed swap is finished, not undone: its journal promises the new edition whole
+  for (const journal of committedSwaps) finishSwapSync(journal);
+  committedSwaps.clear();
   for (const path of temporary) rmSync(path, { recursive: true, force: true });
   temporary.clear();
   for (const [aside, original] of movedAside) {
@@ -24,7 +31,7 @@ export function removeTemporaryFilesSync(): void {
   movedAside.clear();
 }
 
-type Kind = "tmp" | "old";
+type Kind = "tmp" | "old" | "swap" | "swap.tmp";
 
 /** A hidden name beside `path` carrying this process's id: .2020-2022.4242.tmp */
 function besideName(path: string, kind: Kind): string {
@@ -50,13 +57,15 @@ function alive(pid: number): boolean {
 export async function removeStale(target: string): Promise<void> {
   const dir = dirname(target);
   const prefix = `.${basename(target)}.`;
-  const entries = await readdir(dir).catch(() => []);
-  for (const name of entries) {
-    if (!name.startsWith(prefix)) continue;
-    const match = /^(\d+)\.(tmp|old)$/.exec(name.slice(prefix.length));
-    if (!match || alive(Number(match[1]))) continue;
-    const path = join(dir, name);
-    if (match[2] === "old" && !existsSync(target)) await rename(path, target);
+  const stale = async () =>
+    (await readdir(dir).catch(() => [])).flatMap((name) => {
+      const match = name.startsWith(prefix) ? /^(\d+)\.(tmp|old|swap|swap\.tmp)$/.exec(name.slice(prefix.length)) : null;
+      return match && !alive(Number(match[1])) ? [{ path: join(dir, name), kind: match[2] }] : [];
+    });
+  // a committed swap first: its staging folder holds the rest of the new edition
+  for (const { path, kind } of await stale()) if (kind === "swap") finishSwapSync(path);
+  for (const { path, kind } of await stale()) {
+    if (kind === "old" && !existsSync(target)) await rename(path, target);
     else await rm(path, { recursive: true, force: true });
   }
 }
@@ -83,7 +92,69 @@ export async function replaceFolder(folder: string, fill: (staging: string) => P
   }
 }
 
+interface SwapJournal {
+  /** the staging folder's name, beside the target */
+  staging: string;
+  target: string;
+  /** the staging folder's entries, moved into the target */
+  incoming: string[];
+  /** the target's entries the new edition does not have, removed */
+  outgoing: string[];
+}
+
+/**
+ * Finishes a committed swap: what is still in the staging folder is moved into the folder (each
+ * entry renamed over its old self, so each file is whole at every moment), what the new edition
+ * does not have is removed, then the staging folder and the journal. Run again on the same
+ * journal it does what is left, so a second interruption is finished too.
+ */
+function finishSwapSync(journal: string): void {
+  let plan: SwapJournal;
+  try {
+    plan = JSON.parse(readFileSync(journal, "utf8")) as SwapJournal;
+  } catch {
+    rmSync(journal, { force: true });
+    return;
+  }
+  const dir = dirname(journal);
+  const staging = join(dir, basename(plan.staging));
+  const target = join(dir, basename(plan.target));
+  const moving = existsSync(staging) ? new Set(readdirSync(staging)) : new Set<string>();
+  for (const name of plan.incoming.map((n) => basename(n))) {
+    if (!moving.has(name)) continue;
+    const to = join(target, name);
+    try {
+      renameSync(join(staging, name), to);
+    } catch (error) {
+      // a folder over a folder: the old one out of the way first
+      if (errnoOf(error)?.code !== "EISDIR" && errnoOf(error)?.code !== "ENOTEMPTY" && errnoOf(error)?.code !== "EEXIST" && errnoOf(error)?.code !== "ENOTDIR") throw error;
+      rmSync(to, { recursive: true, force: true });
+      renameSync(join(staging, name), to);
+    }
+  }
+  for (const name of plan.outgoing.map((n) => basename(n))) rmSync(join(target, name), { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(journal, { force: true });
+}
+
 async function swapIn(staging: string, target: string): Promise<void> {
+  if (existsSync(target)) {
+    // the folder stays where it is: its files are replaced under a journal (see finishSwapSync)
+    const incoming = await readdir(staging);
+    const outgoing = (await readdir(target)).filter((name) => !incoming.includes(name));
+    const journal = besideName(target, "swap");
+    const part = besideName(target, "swap.tmp");
+    const plan: SwapJournal = { staging: basename(staging), target: basename(target), incoming, outgoing };
+    temporary.add(part);
+    await writeFile(part, JSON.stringify(plan));
+    await rename(part, journal);
+    temporary.delete(part);
+    committedSwaps.add(journal);
+    temporary.delete(staging);
+    finishSwapSync(journal);
+    committedSwaps.delete(journal);
+    return;
+  }
   const aside = besideName(target, "old");
   let moved = false;
   try {
