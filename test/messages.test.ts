@@ -136,11 +136,11 @@ describe("a diagnostic", () => {
       "avviso: l'attività A1.1.1.1 non ha il sotto processo: né codice né titolo; il codice dell'attività fa pensare a A1.1.1 [code/missing]",
     );
     const hidden = (count: number) => diag("office/hidden-rows", "hidden", { count }, {});
-    expect(formatDiagnosticIn(hidden(1), "it")).toMatch(/^avviso: 1 riga è nascosta /);
-    expect(formatDiagnosticIn(hidden(3), "it")).toMatch(/^avviso: 3 righe sono nascoste /);
+    expect(formatDiagnosticIn(hidden(1), "it")).toMatch(/^errore: 1 riga è nascosta /);
+    expect(formatDiagnosticIn(hidden(3), "it")).toMatch(/^errore: 3 righe sono nascoste /);
     expect(hidden(3).reason).toMatch(/^3 rows are hidden /);
-    expect(summary([hidden(1), hidden(2)], "it")).toBe("0 errori, 2 avvisi");
-    expect(summary([hidden(1)], "en")).toBe("0 errors, 1 warning");
+    expect(summary([hidden(1), hidden(2)], "it")).toBe("2 errori, 0 avvisi");
+    expect(summary([hidden(1)], "en")).toBe("1 error, 0 warnings");
   });
 });
 

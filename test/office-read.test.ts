@@ -121,10 +121,10 @@ describe("the table rules, on small grids", () => {
     ]);
   });
 
-  it("a hidden row is read like the others, with one warning", () => {
+  it("hidden rows with text are an error at the first of them: never published unseen, never dropped", () => {
     const { table, diagnostics } = read(grid([header, row("A1.1.1.1", "Uno"), row("A1.1.1.2", "Due"), row("A1.1.1.3", "Tre")], [2, 3]));
     expect(table.rows).toHaveLength(3);
-    expect(diagnostics.map(formatDiagnostic)).toEqual(["f.xlsx:Foglio1!E3: warning: 2 rows are hidden (by hand or by a filter), the first here: read like the others [office/hidden-rows]"]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual(["f.xlsx:Foglio1!E3: error: 2 rows are hidden (by hand or by a filter), the first here: what the application does not show is not published; show the rows (remove the filter) or delete them [office/hidden-rows]"]);
   });
 
   it("a formula's error in a cell is an error at that cell, not a title", () => {

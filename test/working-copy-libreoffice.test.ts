@@ -53,13 +53,13 @@ describe.each(["xlsx", "ods"] as const)("a working copy edited in LibreOffice Ca
     ]);
   });
 
-  it("a title pasted from an email, a column inserted, the rows sorted by Area dirigenziale and a filter left on: the annex as it was, in code order", () => {
+  it("a title pasted from an email, a column inserted, the rows sorted by Area dirigenziale and a filter left on: the annex as it was, in code order, held back until the filter is removed", () => {
     const { annex: back, all } = check(`meant.${format}`);
     expect(back?.activities).toEqual(next.activities);
     const file = `allegato-1.${format}`;
     expect(all.filter((d) => d.includes("[working-copy/") || d.includes("[office/"))).toEqual([
       `${file}:Allegato 1!G2: warning: the column "Referente" is not one of the working copy's: it was ignored [working-copy/extra-column]`,
-      expect.stringMatching(new RegExp(`^${file.replace(".", "\\.")}:Allegato 1!E\\d+: warning: 19 rows are hidden \\(by hand or by a filter\\), the first here: read like the others \\[office/hidden-rows\\]$`)),
+      expect.stringMatching(new RegExp(`^${file.replace(".", "\\.")}:Allegato 1!E\\d+: error: 19 rows are hidden \\(by hand or by a filter\\), the first here: what the application does not show is not published; show the rows \\(remove the filter\\) or delete them \\[office/hidden-rows\\]$`)),
       `${file}:Allegato 1!E4:A1.1.1.3: info: the rows are not in the order of their codes (sorted by another column, or a row added at the bottom?): the annex is read, and published, in the order of the codes [working-copy/order]`,
     ]);
   });

@@ -175,7 +175,7 @@ describe("what a clerk meant is published", () => {
     ]);
   });
 
-  it("text pasted from an email (line breaks, tabs, non-breaking spaces), a column inserted with a heading of its own, rows hidden by a filter left on", () => {
+  it("text pasted from an email (line breaks, tabs, non-breaking spaces), a column inserted with a heading of its own, rows hidden by a filter left on (an error at the first: shown or deleted, never published unseen)", () => {
     const rows = rowsOf();
     set(rows, 3, "title", "Relazione\u00a0Previsionale\n\te Programmatica ");
     for (const cells of rows) cells.splice(6, 0, { value: cells === rows[1] ? "Referente" : "x" });
@@ -189,7 +189,7 @@ describe("what a clerk meant is published", () => {
     expect(all).toHaveLength(before + 2);
     expect(all.filter((d) => d.includes("[working-copy/") || d.includes("[office/"))).toEqual([
       'allegato-1.xlsx:Allegato 1!G2: warning: the column "Referente" is not one of the working copy\'s: it was ignored [working-copy/extra-column]',
-      "allegato-1.xlsx:Allegato 1!E5: warning: 1 row is hidden (by hand or by a filter), the first here: read like the others [office/hidden-rows]",
+      "allegato-1.xlsx:Allegato 1!E5: error: 1 row is hidden (by hand or by a filter), the first here: what the application does not show is not published; show the rows (remove the filter) or delete them [office/hidden-rows]",
     ]);
   });
 });

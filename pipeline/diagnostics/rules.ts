@@ -117,7 +117,7 @@ export const RULES = {
   "office/wide-header": { step: "extract", severity: "warning", means: "a heading spans several columns: only the first is named after it" },
   "office/merged-columns": { step: "extract", severity: "warning", means: "a cell spans several columns: its text is given to the first of them" },
   "office/empty-row": { step: "extract", severity: "info", means: "an empty row inside the table was skipped" },
-  "office/hidden-rows": { step: "extract", severity: "warning", means: "rows hidden by hand or by a filter are read like the others" },
+  "office/hidden-rows": { step: "extract", severity: "error", means: "rows hidden by hand or by a filter hold text the application does not show: show them (remove the filter) or delete them" },
   "office/fill": { step: "extract", severity: "warning", means: "a fill that is not grey (a highlight, say) does not mark an activity as inactive" },
   "office/formula-error": { step: "extract", severity: "error", means: "a cell shows a formula's error (`#REF!`, `#N/A`, …) instead of a value" },
   "office/text-outside-table": { step: "extract", severity: "info", means: "text above or below the table, not where the title or the footnote goes, was left out" },

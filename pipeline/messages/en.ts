@@ -253,7 +253,7 @@ export const en = {
     },
     "office/merged-columns": { merged: "a cell spans several columns; its text is given to the first of them" },
     "office/empty-row": { empty: "an empty row inside the table was skipped" },
-    "office/hidden-rows": { hidden: "{count} {count|row is|rows are} hidden (by hand or by a filter), the first here: read like the others" },
+    "office/hidden-rows": { hidden: "{count} {count|row is|rows are} hidden (by hand or by a filter), the first here: what the application does not show is not published; show the rows (remove the filter) or delete them" },
     "office/fill": { fill: "a {colour} fill is not grey, so it does not mark an activity as inactive (the first row with it is here)" },
     "office/formula-error": { error: "the cell shows a formula's error, {text}, instead of a value" },
     "office/text-outside-table": {

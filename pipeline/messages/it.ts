@@ -263,7 +263,7 @@ export const it: Translation = {
     },
     "office/merged-columns": { merged: "una cella occupa più colonne: il testo è attribuito alla prima" },
     "office/empty-row": { empty: "una riga vuota dentro la tabella è stata saltata" },
-    "office/hidden-rows": { hidden: "{count} {count|riga è nascosta|righe sono nascoste} (a mano o da un filtro), la prima qui: lette come le altre" },
+    "office/hidden-rows": { hidden: "{count} {count|riga è nascosta|righe sono nascoste} (a mano o da un filtro), la prima qui: ciò che il programma non mostra non viene pubblicato; mostrare le righe (togliere il filtro) o cancellarle" },
     "office/fill": { fill: "un riempimento {colour} non è grigio e quindi non segna un'attività come non attiva (qui la prima riga che lo ha)" },
     "office/formula-error": { error: "la cella mostra l'errore di una formula, {text}, invece di un valore" },
     "office/text-outside-table": {
@@ -812,7 +812,7 @@ export const it: Translation = {
     "office/wide-header": "un'intestazione occupa più colonne: solo la prima prende il suo nome",
     "office/merged-columns": "una cella occupa più colonne: il testo è attribuito alla prima",
     "office/empty-row": "una riga vuota dentro la tabella è stata saltata",
-    "office/hidden-rows": "le righe nascoste a mano o da un filtro vengono lette come le altre",
+    "office/hidden-rows": "righe nascoste a mano o da un filtro contengono testo che il programma non mostra: mostrarle (togliere il filtro) o cancellarle",
     "office/fill": "un riempimento non grigio (ad esempio un'evidenziazione) non segna un'attività come non attiva",
     "office/formula-error": "una cella mostra l'errore di una formula (`#RIF!`, `#N/D`, …) invece di un valore",
     "office/text-outside-table": "il testo sopra o sotto la tabella, fuori dal posto del titolo o della nota in calce, è stato tralasciato",
