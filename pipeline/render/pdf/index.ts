@@ -139,12 +139,18 @@ function escapeXmpInfo(doc: PdfKitDocument): void {
 
 function collect(doc: PdfKitDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => {
+    const chunks: Uint8Array[] = [];
+    doc.on("data", (chunk: Uint8Array) => {
       chunks.push(chunk);
     });
     doc.on("end", () => {
-      resolve(new Uint8Array(Buffer.concat(chunks)));
+      const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      resolve(bytes);
     });
     doc.on("error", reject);
   });
