@@ -9,7 +9,7 @@ import { compareGiven, errorsFirst, loadGiven, renderGiven, type GivenFile, type
 import type { Loaded } from "../app/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
-import { countBySeverity, formatDiagnostic, hasErrors } from "../diagnostics/format.ts";
+import { countBySeverity, formatDiagnostic, formatPlace, hasErrors } from "../diagnostics/format.ts";
 import { ANNEX_FILE } from "../model/files.ts";
 
 const MIME: Record<string, string> = {
@@ -71,7 +71,9 @@ function done(line: string): void {
 function showError(error: unknown, what: string): void {
   failure.replaceChildren();
   failure.append(make("p", `${what}: impossibile procedere.`));
-  const line = error instanceof FatalError ? formatDiagnostic(error.diagnostic) : `errore inatteso: ${error instanceof Error ? error.message : String(error)}`;
+  // the command line's one line: where, then what
+  const where = error instanceof FatalError ? formatPlace(error.place) : "";
+  const line = error instanceof FatalError ? `${where ? `${where}: ` : ""}${error.message}` : `errore inatteso: ${error instanceof Error ? error.message : String(error)}`;
   failure.append(make("p", line, { class: "diagnostic" }));
   done("Operazione non riuscita: vedere il messaggio qui sotto.");
   // the details for whoever looks into it (the message above is what the office reads)
@@ -122,7 +124,10 @@ async function publishEdition(): Promise<void> {
   out.hidden = true;
   for (const url of offered) URL.revokeObjectURL(url);
   offered = [];
+  performance.mark("annex-start");
   const loaded = await loadGiven(edition, (line) => void say(`${line}…`));
+  // timings for the benchmark (bench/app.ts): read and checked, then every publication made
+  performance.mark("annex-loaded");
   current = loaded;
   const counts = countBySeverity(loaded.diagnostics);
   findings.replaceChildren(
@@ -149,6 +154,7 @@ async function publishEdition(): Promise<void> {
   const html = files.find((f) => f.format === "html" && f.name.endsWith(".html"));
   if (html) view.append(make("h3", "Anteprima dell’allegato in HTML"), preview(String(html.data), `Anteprima: Allegato 1 ${loaded.annex.planYears}`));
   out.hidden = false;
+  performance.mark("annex-published");
   done(`Allegato ${loaded.annex.planYears} pronto: ${String(files.length)} file da scaricare.`);
 }
 
@@ -171,7 +177,7 @@ async function compareEditions(): Promise<void> {
     preview(html, `Anteprima: modifiche dall’edizione ${result.from} all’edizione ${result.to}`),
   );
   section.hidden = false;
-  done(`Confronto pronto: ${String(result.changes.length)} modifiche dall’edizione ${result.from}.`);
+  done(`Confronto pronto: ${String(result.changes.length)} modifiche dall’edizione ${result.from} all’edizione ${result.to}.`);
 }
 
 async function given(list: FileList | readonly File[]): Promise<GivenFile[]> {
@@ -185,12 +191,17 @@ async function given(list: FileList | readonly File[]): Promise<GivenFile[]> {
 
 /** One job at a time: a choice made while the page works waits for it. */
 function run(job: () => Promise<void>, what: string): void {
+  // at once, before the files are read: the page says it is at work from the moment of the choice
+  status.textContent = "Lettura dei file…";
+  bar.hidden = false;
   busy = busy.then(async () => {
     failure.replaceChildren();
     try {
       await job();
     } catch (error) {
       showError(error, what);
+    } finally {
+      bar.hidden = true;
     }
   });
 }
@@ -198,7 +209,10 @@ function run(job: () => Promise<void>, what: string): void {
 function chooseEdition(files: Promise<GivenFile[]>): void {
   run(async () => {
     edition = await files;
-    if (edition.length === 0) return;
+    if (edition.length === 0) {
+      done("Nessun file scelto.");
+      return;
+    }
     await say(`Lettura di ${String(edition.length)} file…`);
     await publishEdition();
     await compareEditions();
@@ -208,7 +222,10 @@ function chooseEdition(files: Promise<GivenFile[]>): void {
 function choosePrevious(files: Promise<GivenFile[]>): void {
   run(async () => {
     previous = await files;
-    if (previous.length === 0) return;
+    if (previous.length === 0) {
+      done("Nessun file scelto per l’edizione precedente.");
+      return;
+    }
     if (!current) {
       done("Edizione precedente scelta: scegliete ora l’edizione da pubblicare.");
       return;
