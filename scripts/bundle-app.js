@@ -64,7 +64,15 @@ export async function bundleApp(outDir = join(ROOT, "out", "app")) {
     define: { "process.env.NODE_ENV": '"production"', "process.env": "{}", global: "globalThis" },
     plugins: [browser],
     logLevel: "warning",
+    metafile: process.env.ANNEX_APP_DEBUG !== undefined,
   });
+  if (result.metafile) {
+    // which modules reach Node's (empty in the page): each must be one whose path-based functions the page never calls
+    for (const [file, input] of Object.entries(result.metafile.inputs)) {
+      const nodeOnly = input.imports.filter((i) => i.path.startsWith("node-only:")).map((i) => i.path.slice("node-only:".length));
+      if (nodeOnly.length > 0) process.stderr.write(`${file}: ${nodeOnly.join(", ")}\n`);
+    }
+  }
   const script = result.outputFiles.find((file) => file.path.endsWith(".js"));
   if (!script) throw new Error("the page's script was not built");
   const page = readFileSync(join(WEB, "page.html"), "utf8");

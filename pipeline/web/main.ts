@@ -105,8 +105,8 @@ function diagnosticsList(diagnostics: readonly Diagnostic[]): HTMLElement {
 }
 
 function preview(html: string, title: string): HTMLIFrameElement {
-  // the annex page's own script (its search) runs in the frame, apart from this page
-  return make("iframe", undefined, { title, srcdoc: html, sandbox: "allow-scripts" });
+  // the page as published, its own script (the search) included: our renderer's output, its texts escaped
+  return make("iframe", undefined, { title, srcdoc: html });
 }
 
 function zip(files: readonly RenderedFile[]): Uint8Array {

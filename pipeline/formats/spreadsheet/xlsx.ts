@@ -3,7 +3,6 @@
 // from <mergeCells>; hidden rows; fills from the cell's style (cellXfs → fills), with theme and
 // palette colours resolved. A solid fill's colour is its fgColor: LibreOffice writes another
 // colour in bgColor.
-import { posix } from "node:path";
 import { columnLetters, parseCellRef } from "../../lib/workbook/cell-ref.ts";
 import { normalizeText } from "../../lib/text.ts";
 import { isWhite, mix, tint, toHex } from "../office/colour.ts";
@@ -129,7 +128,7 @@ function sheets(pkg: Package): { name: string; path: string }[] {
   return findAll(workbook, "x:sheet").flatMap((s) => {
     const t = target.get(s.attrs["r:id"] ?? "");
     if (!t) return [];
-    const path = t.startsWith("/") ? t.slice(1) : posix.normalize(posix.join("xl", t));
+    const path = t.startsWith("/") ? t.slice(1) : inXl(t);
     return [{ name: s.attrs["name"] ?? "", path }];
   });
 }
@@ -190,4 +189,15 @@ export function xlsxGrids(pkg: Package): Grid[] {
   return sheets(pkg)
     .filter((s) => pkg.has(s.path))
     .map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, fills));
+}
+
+/** A relationship's target relative to xl/, its "." and ".." resolved (as Node's posix.normalize(posix.join("xl", target)), which the web page has not). */
+function inXl(target: string): string {
+  const parts: string[] = [];
+  for (const part of `xl/${target}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
 }
