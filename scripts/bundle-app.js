@@ -5,10 +5,9 @@
 // page's own (its worker runs in the page's thread); pdfkit is its standalone build for browsers.
 // Run by `npm start` and `npm run build`; `node scripts/bundle-app.js [output folder]`.
 // The page is deterministic: the same sources give the same bytes.
-import { build } from "esbuild";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,8 +47,33 @@ const browser = {
   },
 };
 
-export async function bundleApp(outDir = join(ROOT, "out", "app")) {
+/** Beside the page: the time each of its sources had when it was built (any other time makes it stale). */
+const STAMP = ".built-from.json";
+/** What the page is made from besides the modules esbuild reads. */
+const SETTINGS = ["scripts/bundle-app.js", "pipeline/web/page.html", "pipeline/web/page.css", "package-lock.json"];
+
+/** Whether the page in `outDir` was built from the sources as they are now (`npm start` then does not build it again). */
+function fresh(outDir) {
+  try {
+    statSync(join(outDir, "index.html"));
+    const stamp = JSON.parse(readFileSync(join(outDir, STAMP), "utf8"));
+    return Object.entries(stamp).every(([file, time]) => statSync(join(ROOT, file)).mtimeMs === time);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `outDir`/index.html, unless it is up to date (`force`: in any case).
+ * @returns {Promise<{ file: string, bytes: number, built: boolean }>}
+ */
+export async function bundleApp(outDir = join(ROOT, "out", "app"), force = false) {
+  const target = join(outDir, "index.html");
+  if (!force && fresh(outDir)) return { file: target, bytes: statSync(target).size, built: false };
+  const { build } = await import("esbuild");
   const result = await build({
+    absWorkingDir: ROOT,
+    metafile: true,
     entryPoints: [join(WEB, "main.ts")],
     bundle: true,
     format: "esm",
@@ -64,9 +88,8 @@ export async function bundleApp(outDir = join(ROOT, "out", "app")) {
     define: { "process.env.NODE_ENV": '"production"', "process.env": "{}", global: "globalThis" },
     plugins: [browser],
     logLevel: "warning",
-    metafile: process.env.ANNEX_APP_DEBUG !== undefined,
   });
-  if (result.metafile) {
+  if (process.env.ANNEX_APP_DEBUG !== undefined) {
     // which modules reach Node's (empty in the page): each must be one whose path-based functions the page never calls
     for (const [file, input] of Object.entries(result.metafile.inputs)) {
       const nodeOnly = input.imports.filter((i) => i.path.startsWith("node-only:")).map((i) => i.path.slice("node-only:".length));
@@ -81,19 +104,21 @@ export async function bundleApp(outDir = join(ROOT, "out", "app")) {
   const html = page
     .replace("/* page.css */", () => css)
     .replace("/* main.ts */", () => script.text.replaceAll("</script", "<\\/script"));
+  const sources = [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node-only:") && !file.startsWith("<")).map((file) => relative(ROOT, resolve(ROOT, file.replace(/^text:/, "")))), ...SETTINGS];
+  const stamp = Object.fromEntries(sources.map((file) => [file, statSync(join(ROOT, file)).mtimeMs]));
   mkdirSync(outDir, { recursive: true });
-  const target = join(outDir, "index.html");
   const temporary = `${target}.${String(process.pid)}.tmp`;
   try {
     writeFileSync(temporary, html);
     renameSync(temporary, target);
+    writeFileSync(join(outDir, STAMP), JSON.stringify(stamp));
   } finally {
     rmSync(temporary, { force: true });
   }
-  return { file: target, bytes: Buffer.byteLength(html) };
+  return { file: target, bytes: Buffer.byteLength(html), built: true };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { file, bytes } = await bundleApp(process.argv[2] ? resolve(process.argv[2]) : undefined);
-  process.stdout.write(`annex: wrote ${file} (${(bytes / 1024 / 1024).toFixed(1)} MiB)\n`);
+  const { file, bytes, built } = await bundleApp(process.argv[2] ? resolve(process.argv[2]) : undefined);
+  process.stdout.write(`annex: ${built ? "wrote" : "up to date:"} ${file} (${(bytes / 1024 / 1024).toFixed(1)} MiB)\n`);
 }
