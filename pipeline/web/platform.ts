@@ -2,12 +2,6 @@
 // fflate for zlib with the checksum checked as Node's zlib checks it, pdfmake's modules and
 // fonts and the templates bundled inside the page. Nothing is fetched.
 import { inflateSync } from "fflate";
-import * as LayoutBuilder from "pdfmake/js/LayoutBuilder.js";
-import * as PageSize from "pdfmake/js/PageSize.js";
-import * as PDFDocument from "pdfmake/js/PDFDocument.js";
-import * as Renderer from "pdfmake/js/Renderer.js";
-import * as SVGMeasure from "pdfmake/js/SVGMeasure.js";
-import * as tableLayouts from "pdfmake/js/tableLayouts.js";
 import italics from "pdfmake/fonts/Roboto/Roboto-Italic.ttf";
 import bold from "pdfmake/fonts/Roboto/Roboto-Medium.ttf";
 import bolditalics from "pdfmake/fonts/Roboto/Roboto-MediumItalic.ttf";
@@ -21,14 +15,16 @@ import diffHtml from "../../templates/diff.html.hbs";
 import labels from "../../templates/labels.yaml";
 import type { Platform } from "../lib/platform.ts";
 
-const MODULES: Record<string, unknown> = {
-  "LayoutBuilder.js": LayoutBuilder,
-  "PageSize.js": PageSize,
-  "PDFDocument.js": PDFDocument,
-  "Renderer.js": Renderer,
-  "SVGMeasure.js": SVGMeasure,
-  "tableLayouts.js": tableLayouts,
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS modules the bundler includes, evaluated only when the PDF is rendered (pdfkit alone is 2 MB of script the page would otherwise run as it opens) */
+const MODULES: Record<string, () => unknown> = {
+  "LayoutBuilder.js": (): unknown => require("pdfmake/js/LayoutBuilder.js"),
+  "PageSize.js": (): unknown => require("pdfmake/js/PageSize.js"),
+  "PDFDocument.js": (): unknown => require("pdfmake/js/PDFDocument.js"),
+  "Renderer.js": (): unknown => require("pdfmake/js/Renderer.js"),
+  "SVGMeasure.js": (): unknown => require("pdfmake/js/SVGMeasure.js"),
+  "tableLayouts.js": (): unknown => require("pdfmake/js/tableLayouts.js"),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const FONTS: Record<string, Uint8Array> = {
   "Roboto-Regular.ttf": normal,
@@ -83,7 +79,7 @@ export const platform: Platform = {
   pdfmakeModule(name) {
     const module = MODULES[name];
     if (module === undefined) throw new Error(`pdfmake/js/${name} is not in the page`);
-    return module;
+    return module();
   },
   fontFile(name) {
     const bytes = FONTS[name];
