@@ -101,6 +101,8 @@ describe("the web page, opened from the disk with no network", { timeout: 300_00
 
   it("publishes the 2020-2022 plan year as the command line does", async () => {
     await page.setInputFiles("#edizione", ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((f) => join(SOURCE, f)));
+    // reading a PDF takes seconds: the page says it is at work meanwhile
+    expect(await page.locator("#avanzamento").isVisible()).toBe(true);
     expect(await settled()).toMatch(/^Allegato 2020-2022 pronto/);
     expect(await page.locator("#errore").textContent()).toBe("");
 

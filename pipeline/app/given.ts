@@ -8,7 +8,7 @@ import { diffAnnexes, type DiffResult } from "../diff/index.ts";
 import { CORRECTIONS_FILE, FORMATS, PLAN_FILE, type Format } from "../model/files.ts";
 import { PLAN_YEARS } from "../model/plan-years.ts";
 import { renderer, type RenderedFile } from "../render/index.ts";
-import { MAX_TEXT_BYTES } from "./input-file.ts";
+import { MAX_BINARY_BYTES, MAX_TEXT_BYTES } from "./input-file.ts";
 import type { ResolvedSource } from "./inputs.ts";
 import { EXAMPLES_DIR, repairRead, validateRead, type Loaded } from "./load.ts";
 import { readerOf, SOURCE_NAMES, utf8 } from "./readers.ts";
@@ -36,8 +36,13 @@ function folderName(name: string): string | undefined {
 }
 
 function tooLarge(file: GivenFile, maxBytes: number): void {
-  if (file.bytes.length > maxBytes) {
-    throw new FatalError("input/too-large", `the file is larger than ${maxBytes / MiB} MiB, more than any input of its kind: is it the right file?`, { file: file.name });
+  refuseLarger(file.name, file.bytes.length, maxBytes);
+}
+
+/** A file larger than any input of any kind, refused from its size before its bytes are read (the page would hold them all in memory). */
+export function refuseLarger(name: string, size: number, maxBytes = MAX_BINARY_BYTES): void {
+  if (size > maxBytes) {
+    throw new FatalError("input/too-large", `the file is larger than ${maxBytes / MiB} MiB, more than any input of its kind: is it the right file?`, { file: name });
   }
 }
 

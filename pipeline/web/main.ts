@@ -5,7 +5,7 @@
 // download. Everything runs in the page: no file leaves the computer.
 import { zipSync } from "fflate";
 import { formatDiff } from "../app/diff.ts";
-import { compareGiven, errorsFirst, loadGiven, renderGiven, type GivenFile, type RenderedFile } from "../app/given.ts";
+import { compareGiven, errorsFirst, loadGiven, refuseLarger, renderGiven, type GivenFile, type RenderedFile } from "../app/given.ts";
 import type { Loaded } from "../app/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
@@ -184,6 +184,7 @@ async function given(list: FileList | readonly File[]): Promise<GivenFile[]> {
   const files: GivenFile[] = [];
   for (const file of Array.from(list)) {
     const path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
+    refuseLarger(path, file.size);
     files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
   return files;
@@ -243,6 +244,7 @@ async function dropped(items: DataTransferItemList): Promise<GivenFile[]> {
       const file = await new Promise<File>((resolve, reject) => {
         (entry as FileSystemFileEntry).file(resolve, reject);
       });
+      refuseLarger(`${path}${file.name}`, file.size);
       files.push({ name: `${path}${file.name}`, bytes: new Uint8Array(await file.arrayBuffer()) });
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
