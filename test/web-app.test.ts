@@ -100,10 +100,19 @@ describe("the web page, opened from the disk with no network", { timeout: 300_00
   });
 
   it("publishes the 2020-2022 plan year as the command line does", async () => {
+    // every line the status shows while the page works
+    await page.evaluate(() => {
+      const status = document.getElementById("stato-testo");
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      if (status) new MutationObserver(() => seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await page.setInputFiles("#edizione", ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((f) => join(SOURCE, f)));
-    // reading a PDF takes seconds: the page says it is at work meanwhile
+    // reading a PDF takes seconds: the page says it is at work meanwhile, page by page
     expect(await page.locator("#avanzamento").isVisible()).toBe(true);
     expect(await settled()).toMatch(/^Allegato 2020-2022 pronto/);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toContain("lettura di allegato-1.pdf: pagina 20 di 20…");
     expect(await page.locator("#errore").textContent()).toBe("");
 
     const out = join(work, "cli");

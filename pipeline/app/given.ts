@@ -65,7 +65,7 @@ function settingsFile(files: readonly GivenFile[], name: string, source: GivenFi
 }
 
 /** A plan year from its files: extract (or read), repair with its corrections, validate against its plan. */
-export async function loadGiven(files: readonly GivenFile[], progress: (line: string) => void = () => undefined): Promise<Loaded> {
+export async function loadGiven(files: readonly GivenFile[], progress: (line: string, fraction?: number) => Promise<void> = () => Promise.resolve()): Promise<Loaded> {
   const source = pickSource(files);
   const reader = readerOf(source.name, source.bytes);
   tooLarge(source, reader.maxBytes);
@@ -82,13 +82,14 @@ export async function loadGiven(files: readonly GivenFile[], progress: (line: st
   for (const settings of [plan, corrections]) if (settings) tooLarge(settings, MAX_TEXT_BYTES);
   const planConfig = reader.kind === "annex-data" || !plan ? null : parsePlan(utf8(plan.bytes), plan.name);
   const parsedCorrections = reader.kind === "annex-data" || !corrections ? undefined : parseCorrections(utf8(corrections.bytes), corrections.name);
-  progress(`lettura di ${source.name}`);
+  await progress(`lettura di ${source.name}`);
   const read = await reader.parse(source.bytes, source.name, {
+    onPage: (page, pages) => progress(`lettura di ${source.name}: pagina ${String(page)} di ${String(pages)}`, (page - 1) / pages),
     words: reader.kind === "pdf" ? planWords(planConfig) : [],
     ...(planConfig?.columns ? { columns: planConfig.columns } : {}),
     ...(resolved.planYears !== undefined ? { planYears: resolved.planYears } : {}),
   });
-  progress("controllo dell'allegato");
+  await progress("controllo dell'allegato");
   const repaired = repairRead(resolved, read, parsedCorrections);
   const examples = source.name.split("/").slice(-3, -1).includes(EXAMPLES_DIR);
   return validateRead(repaired, plan && reader.kind === "annex-data" ? parsePlan(utf8(plan.bytes), plan.name) : planConfig, examples);

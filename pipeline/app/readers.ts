@@ -39,6 +39,8 @@ export interface ReadOptions {
   columns?: Readonly<Record<string, HeaderKind>>;
   /** the plan-year folder's name, when the file sits in one */
   planYears?: string;
+  /** told as each page of a PDF is read */
+  onPage?: (page: number, pages: number) => Promise<void>;
 }
 
 /** A reader: `parse` takes the file's bytes (what the web page has), `read` the file's path (what the command line has). */

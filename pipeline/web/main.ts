@@ -39,7 +39,7 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attr
 }
 
 const status = element("stato-testo");
-const bar = element("avanzamento");
+const bar = element("avanzamento") as HTMLProgressElement;
 const failure = element("errore");
 const editionInput = element("edizione") as HTMLInputElement;
 const previousInput = element("precedente") as HTMLInputElement;
@@ -56,9 +56,12 @@ function paint(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function say(line: string): Promise<void> {
+/** A step of the work, and how far it has gone when that is known (the bar moves, else it only says the page is at work). */
+async function say(line: string, fraction?: number): Promise<void> {
   status.textContent = line;
   bar.hidden = false;
+  if (fraction === undefined) bar.removeAttribute("value");
+  else bar.setAttribute("value", String(fraction));
   await paint();
 }
 
@@ -125,7 +128,7 @@ async function publishEdition(): Promise<void> {
   for (const url of offered) URL.revokeObjectURL(url);
   offered = [];
   performance.mark("annex-start");
-  const loaded = await loadGiven(edition, (line) => void say(`${line}…`));
+  const loaded = await loadGiven(edition, (line, fraction) => say(`${line}…`, fraction));
   // timings for the benchmark (bench/app.ts): read and checked, then every publication made
   performance.mark("annex-loaded");
   current = loaded;
@@ -163,7 +166,7 @@ async function compareEditions(): Promise<void> {
   const content = element("confronto-contenuto");
   section.hidden = true;
   if (!current || previous.length === 0) return;
-  const before = await loadGiven(previous, (line) => void say(`Edizione precedente: ${line}…`));
+  const before = await loadGiven(previous, (line, fraction) => say(`Edizione precedente: ${line}…`, fraction));
   await say("Confronto delle due edizioni…");
   const result = compareGiven(before, current);
   const html = await formatDiff(result, "html", false);
