@@ -42,4 +42,6 @@ export const layers = [
   forbid(["pipeline/model/**/*.ts", "pipeline/lib/**/*.ts", "pipeline/diagnostics/**/*.ts", "pipeline/messages/**/*.ts"], [...STAGES, "formats", "app", "cli"], "the shared vocabulary imports nothing of the pipeline's layers"),
   forbid(["pipeline/app/**/*.ts"], ["cli"], "the application layer does not know the command line"),
   forbid(["pipeline/cli/**/*.ts", "pipeline/cli.ts"], STAGES.concat("formats"), "the command line calls the application layer, not the stages"),
+  // the web page's shell, a sibling of cli/; its platform modules (web/platform.ts, web/pdfjs.ts) stand in for Node-only ones
+  forbid(["pipeline/web/main.ts"], [...STAGES, "formats", "cli"], "the web page calls the application layer, not the stages"),
 ];

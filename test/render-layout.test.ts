@@ -1,12 +1,11 @@
 // The layout model that the PDF, DOCX and HTML renderers all draw: merged cells, cuts at page
 // breaks with the continued word, notes, shading, words around the table, fixed dates.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FatalError } from "../pipeline/diagnostics/fatal.ts";
-import { loadLabels } from "../pipeline/app/templates.ts";
+import { loadLabels, parseLabels } from "../pipeline/app/templates.ts";
 import { buildLayout, continuedLabel, cutSpans, documentDate } from "../pipeline/render/layout.ts";
 import { sampleAnnex, samplePlan } from "./helpers/sample-annex.ts";
 
@@ -103,7 +102,7 @@ describe("layout model", () => {
     const dir = mkdtempSync(join(tmpdir(), "annex-labels-"));
     const file = join(dir, "labels.yaml");
     writeFileSync(file, "language: it-IT\ntitle: x\n");
-    expect(() => loadLabels(pathToFileURL(file))).toThrow(FatalError);
-    expect(() => loadLabels(pathToFileURL(file))).toThrow(/subject/);
+    expect(() => parseLabels(readFileSync(file, "utf8"), file)).toThrow(FatalError);
+    expect(() => parseLabels(readFileSync(file, "utf8"), file)).toThrow(/subject/);
   });
 });

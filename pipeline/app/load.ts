@@ -6,6 +6,7 @@ import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { diag } from "../diagnostics/rules.ts";
 import type { Annex } from "../model/annex.ts";
+import type { ParsedCorrections } from "../model/corrections.ts";
 import type { PlanConfig } from "../model/plan.ts";
 import type { RawTable } from "../model/raw.ts";
 import { repair } from "../repair/index.ts";
@@ -81,7 +82,11 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
   const source = await resolveSource(input, opts.sourcesDir);
   // the corrections first: a slip in them is found before the (slow) reading of a PDF
   const corrections = source.reader.kind === "annex-data" ? null : await readCorrections(source.correctionsFile);
-  const read = await readSource(source, opts);
+  return repairRead(source, await readSource(source, opts), corrections ?? undefined);
+}
+
+/** What the reader gave, repaired with the corrections (a printed annex), or as it is (annex data, a working copy). */
+export function repairRead(source: ResolvedSource, read: SourceRead, corrections: ParsedCorrections | undefined): RepairedSource {
   if ("annex" in read) {
     const diagnostics = [...read.diagnostics];
     if (source.correctionsFile) {
@@ -116,8 +121,16 @@ export async function readAnnex(input: string, opts: LoadOptions = {}): Promise<
 /** Extract, repair and validate: the annex of any input, with everything said about it. */
 export async function loadInput(input: string, opts: LoadOptions = {}): Promise<Loaded> {
   const read = await readAnnex(input, opts);
+  return validateRead(read, await readPlan(read.source.planFile), inExamples(read.source.file));
+}
+
+/**
+ * A repaired annex validated against the schema, the plan and the rules of an edition: the plan is
+ * plan.yaml's (`fromYaml`), with a working copy's own settings (its Edizione and Legenda sheets)
+ * beside it; `amongExamples`: its file is kept in examples/.
+ */
+export function validateRead(read: RepairedSource, fromYaml: PlanConfig | null, amongExamples: boolean): Loaded {
   const { source } = read;
-  const fromYaml = await readPlan(source.planFile);
   const sheet = read.settings ? planWithSheet(fromYaml, read.settings, source.file, source.planFile) : { plan: fromYaml, diagnostics: [] };
   const { plan } = sheet;
   const validated = validateAnnex(read.annex, { plan, file: source.file, provenance: read.provenance, ...(source.planFile ? { planFile: source.planFile } : {}), ...(read.kept ? { kept: true } : {}) });
@@ -132,7 +145,7 @@ export async function loadInput(input: string, opts: LoadOptions = {}): Promise<
     annex: validated.annex,
     plan,
     provenance: read.provenance,
-    diagnostics: [...editionChecks(source, validated.annex, example), ...read.diagnostics, ...sheet.diagnostics, ...validated.diagnostics],
+    diagnostics: [...editionChecks(source, validated.annex, example, amongExamples), ...read.diagnostics, ...sheet.diagnostics, ...validated.diagnostics],
     repairs: read.repairs,
     file: source.file,
     example,
@@ -150,7 +163,7 @@ function inExamples(file: string): boolean {
  * folder's (it would replace that other plan year's edition), an edition kept among the examples
  * that does not say it is one (it would be published as real).
  */
-function editionChecks(source: ResolvedSource, annex: Annex, example: boolean): Diagnostic[] {
+function editionChecks(source: ResolvedSource, annex: Annex, example: boolean, amongExamples: boolean): Diagnostic[] {
   const found: Diagnostic[] = [];
   // (a printed annex takes the folder's plan years in repair: only what is read as the annex itself can differ)
   if (source.planYears !== undefined && annex.planYears !== source.planYears) {
@@ -163,7 +176,7 @@ function editionChecks(source: ResolvedSource, annex: Annex, example: boolean): 
       ),
     );
   }
-  if (!example && inExamples(source.file)) {
+  if (!example && amongExamples) {
     found.push(
       diag(
         "example/unmarked",

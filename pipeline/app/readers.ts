@@ -3,7 +3,6 @@
 // copy). Readers are loaded only when a file of their kind is read: pdf.js alone takes a good
 // part of a second to load, and a command on annex data never needs it. A new input format is
 // one more entry here.
-import { extname } from "node:path";
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { FatalError, type FatalArgs } from "../diagnostics/fatal.ts";
 import { at } from "../lib/at.ts";
@@ -11,7 +10,7 @@ import { ANNEX_FILE } from "../model/files.ts";
 import type { HeaderKind } from "../model/header-words.ts";
 import type { RawTable } from "../model/raw.ts";
 import type { SheetSettings } from "../formats/spreadsheet/working-copy/settings.ts";
-import { MAX_BINARY_BYTES, openInput, readInput, readInputText } from "./input-file.ts";
+import { MAX_BINARY_BYTES, MAX_TEXT_BYTES, openInput, readInput } from "./input-file.ts";
 
 export type SourceKind = "pdf" | "text-layer" | "annex-data" | "office";
 
@@ -42,18 +41,32 @@ export interface ReadOptions {
   columns?: Readonly<Record<string, HeaderKind>>;
   /** the plan-year folder's name, when the file sits in one */
   planYears?: string;
+  /** told as each page of a PDF is read */
+  onPage?: (page: number, pages: number) => Promise<void>;
 }
 
-export type Reader = Format & { read(file: string, options: ReadOptions): Promise<SourceRead> };
+/** A reader: `parse` takes the file's bytes (what the web page has), `read` the file's path (what the command line has). */
+export type Reader = Format & {
+  /** the largest file of this format read */
+  maxBytes: number;
+  parse(bytes: Uint8Array, file: string, options: ReadOptions): Promise<SourceRead>;
+  read(file: string, options: ReadOptions): Promise<SourceRead>;
+};
 
-export const READERS: readonly Reader[] = [
+/** Text as Node's Buffer decodes it: malformed bytes replaced, a byte order mark kept. */
+export function utf8(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+}
+
+const FORMATS: readonly (Format & { maxBytes: number; parse: Reader["parse"] })[] = [
   {
     kind: "annex-data",
     extensions: [".yaml", ".yml", ".json"],
     byExtension: true,
-    async read(file) {
+    maxBytes: MAX_TEXT_BYTES,
+    async parse(bytes, file) {
       const { readAnnexData } = await import("../formats/annex-data/read.ts");
-      return readAnnexData(await readInputText(file), file);
+      return readAnnexData(utf8(bytes), file);
     },
   },
   {
@@ -63,30 +76,40 @@ export const READERS: readonly Reader[] = [
     extensions: [".xlsx", ".ods", ".docx", ".odt"],
     byExtension: true,
     signature: { bytes: "PK\u0003\u0004" },
-    async read(file, options) {
+    maxBytes: MAX_BINARY_BYTES,
+    async parse(bytes, file, options) {
       const { readOffice } = await import("../formats/office/read.ts");
-      return readOffice(new Uint8Array(await readInput(file, MAX_BINARY_BYTES)), file, options);
+      return readOffice(bytes, file, options);
     },
   },
   {
     kind: "pdf",
     extensions: [".pdf"],
     signature: { bytes: "%PDF-", refusal: ["input/not-pdf", "signature", {}] },
-    async read(file, options) {
+    maxBytes: MAX_BINARY_BYTES,
+    async parse(bytes, file, options) {
       const { extractPdf } = await import("../extract/pdf/index.ts");
-      return extractPdf(new Uint8Array(await readInput(file, MAX_BINARY_BYTES)), file, options);
+      return extractPdf(bytes, file, options);
     },
   },
   {
     kind: "text-layer",
     extensions: [".txt"],
     fallback: true,
-    async read(file) {
+    maxBytes: MAX_TEXT_BYTES,
+    async parse(bytes, file) {
       const { readTextLayer } = await import("../extract/text-layer/read.ts");
-      return readTextLayer(await readInputText(file), file);
+      return readTextLayer(utf8(bytes), file);
     },
   },
 ];
+
+export const READERS: readonly Reader[] = FORMATS.map((format) => ({
+  ...format,
+  async read(file: string, options: ReadOptions) {
+    return format.parse(new Uint8Array(await readInput(file, format.maxBytes)), file, options);
+  },
+}));
 
 /** The names a plan-year folder's source may have, in order of preference. */
 export const SOURCE_NAMES: readonly string[] = READERS.flatMap((reader) => reader.extensions.map((ext) => `${ANNEX_FILE}${ext}`));
@@ -106,15 +129,36 @@ async function head(file: string): Promise<Buffer> {
   }
 }
 
+/** A file name's extension, lower case, with its dot ("" when none). */
+export function extensionOf(file: string): string {
+  const name = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot).toLowerCase() : "";
+}
+
 /** The reader of `file`: by its extension where that tells, else by its first bytes. */
 export async function readerFor(file: string): Promise<Reader> {
-  const ext = extname(file).toLowerCase();
-  const named = READERS.find((r) => r.byExtension && r.extensions.includes(ext));
-  if (named) return named;
-  const first = await head(file);
+  const named = readerByName(file);
+  return named ?? readerByBytes(file, await head(file));
+}
+
+/** The reader of a file whose extension tells its format, if it does. */
+export function readerByName(file: string): Reader | undefined {
+  const ext = extensionOf(file);
+  return READERS.find((r) => r.byExtension && r.extensions.includes(ext));
+}
+
+/** The reader of a file by its extension, else by its first bytes (a file given as bytes). */
+export function readerOf(file: string, bytes: Uint8Array): Reader {
+  return readerByName(file) ?? readerByBytes(file, bytes.subarray(0, HEAD));
+}
+
+function readerByBytes(file: string, first: Uint8Array): Reader {
   if (first.length === 0) throw new FatalError("input/empty", "empty", {}, { file });
-  const signed = READERS.find((r) => r.signature && first.includes(r.signature.bytes));
+  const text = String.fromCharCode(...first);
+  const signed = READERS.find((r) => r.signature && text.includes(r.signature.bytes));
   if (signed) return signed;
+  const ext = extensionOf(file);
   const refusal = READERS.find((r) => r.signature && r.extensions.includes(ext))?.signature?.refusal;
   if (refusal) throw FatalError.at(refusal, { file });
   return at(

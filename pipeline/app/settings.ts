@@ -11,8 +11,12 @@ import { IDENTITY_FIELDS, PlanConfig } from "../model/plan.ts";
 import { readInputText } from "./input-file.ts";
 
 export async function readPlan(planFile: string | undefined): Promise<PlanConfig | null> {
-  if (!planFile) return null;
-  const data: unknown = parseYamlDocument(await readInputText(planFile), planFile).doc.toJS();
+  return planFile ? parsePlan(await readInputText(planFile), planFile) : null;
+}
+
+/** The plan settings from the text of plan.yaml, checked. */
+export function parsePlan(text: string, planFile: string): PlanConfig {
+  const data: unknown = parseYamlDocument(text, planFile).doc.toJS();
   const parsed = PlanConfig.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -20,11 +20,17 @@ function strings(value: unknown, out: string[]): void {
   else if (value !== null && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
 }
 
-/** The plan's words and structures, and the texts of the other editions in the sources folder (not `except`). */
-export async function ownWords(sourcesDir: string, except: string, plan: PlanConfig | null): Promise<string[]> {
+/** The words plan.yaml lists and the structures it lists. */
+export function planWords(plan: PlanConfig | null): string[] {
   const texts: string[] = [];
   strings(plan?.words, texts);
   strings(plan?.structures, texts);
+  return texts;
+}
+
+/** The plan's words and structures, and the texts of the other editions in the sources folder (not `except`). */
+export async function ownWords(sourcesDir: string, except: string, plan: PlanConfig | null): Promise<string[]> {
+  const texts = planWords(plan);
   const lenders = READERS.filter((r) => LENDERS.includes(r.kind));
   for (const year of await listPlanYears(sourcesDir)) {
     for (const reader of lenders) {

@@ -80,6 +80,8 @@ export const en = {
     "input/no-source": {
       "not-folder": "named like a plan year but not a folder",
       expected: "no source in this folder: expected one of {names}",
+      "none-given": "no source among the files: give one of {names}, with plan.yaml and corrections.yaml if the plan year has them",
+      "several-given": "{count} files could be the source ({files}): give one of {names}, with plan.yaml and corrections.yaml if the plan year has them",
     },
     "input/empty": {
       empty: "the file is empty",

@@ -81,6 +81,8 @@ export const it: Translation = {
     "input/no-source": {
       "not-folder": "ha il nome di un'edizione ma non è una cartella",
       expected: "nessun file di partenza in questa cartella: si attende uno di {names}",
+      "none-given": "nessun file di partenza tra quelli indicati: indicare uno di {names}, con plan.yaml e corrections.yaml se l'edizione li prevede",
+      "several-given": "{count} file potrebbero essere il file di partenza ({files}): indicarne uno solo tra {names}, con plan.yaml e corrections.yaml se l'edizione li prevede",
     },
     "input/empty": {
       empty: "il file è vuoto",

@@ -171,6 +171,8 @@ export interface PdfOptions {
   words?: readonly string[];
   /** header labels the plan names in its own words → the column each names */
   columns?: Readonly<Record<string, HeaderKind>>;
+  /** told as each page is read (the web page shows it, and lets the browser draw it) */
+  onPage?: (page: number, pages: number) => Promise<void>;
 }
 
 export async function extractPdf(data: Uint8Array, file: string, options: PdfOptions = {}): Promise<{ table: RawTable; diagnostics: Diagnostic[] }> {
@@ -193,6 +195,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   let headerWithoutGrid = false;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
+      if (options.onPage) await options.onPage(n, doc.numPages);
       const { page, operators } = await loadPage(doc, n, file);
       const content = contentOf(page, operators, file, n);
       // Free the page's parsed resources now: only the extracted geometry is kept.

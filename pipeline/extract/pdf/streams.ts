@@ -2,7 +2,7 @@
 // deflate streams, each ending with a checksum of what it holds; pdf.js inflates them without
 // checking it and stops quietly where the data breaks, so a damaged byte in a page or a font
 // becomes missing or different text. zlib checks the checksum: a stream that fails it is damage.
-import { inflateSync } from "node:zlib";
+import { platform } from "../../lib/platform.ts";
 
 const KEYWORD = "stream";
 const END = "endstream";
@@ -40,7 +40,18 @@ function dictionaryStart(data: Uint8Array, close: number): number {
 }
 
 function latin1(data: Uint8Array, from: number, to: number): string {
-  return Buffer.from(data.buffer, data.byteOffset + from, to - from).toString("latin1");
+  return new TextDecoder("latin1").decode(data.subarray(from, to));
+}
+
+/** Where the ASCII `needle` first occurs in `data` from `from`, or -1 (Buffer's indexOf, for a plain Uint8Array). */
+function indexOfAscii(data: Uint8Array, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  for (let i = data.indexOf(first, from); i >= 0 && i + needle.length <= data.length; i = data.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && data[i + k] === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
 }
 
 /**
@@ -48,11 +59,11 @@ function latin1(data: Uint8Array, from: number, to: number): string {
  * An encrypted file's streams cannot be checked before they are decrypted: none is checked.
  */
 export function findDamagedStream(data: Uint8Array): StreamDamage | null {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (bytes.includes("/Encrypt")) return null;
+  const bytes = data;
+  if (indexOfAscii(bytes, "/Encrypt", 0) >= 0) return null;
   let from = 0;
   for (;;) {
-    const at = bytes.indexOf(KEYWORD, from);
+    const at = indexOfAscii(bytes, KEYWORD, from);
     if (at < 0) return null;
     from = at + KEYWORD.length;
     // the keyword follows a dictionary's ">>" and is followed by an end of line
@@ -78,7 +89,7 @@ export function findDamagedStream(data: Uint8Array): StreamDamage | null {
     const end = streamEnd(bytes, start, dictionary);
     if (end < 0) return { object: number, reason: "a compressed stream has no end" };
     try {
-      inflateSync(bytes.subarray(start, end));
+      platform.inflate(bytes.subarray(start, end));
     } catch {
       return { object: number, reason: "a compressed stream fails its checksum" };
     }
@@ -87,14 +98,14 @@ export function findDamagedStream(data: Uint8Array): StreamDamage | null {
 }
 
 /** Where a stream's data ends: after its direct /Length when "endstream" follows there, else at the next "endstream". */
-function streamEnd(bytes: Buffer, start: number, dictionary: string): number {
+function streamEnd(bytes: Uint8Array, start: number, dictionary: string): number {
   const length = DIRECT_LENGTH.exec(dictionary)?.[1];
   if (length !== undefined) {
     const end = start + Number(length);
     let k = end;
     while (k < bytes.length && isSpace(bytes[k])) k++;
-    if (bytes.toString("latin1", k, k + END.length) === END) return end;
+    if (latin1(bytes, k, Math.min(bytes.length, k + END.length)) === END) return end;
   }
   // zlib ignores what follows the end of its data (the end of line before the keyword)
-  return bytes.indexOf(END, start);
+  return indexOfAscii(bytes, END, start);
 }

@@ -16,7 +16,12 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 
 /** A stream name inside the compound file's directory (names are UTF-16LE there). */
 function hasStream(bytes: Uint8Array, name: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
+  const units = Array.from(name, (c) => c.charCodeAt(0));
+  const first = units[0] ?? 0;
+  for (let i = bytes.indexOf(first); i >= 0 && i + units.length * 2 <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    if (units.every((unit, k) => bytes[i + 2 * k] === (unit & 0xff) && bytes[i + 2 * k + 1] === unit >> 8)) return true;
+  }
+  return false;
 }
 
 export interface Package {

@@ -3,7 +3,6 @@
 // from <mergeCells>; hidden rows; fills from the cell's style (cellXfs → fills), with theme and
 // palette colours resolved. A solid fill's colour is its fgColor: LibreOffice writes another
 // colour in bgColor.
-import { posix } from "node:path";
 import { columnLetters, parseCellRef } from "../../lib/workbook/cell-ref.ts";
 import { normalizeText } from "../../lib/text.ts";
 import { isWhite, mix, tint, toHex } from "../office/colour.ts";
@@ -208,7 +207,7 @@ function sheets(pkg: Package): SheetRef[] {
   return findAll(workbook, "x:sheet").flatMap((s) => {
     const t = target.get(s.attrs["r:id"] ?? "");
     if (!t) return [];
-    const path = t.startsWith("/") ? t.slice(1) : posix.normalize(posix.join("xl", t));
+    const path = t.startsWith("/") ? t.slice(1) : inXl(t);
     const state = s.attrs["state"] ?? "visible";
     return [{ name: s.attrs["name"] ?? "", path, hidden: state === "hidden" || state === "veryHidden" }];
   });
@@ -350,4 +349,15 @@ export function xlsxGrids(pkg: Package): Grid[] {
     pkg.findings.push(diag("office/hidden-sheet", "hidden", { name: s.name }, { file: pkg.file }));
   }
   return all.filter((s) => !s.hidden).map(({ name, path }) => sheetGrid(pkg.xml(path), name, strings, styles, pkg.file));
+}
+
+/** A relationship's target relative to xl/, its "." and ".." resolved (as Node's posix.normalize(posix.join("xl", target)), which the web page has not). */
+function inXl(target: string): string {
+  const parts: string[] = [];
+  for (const part of `xl/${target}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
 }

@@ -2,10 +2,10 @@
 // both steps separately — lay out (to learn where pages break), then render each laid-out item
 // inside marked content tied to a structure element. These are pdfmake 0.3's own modules, used
 // as its Printer uses them (pdfmake/src/Printer.js createPdfKitDocument).
-import { createRequire } from "node:module";
+import { platform } from "../../lib/platform.ts";
 import { fontDescriptors, fontFiles } from "./fonts.ts";
 
-const require = createRequire(import.meta.url);
+const require = (name: string): unknown => platform.pdfmakeModule(name.replace(/^pdfmake\/js\//, ""));
 
 /* The few shapes of pdfmake's internals this program touches. */
 

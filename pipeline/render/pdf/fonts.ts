@@ -1,9 +1,7 @@
 // The PDF's font: Roboto, shipped inside the pdfmake package itself, so that the PDF looks the
 // same and embeds the same font on every machine (nothing depends on the system's fonts). The
 // files are part of the library, read like its code, not input: nothing here reads a user's file.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { platform } from "../../lib/platform.ts";
 
 export const FONT_FAMILY = "Roboto";
 
@@ -14,14 +12,12 @@ const FILES = {
   bolditalics: "Roboto-MediumItalic.ttf",
 } as const;
 
-let cache: Map<string, Buffer> | undefined;
+let cache: Map<string, Uint8Array> | undefined;
 
-/** The font files by name, read once from node_modules/pdfmake/fonts/Roboto. */
-export function fontFiles(): Map<string, Buffer> {
+/** The font files by name, read once from pdfmake's fonts/Roboto. */
+export function fontFiles(): Map<string, Uint8Array> {
   if (cache) return cache;
-  const require = createRequire(import.meta.url);
-  const dir = join(dirname(require.resolve("pdfmake/package.json")), "fonts", "Roboto");
-  cache = new Map(Object.values(FILES).map((name) => [name, readFileSync(join(dir, name))]));
+  cache = new Map(Object.values(FILES).map((name) => [name, platform.fontFile(name)]));
   return cache;
 }
 

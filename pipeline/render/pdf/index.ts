@@ -8,8 +8,8 @@
 // page's first rows taller; if the page then no longer holds its rows, the rows that do not fit
 // move to the next page, and that page is laid out with them. The pages so laid out are the
 // document: nothing is laid out twice more than needed, and no page is left nearly empty.
-import { createHash } from "node:crypto";
 import { at } from "../../lib/at.ts";
+import { platform } from "../../lib/platform.ts";
 import { escapeXml } from "../../lib/xml.ts";
 import { fill } from "../labels.ts";
 import type { AnnexLayout } from "../layout.ts";
@@ -155,17 +155,26 @@ function escapeXmpInfo(doc: PdfKitDocument): void {
 function undated(doc: PdfKitDocument): void {
   delete doc.info.CreationDate;
   const properties = Object.entries(doc.info).map(([k, v]) => `${k}: ${String(v)}\n`).join("");
-  doc._id = createHash("md5").update(properties).digest();
+  // in the document's own Buffer class (in the page, the one pdfkit carries inside): pdfkit writes
+  // the identifier as bytes only when its Buffer recognises them
+  const OwnBuffer = doc._id.constructor as typeof Buffer;
+  doc._id = OwnBuffer.from(platform.md5(properties));
 }
 
 function collect(doc: PdfKitDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => {
+    const chunks: Uint8Array[] = [];
+    doc.on("data", (chunk: Uint8Array) => {
       chunks.push(chunk);
     });
     doc.on("end", () => {
-      resolve(new Uint8Array(Buffer.concat(chunks)));
+      const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      resolve(bytes);
     });
     doc.on("error", reject);
   });

@@ -38,7 +38,10 @@ function tableAttributes(element: StructElement, attributes: TableAttributes): v
 
 /** Byte order, as a PDF name tree sorts its keys. */
 function byteOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  return x.length - y.length;
 }
 
 /** The ids of the labelled hierarchy cells of a row, from the function to the level before `upTo`. */
