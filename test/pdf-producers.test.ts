@@ -2,7 +2,7 @@
 // (test/fixtures/producers/, made by the scripts there from the hand-checked data): each is read
 // back to the 245 activities, every field and `active` included. And the header words: the
 // national process map's, and labels a plan names in plan.yaml.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ describe.each([
 
   it("gives the 245 hand-checked activities, every field and `active` included, with no error", async () => {
     // the body's own words come from its other editions kept as data: here the edition in examples/
-    const loaded = await loadInput(file, { sourcesDir: "examples" });
+    const loaded = await loadInput(file, { wordsFrom: "examples" });
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(fieldDifferences(loaded.annex.activities, expected2020.activities)).toEqual([]);
     expect(loaded.annex.title).toBe(expected2020.title);
@@ -101,7 +101,7 @@ describe("prints without rules, with no borrowed words: every field read, or exi
     ["no-rules.pdf", null],
   ])("%s", async (name, doubt) => {
     const file = join(FIXTURES, name);
-    const loaded = await loadInput(file, { sourcesDir: join(FIXTURES, "no-such-folder") });
+    const loaded = await loadInput(file); // outside a plan-year folder, no --words-from: no borrowed words
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     expect(errors.filter((d) => d.rule !== "pdf/word-break")).toEqual([]);
     // the plan years, read from the title wherever it wraps (calc-portrait prints them on its second line), outside a plan-year folder
@@ -192,5 +192,35 @@ describe("header words", () => {
     const run = await annex(["validate", year]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/not a valid plan file: columns\.Rischio/);
+  });
+});
+
+describe("no hidden inputs: the words that settle a PDF's line breaks", () => {
+  // A PDF outside a plan-year folder borrows words only from a folder named on the command line
+  // (--words-from), never from a ./sources that the working directory happens to hold.
+  const pdf = join(process.cwd(), FIXTURES, "chromium-no-borders-a4.pdf");
+  const lender = mkdtempSync(join(tmpdir(), "annex-lender-"));
+  const empty = mkdtempSync(join(tmpdir(), "annex-empty-"));
+  mkdirSync(join(lender, "sources"));
+  cpSync(join(process.cwd(), "examples", "2021-2023"), join(lender, "sources", "2021-2023"), { recursive: true });
+  afterAll(() => {
+    rmSync(lender, { recursive: true, force: true });
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it("are the same wherever the export runs: a ./sources in the working directory lends nothing", async () => {
+    const beside = await annex(["export", pdf, "--format", "json"], { cwd: lender });
+    const elsewhere = await annex(["export", pdf, "--format", "json"], { cwd: empty });
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toContain("[pdf/word-break]");
+    expect([beside.status, beside.stdout, beside.stderr]).toEqual([elsewhere.status, elsewhere.stdout, elsewhere.stderr]);
+  });
+
+  it("come from the folder named with --words-from, to the 245 hand-checked activities", async () => {
+    const named = await annex(["export", pdf, "--format", "json", "--words-from", join(lender, "sources")], { cwd: empty });
+    expect(named.stderr).toContain(": 0 errors, ");
+    expect(named.status).toBe(0);
+    const exported = JSON.parse(named.stdout) as { activities: typeof expected2020.activities };
+    expect(fieldDifferences(exported.activities, expected2020.activities)).toEqual([]);
   });
 });

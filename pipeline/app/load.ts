@@ -39,6 +39,12 @@ export const EXAMPLES_DIR = "examples";
 export interface LoadOptions {
   /** the folder of the plan years (default: sources) */
   sourcesDir?: string;
+  /**
+   * A folder of the body's other editions (plan-year folders) whose words settle the line breaks
+   * of a PDF outside a plan-year folder: named by the person, never taken from wherever the
+   * command happens to run. A PDF in a plan-year folder borrows from the folders beside it.
+   */
+  wordsFrom?: string;
 }
 
 /**
@@ -49,8 +55,8 @@ async function readSource(source: ResolvedSource, opts: LoadOptions): Promise<So
   const reader = source.reader;
   const plan = reader.kind === "annex-data" ? null : await readPlan(source.planFile);
   // the body's own words settle the line breaks of a PDF that the file alone cannot
-  // from the other editions beside its own plan-year folder, or in the sources folder
-  const editions = source.planYears !== undefined ? dirname(dirname(source.file)) : (opts.sourcesDir ?? "sources");
+  // from the other editions beside its own plan-year folder, or in the folder the person named
+  const editions = source.planYears !== undefined ? dirname(dirname(source.file)) : opts.wordsFrom;
   const words = reader.kind === "pdf" ? await ownWords(editions, source.file, plan) : [];
   return reader.read(source.file, { words, ...(plan?.columns ? { columns: plan.columns } : {}), ...(source.planYears !== undefined ? { planYears: source.planYears } : {}) });
 }

@@ -28,9 +28,10 @@ export function planWords(plan: PlanConfig | null): string[] {
   return texts;
 }
 
-/** The plan's words and structures, and the texts of the other editions in the sources folder (not `except`). */
-export async function ownWords(sourcesDir: string, except: string, plan: PlanConfig | null): Promise<string[]> {
+/** The plan's words and structures, and the texts of the other editions in `sourcesDir`, if one is given (not `except`). */
+export async function ownWords(sourcesDir: string | undefined, except: string, plan: PlanConfig | null): Promise<string[]> {
   const texts = planWords(plan);
+  if (sourcesDir === undefined) return texts;
   const lenders = READERS.filter((r) => LENDERS.includes(r.kind));
   for (const year of await listPlanYears(sourcesDir)) {
     for (const reader of lenders) {

@@ -591,6 +591,7 @@ export const en = {
   },
 
   text: {
+    "help.words-from": "a folder of the body's other editions (plan-year folders) whose words settle the line breaks of a PDF outside a plan-year folder",
     "plan.kept-in-sheet-comment": "# The risk areas and the structures are kept in the working copy's Legenda sheet.",
     "plan.identity-comment": "# The new edition's identity, to write when the plan is adopted (those of {previous} were left out):",
     "plan.act-comment": "# act: Deliberazione della Giunta camerale n. …   # the act that adopted the plan",

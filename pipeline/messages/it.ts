@@ -601,6 +601,7 @@ export const it: Translation = {
   },
 
   text: {
+    "help.words-from": "una cartella con le altre edizioni dell'ente (cartelle delle edizioni) le cui parole risolvono gli a capo di un PDF che non si trova nella cartella di un'edizione",
     "plan.kept-in-sheet-comment": "# Le aree di rischio e le strutture sono nel foglio Legenda della copia di lavoro.",
     "plan.identity-comment": "# Dati dell'edizione, da scrivere quando il piano è adottato (quelli del {previous} non sono stati copiati):",
     "plan.act-comment": "# act: Deliberazione della Giunta camerale n. …   # l'atto che ha adottato il piano",

@@ -34,17 +34,21 @@ async function reportingFatalAsJson(session: Session, json: boolean, output: str
   }
 }
 
+/** The folder of other editions a person named for a PDF's line breaks (`--words-from`), if any. */
+const wordsOf = (opts: { wordsFrom?: string }): { wordsFrom?: string } => (opts.wordsFrom !== undefined ? { wordsFrom: opts.wordsFrom } : {});
+
 export function registerDataCommands(program: Command, session: Session): void {
   program
     .command("extract")
     .description(t("help.extract"))
     .argument("<input>", t("cli.input"))
     .option("-o, --output <file>", t("cli.output"))
+    .option("--words-from <dir>", t("help.words-from"))
     .action(
-      action(session, async (input: string, opts: { output?: string }) => {
+      action(session, async (input: string, opts: { output?: string; wordsFrom?: string }) => {
         const { resolveSource } = await import("../../app/inputs.ts");
         const { readRawTable } = await import("../../app/load.ts");
-        const { table, diagnostics } = await readRawTable(await resolveSource(input));
+        const { table, diagnostics } = await readRawTable(await resolveSource(input), wordsOf(opts));
         printDiagnostics(session, diagnostics);
         await emit(session, asJson(table), opts.output);
         return hasErrors(diagnostics) ? EXIT.dataErrors : EXIT.ok;
@@ -58,12 +62,13 @@ export function registerDataCommands(program: Command, session: Session): void {
     .option("--log", t("help.repair.log"))
     .option("--format <format>", t("help.repair.format"), "text")
     .option("-o, --output <file>", t("cli.output"))
+    .option("--words-from <dir>", t("help.words-from"))
     .action(
-      action(session, async (input: string, opts: { log?: boolean; format: string; output?: string }) => {
+      action(session, async (input: string, opts: { log?: boolean; format: string; output?: string; wordsFrom?: string }) => {
         const format = oneOf(opts.format, ["text", "json"], "--format");
         return reportingFatalAsJson(session, Boolean(opts.log) && format === "json", opts.output, async () => {
           const { readAnnex } = await import("../../app/load.ts");
-          const read = await readAnnex(input);
+          const read = await readAnnex(input, wordsOf(opts));
           if (opts.log) {
             const entries = [...read.repairs, ...read.diagnostics];
             await emit(session, format === "json" ? diagnosticsJson(entries) : asLines(entries), opts.output);
@@ -82,12 +87,13 @@ export function registerDataCommands(program: Command, session: Session): void {
     .argument("<input>", t("cli.input"))
     .option("--format <format>", t("help.text-or-json"), "text")
     .option("-o, --output <file>", t("cli.output"))
+    .option("--words-from <dir>", t("help.words-from"))
     .action(
-      action(session, async (input: string, opts: { format: string; output?: string }) => {
+      action(session, async (input: string, opts: { format: string; output?: string; wordsFrom?: string }) => {
         const format = oneOf(opts.format, ["text", "json"], "--format");
         return reportingFatalAsJson(session, format === "json", opts.output, async () => {
           const { loadInput } = await import("../../app/load.ts");
-          const loaded = await loadInput(input);
+          const loaded = await loadInput(input, wordsOf(opts));
           const all = loaded.diagnostics;
           await emit(session, format === "json" ? diagnosticsJson(all) : asLines(all), opts.output);
           say(session, t("summary.validate", { file: loaded.file, count: loaded.annex.activities.length, summary: summary(all) }));
@@ -102,11 +108,12 @@ export function registerDataCommands(program: Command, session: Session): void {
     .argument("<input>", t("cli.input"))
     .option("--format <format>", t("help.json-or-csv"), "json")
     .option("-o, --output <file>", t("cli.output"))
+    .option("--words-from <dir>", t("help.words-from"))
     .action(
-      action(session, async (input: string, opts: { format: string; output?: string }) => {
+      action(session, async (input: string, opts: { format: string; output?: string; wordsFrom?: string }) => {
         const format = oneOf(opts.format, ["json", "csv"], "--format");
         const { exportInput } = await import("../../app/export.ts");
-        const { loaded, text } = await exportInput(input, format);
+        const { loaded, text } = await exportInput(input, format, wordsOf(opts));
         const errors = loaded.diagnostics.filter((d) => d.severity === "error");
         printDiagnostics(session, errors);
         if (loaded.diagnostics.length > errors.length) {
