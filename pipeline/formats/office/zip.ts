@@ -5,7 +5,7 @@
 // CRC-32 the directory declares, so a damaged or lying entry is refused, not read as it falls.
 import { Inflate } from "fflate";
 import { FatalError } from "../../diagnostics/fatal.ts";
-import { ph, type Param } from "../../messages/catalogue.ts";
+import { ph, type Param, type Phrase } from "../../messages/catalogue.ts";
 
 /** What one part may inflate to: an annex's largest part (a document's body) is a few megabytes. */
 export const MAX_PART_BYTES = 32 * 1024 * 1024;
@@ -28,7 +28,12 @@ interface Entry {
   localOffset: number;
 }
 
-class Damaged extends Error {}
+/** What is wrong with the zip, in the person's language (a phrase of the catalogue). */
+class Damaged extends Error {
+  constructor(readonly detail: Phrase) {
+    super(detail.phrase);
+  }
+}
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -52,7 +57,7 @@ class Reader {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   private need(at: number, n: number): void {
-    if (!Number.isSafeInteger(at) || at < 0 || at + n > this.bytes.length) throw new Damaged("a record points past the end of the file");
+    if (!Number.isSafeInteger(at) || at < 0 || at + n > this.bytes.length) throw new Damaged(ph("zip.past-end"));
   }
   u16(at: number): number {
     this.need(at, 2);
@@ -65,7 +70,7 @@ class Reader {
   u64(at: number): number {
     const low = this.u32(at);
     const high = this.u32(at + 4);
-    if (high >= 0x200000) throw new Damaged("a 64-bit size beyond any file");
+    if (high >= 0x200000) throw new Damaged(ph("zip.size-64"));
     return high * 0x100000000 + low;
   }
   slice(at: number, n: number): Uint8Array {
@@ -83,7 +88,7 @@ const LOCAL = 0x04034b50;
 function findEnd(r: Reader): number {
   const last = r.bytes.length - 22;
   for (let at = last; at >= Math.max(0, last - 0xffff); at--) if (r.u32(at) === EOCD) return at;
-  throw new Damaged("no zip directory at its end");
+  throw new Damaged(ph("zip.no-directory"));
 }
 
 function directory(r: Reader): Entry[] {
@@ -92,18 +97,18 @@ function directory(r: Reader): Entry[] {
   let offset = r.u32(end + 16);
   if (count === 0xffff || offset === 0xffffffff) {
     const locator = end - 20;
-    if (locator < 0 || r.u32(locator) !== EOCD64_LOCATOR) throw new Damaged("a zip64 directory without its locator");
+    if (locator < 0 || r.u32(locator) !== EOCD64_LOCATOR) throw new Damaged(ph("zip.no-locator"));
     const end64 = r.u64(locator + 8);
-    if (r.u32(end64) !== EOCD64) throw new Damaged("a zip64 directory record missing");
+    if (r.u32(end64) !== EOCD64) throw new Damaged(ph("zip.no-record"));
     count = r.u64(end64 + 32);
     offset = r.u64(end64 + 48);
   }
-  if (count > MAX_ENTRIES) throw new Damaged(`its directory lists ${count} entries (an office file has tens; at most ${MAX_ENTRIES} are read)`);
+  if (count > MAX_ENTRIES) throw new Damaged(ph("zip.entries", { count, max: MAX_ENTRIES }));
   const names = new TextDecoder("utf-8");
   const entries: Entry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (r.u32(at) !== CENTRAL) throw new Damaged(`entry ${i + 1} of its directory is not where the directory says`);
+    if (r.u32(at) !== CENTRAL) throw new Damaged(ph("zip.entry-misplaced", { n: i + 1 }));
     const nameLength = r.u16(at + 28);
     const extraLength = r.u16(at + 30);
     const entry: Entry = {
@@ -131,7 +136,7 @@ function zip64Sizes(r: Reader, entry: Entry, extra: number, length: number): voi
     wide.forEach((k, i) => (entry[k] = r.u64(at + 4 + 8 * i)));
     return;
   }
-  throw new Damaged(`the entry ${entry.name} has no zip64 sizes`);
+  throw new Damaged(ph("zip.no-sizes", { name: entry.name }));
 }
 
 export interface ZipPackage {
@@ -145,13 +150,13 @@ export interface ZipPackage {
 /** Opens the zip's directory; a damaged one, or one past the limits, is a fatal error naming the file. */
 export function openZip(bytes: Uint8Array, file: string): ZipPackage {
   const r = new Reader(bytes);
-  const damaged = (reason: string) =>
+  const damaged = (reason: Param) =>
     new FatalError("office/damaged", "zip-detail", { reason }, { file });
   let entries: Entry[];
   try {
     entries = directory(r);
   } catch (error) {
-    if (error instanceof Damaged) throw damaged(error.message);
+    if (error instanceof Damaged) throw damaged(error.detail);
     throw error;
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
@@ -175,18 +180,18 @@ export function openZip(bytes: Uint8Array, file: string): ZipPackage {
     let data: Uint8Array;
     try {
       const start = entry.localOffset;
-      if (r.u32(start) !== LOCAL) throw new Damaged(`the entry ${name} is not where the directory says`);
+      if (r.u32(start) !== LOCAL) throw new Damaged(ph("zip.part-misplaced", { name }));
       const raw = r.slice(start + 30 + r.u16(start + 26) + r.u16(start + 28), entry.compressedSize);
       if (entry.method === 0) data = raw;
       // inflated no further than the size the directory declares (itself within the limits): a lie is found at that size
-      else if (entry.method === 8) data = inflateWithin(raw, entry.size, () => new Damaged(`the entry ${name} unpacks to more than the ${entry.size} bytes its directory declares`));
-      else throw new Damaged(`the entry ${name} is compressed with method ${entry.method}, which office files do not use`);
-      if (data.length !== entry.size) throw new Damaged(`the entry ${name} unpacks to ${data.length} bytes, not the ${entry.size} its directory declares`);
-      if (crc32(data) !== entry.crc) throw new Damaged(`the entry ${name} fails its CRC check`);
+      else if (entry.method === 8) data = inflateWithin(raw, entry.size, () => new Damaged(ph("zip.unpacks-more", { name, size: entry.size })));
+      else throw new Damaged(ph("zip.method", { name, method: entry.method }));
+      if (data.length !== entry.size) throw new Damaged(ph("zip.unpacks-other", { name, length: data.length, size: entry.size }));
+      if (crc32(data) !== entry.crc) throw new Damaged(ph("zip.crc", { name }));
     } catch (error) {
-      if (error instanceof Damaged) throw damaged(error.message);
+      if (error instanceof Damaged) throw damaged(error.detail);
       if (error instanceof FatalError) throw error;
-      throw damaged(`the entry ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      throw damaged(ph("zip.entry-error", { name, error: error instanceof Error ? error.message : String(error) }));
     }
     inflated += data.length;
     cache.set(name, data);
