@@ -224,3 +224,16 @@ describe("no hidden inputs: the words that settle a PDF's line breaks", () => {
     expect(fieldDifferences(exported.activities, expected2020.activities)).toEqual([]);
   });
 });
+
+describe("a print the reader was not made for: the working copy printed by Calc as it is", () => {
+  // Its `Note` and `Attiva` columns are not columns of the published annex. Before, their text
+  // went into U.O. ("Ragioneriasì") with exit 0; now the header label stops the reading.
+  it("is refused at its first page, naming the label, never read into a neighbouring column", async () => {
+    const file = join(FIXTURES, "working-copy-print.pdf");
+    await expect(loadInput(file)).rejects.toThrow(FatalError);
+    const result = await annex(["export", file, "--format", "json"]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`annex: ${file}:page 1: The header label "Note" names no column of the annex: name it in plan.yaml under \`columns\` (e.g. "Note": macro).\n`);
+  });
+});

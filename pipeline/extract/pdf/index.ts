@@ -232,6 +232,9 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   const breaks = { blank: median(blanks), own: options.words ?? [] };
   const assembled = assemble(pages, file, breaks);
   if (!assembled) {
+    // as on a ruled page: a header label that names no column refuses the PDF rather than have its text given to a neighbour
+    const unnamed = textPages.find((p) => p.unnamed.length > 0);
+    if (unnamed) throw new FatalError("pdf/unknown-header", "label", { label: unnamed.unnamed[0] ?? "" }, { file, page: unnamed.page });
     const grid = assembleTextGrid(textPages, file, breaks);
     if (grid) {
       const counted = timedAccount({ file, printed, uses: textGridUses(textPages, loose), rows: grid.rows, columns: grid.columns });

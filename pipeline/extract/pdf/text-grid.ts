@@ -76,6 +76,8 @@ export interface TextLabel {
 
 export interface TextGridPage {
   page: number;
+  /** labels on the header row that name no column ("Note", "Attiva" of a printed working copy): the reading is refused, never guessed */
+  unnamed: string[];
   columns: TextColumn[];
   alignment: "top" | "middle";
   headerBottom: number;
@@ -301,6 +303,12 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     headerSize,
   );
   const above = pieces.filter((p) => p.baseline < headerTop);
+  const unnamed = headerLabels(
+    pieces.filter((p) => !wide(p)),
+    custom,
+  )
+    .filter((l) => kindOf(l.text, custom) === null && Math.abs(l.top - rowTop) <= ALIGNED * headerSize && !named.some((n) => l.left < n.right && l.right > n.left))
+    .map((l) => l.text);
 
   // data lines: below the header, not wide, and not past the footnote (the first wide line below)
   const footTop = Math.min(Infinity, ...pieces.filter((p) => p.baseline > headerBottom && wide(p)).map((p) => p.baseline - p.size));
@@ -439,5 +447,5 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     const y = (r.top + r.bottom) / 2;
     r.shaded = shadedAt(content.geometry.fills, centre(codeColumn), y) && (!title || shadedAt(content.geometry.fills, centre(title), y));
   }
-  return { page: content.page, columns, alignment, headerBottom, pitch, rows, labels: textLabels, above, below, problems, used, headerTop, carried };
+  return { page: content.page, unnamed, columns, alignment, headerBottom, pitch, rows, labels: textLabels, above, below, problems, used, headerTop, carried };
 }
