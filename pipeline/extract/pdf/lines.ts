@@ -31,6 +31,8 @@ export interface Line {
   first: number;
   /** where text must stop in the line's cell (its right edge less the padding); null outside a table */
   edge: number | null;
+  /** without rules, where the edge is only an estimate: how far text of the line's column is seen to reach, so surely inside the cell */
+  reach?: number;
 }
 
 /** Pieces whose baselines differ by less than this fraction of the font size are on one line. */

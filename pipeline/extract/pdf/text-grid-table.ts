@@ -179,6 +179,7 @@ export function assembleTextGrid(
   const edge = (b: number): number => (b < global.length ? at(global, b, "row").y0 : (global.at(-1)?.y1 ?? 0));
   const functions = chains.filter((c) => c.kind === "function");
   const tolerance = first.pitch;
+  const runs: { a: number; b: number; text: string; page: number }[] = [];
   functions.forEach((chain, k) => {
     const text = join(chain.lines, { page: chain.page, column: chain.kind });
     let best: { a: number; b: number; error: number } | null = null;
@@ -206,7 +207,16 @@ export function assembleTextGrid(
       put(nearest((chain.y0 + chain.y1) / 2), "function", text, 1);
       return;
     }
-    put(best.a, "function", text, best.b - best.a);
+    const taken = best;
+    // two labels never cover one row: where their runs overlap, neither can be told
+    const clash = runs.find((r) => r.a < taken.b && taken.a < r.b);
+    if (clash) {
+      diagnostics.push(diag("pdf/text-grid-span", "span", { text }, { file, page: chain.page }));
+      diagnostics.push(diag("pdf/text-grid-span", "span", { text: clash.text }, { file, page: clash.page }));
+      return;
+    }
+    runs.push({ a: taken.a, b: taken.b, text, page: chain.page });
+    put(taken.a, "function", text, taken.b - taken.a);
   });
   for (const r of raw) r.cells.sort((a, b) => a.col - b.col);
 

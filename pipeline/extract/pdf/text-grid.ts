@@ -35,6 +35,8 @@ const LABEL_LEADING = 1.6;
 const CELL_GAP = 1.25;
 /** Baselines within this share of the font size are aligned. */
 const ALIGNED = 0.3;
+/** Under the last activity, a blank of more than this many line pitches ends the table: what follows is page furniture (a page number). */
+const FOOTER_GAP = 3;
 const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
 
 /** A line given to the nearest row or column: a message of `pdf/text-grid-place`, its page added later. */
@@ -207,27 +209,48 @@ function alignmentOf(columns: readonly Line[][], codes: readonly number[], pitch
  * closely. Each row's cell is centred on its code, so its last line mirrors its first about the
  * code's baseline; cut the block there, row after row.
  */
-function splitCentred(block: readonly Line[], codes: readonly number[], size: number): { row: number; lines: Line[] }[] | null {
+function splitCentred(block: readonly Line[], codes: readonly number[], size: number, from = 0): { row: number; lines: Line[] }[] | null {
   const out: { row: number; lines: Line[] }[] = [];
-  let s = 0;
+  let s = from;
   while (s < block.length) {
     const first = at(block, s, "line of a block").baseline;
     let found: { row: number; end: number } | null = null;
     for (let r = 0; r < codes.length && !found; r++) {
       const c = at(codes, r, "code baseline");
       if (c < first - ALIGNED * size) continue;
+      // a row's cell lies between the rows above and below it: it never reaches another row's code
+      if (r > 0 && first <= at(codes, r - 1, "code baseline") + ALIGNED * size) break;
+      const next = codes[r + 1] ?? Infinity;
       const mirror = 2 * c - first;
-      for (let e = s; e < block.length; e++)
+      for (let e = s; e < block.length && at(block, e, "line of a block").baseline < next - ALIGNED * size; e++)
         if (Math.abs(at(block, e, "line of a block").baseline - mirror) <= ALIGNED * size) {
           found = { row: r, end: e };
           break;
         }
     }
+    // the page's last row broken by the page break: the producer fills its part on this page from the top, on the code's line
+    const last = codes.length - 1;
+    if ((!found || found.row === last) && Math.abs(first - at(codes, last, "code baseline")) <= ALIGNED * size) found = { row: last, end: block.length - 1 };
     if (!found) return null;
     out.push({ row: found.row, lines: block.slice(s, found.end + 1) });
     s = found.end + 1;
   }
   return out;
+}
+
+/**
+ * Centred cells on a page whose first row may go on from the page before: the fewest lines above
+ * the first code that leave the rest of the block centred are that row's rest (filled from the top).
+ */
+function splitCentredCarried(block: readonly Line[], codes: readonly number[], size: number): { carried: Line[]; parts: { row: number; lines: Line[] }[] } | null {
+  const firstCode = codes[0];
+  if (firstCode === undefined) return null;
+  for (let k = 0; k <= block.length; k++) {
+    if (k > 0 && at(block, k - 1, "line of a block").baseline >= firstCode - ALIGNED * size) return null;
+    const parts = splitCentred(block, codes, size, k);
+    if (parts) return { carried: block.slice(0, k), parts };
+  }
+  return null;
 }
 
 function shadedAt(fills: readonly Fill[], x: number, y: number): boolean {
@@ -312,8 +335,18 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
 
   // data lines: below the header, not wide, and not past the footnote (the first wide line below)
   const footTop = Math.min(Infinity, ...pieces.filter((p) => p.baseline > headerBottom && wide(p)).map((p) => p.baseline - p.size));
-  const data: Line[] = pieces.filter((p) => p.baseline > headerBottom && p.baseline < footTop && !wide(p)).map((p) => at(toLines([p]), 0, "line of a piece"));
-  const below = pieces.filter((p) => p.baseline >= footTop);
+  const under = pieces.filter((p) => p.baseline > headerBottom && p.baseline < footTop && !wide(p));
+  // page furniture under the table (a page number in the footer): past a blank wider than any between a row's lines
+  const codeShaped = under.filter((p) => ACTIVITY_CODE.test(p.text.trim()) || LETTER_CODE.test(p.text.trim()));
+  const lastCode = codeShaped.length > 0 ? Math.max(...codeShaped.map((p) => p.baseline)) : Infinity;
+  const step = FOOTER_GAP * linePitch(under.map((p) => at(toLines([p]), 0, "line of a piece")));
+  let tableEnd = lastCode;
+  for (const b of under.map((p) => p.baseline).filter((b) => b > lastCode).sort((x, y) => x - y)) {
+    if (b - tableEnd > step) break;
+    tableEnd = b;
+  }
+  const data: Line[] = under.filter((p) => p.baseline <= tableEnd).map((p) => at(toLines([p]), 0, "line of a piece"));
+  const below = pieces.filter((p) => p.baseline >= footTop || (p.baseline > tableEnd && under.includes(p)));
   const size = data[0]?.size ?? 10;
 
   // columns: the code column from the codes; every other boundary in the widest river between two labels
@@ -369,6 +402,11 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     list.push({ ...d, edge: c.right });
     byColumn.set(c.kind, list);
   }
+  // how far each column's text reaches on the page: the river's middle is only an estimate of its edge
+  for (const list of byColumn.values()) {
+    const reach = Math.max(...list.map((l) => l.right));
+    for (const l of list) l.reach = reach;
+  }
   const pitch = linePitch(data);
   const cellKinds = columns.map((c) => c.kind).filter((k) => k !== "activityCode" && !HIERARCHY.includes(k));
   const alignment = alignmentOf(cellKinds.map((k) => byColumn.get(k) ?? []), baselines, pitch, size);
@@ -398,9 +436,15 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
         }
         continue;
       }
-      const parts = splitCentred(block, baselines, size);
-      if (parts) for (const p of parts) give(p.row, kind, p.lines);
-      else
+      const split = splitCentredCarried(block, baselines, size);
+      if (split) {
+        // above the page's first activity: the rest of the previous page's last row, broken by the page break
+        if (split.carried.length > 0) {
+          carried.set(kind, [...(carried.get(kind) ?? []), ...split.carried]);
+          used.push(...split.carried);
+        }
+        for (const p of split.parts) give(p.row, kind, p.lines);
+      } else
         for (const l of block) {
           problems.push({ message: "not-centred", params: { text: l.text.trim(), column: ph(`column.${kind}`) } });
           let best = 0;

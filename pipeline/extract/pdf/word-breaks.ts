@@ -12,6 +12,8 @@ export interface BreakContext {
   /** and draws it even where it does not fit before the cell's edge (Calc, pdfmake; Writer leaves it out
    * there): then a line it ends without one was surely cut inside a word */
   hangs: boolean;
+  /** and leaves it out where it does not fit (Writer): lines of several words end without one, which no producer cuts */
+  drops: boolean;
   /** a blank's width, in font sizes */
   blank: number;
   /** words the document prints whole (folded, see `word`) */
@@ -54,7 +56,11 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
   const following = next.text.trimStart();
   const lastToken = tokens(text).at(-1) ?? "";
   const firstToken = tokens(following)[0] ?? "";
-  const blankFits = line.edge !== null && line.right + (context.blank + MARGIN) * line.size <= line.edge;
+  // what surely fits: inside the cell's edge, or, where only the text shows it (no rules), inside what its column's text reaches
+  const room = line.reach ?? line.edge;
+  // a producer that leaves the blank out where it does not fit cut a word only where a blank surely fits
+  const blankRoom = context.drops ? room : line.edge;
+  const blankFits = blankRoom !== null && line.right + (context.blank + MARGIN) * line.size <= blankRoom;
   const cut = context.marked && (context.hangs || blankFits);
 
   // 1. a hyphen the producer added at a soft hyphen: the word goes on
@@ -86,7 +92,7 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
   if (cut) return { join: "" };
   // 5. a word is cut only when it stands alone on its line and the next letter would not have fitted there
   const alone = tokens(text).length === 1;
-  const letterFits = line.edge !== null && line.right + next.first + MARGIN * line.size <= line.edge;
+  const letterFits = room !== null && line.right + next.first + MARGIN * line.size <= room;
   if (!alone || line.edge === null || letterFits) return { join: " " };
   if (CLOSING.test(following)) return { join: "" };
   // compared word by word: the word the break is in, whole and cut
@@ -151,6 +157,7 @@ export function breakContext(cells: readonly (readonly Line[])[], blank: number 
   const printed: string[] = [];
   let drawn = 0;
   let hanging = 0;
+  let dropped = 0;
   for (const lines of cells) {
     const kept = lines.filter((l) => l.text.trim() !== "");
     kept.forEach((line, i) => {
@@ -159,6 +166,7 @@ export function breakContext(cells: readonly (readonly Line[])[], blank: number 
         if (line.end > line.edge + MARGIN * line.size) hanging++;
       }
       const parts = tokens(line.text);
+      if (i < kept.length - 1 && !line.text.endsWith(" ") && parts.length > 1 && !/[-/\u2010]$/.test(line.text)) dropped++;
       printed.push(parts.join(" "));
       const previous = kept[i - 1];
       const startSure =
@@ -180,5 +188,6 @@ export function breakContext(cells: readonly (readonly Line[])[], blank: number 
     }
   }
   const hangs = marked && hanging >= Math.max(HANGING_LEAST, HANGING_SHARE * drawn);
-  return { marked, hangs, blank: blank ?? DEFAULT_BLANK, words, printed: printed.join("\n"), ownPrinted: own.join("\n") };
+  const drops = marked && !hangs && dropped >= Math.max(HANGING_LEAST, HANGING_SHARE * drawn);
+  return { marked, hangs, drops, blank: blank ?? DEFAULT_BLANK, words, printed: printed.join("\n"), ownPrinted: own.join("\n") };
 }
