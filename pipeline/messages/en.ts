@@ -266,6 +266,7 @@ export const en = {
     "repair/activity-code": {
       "no-code": "an activity is printed without a code: \"{title}\"",
       "cells-only": "an activity's cells are printed without its code or title: {cells}",
+      "not-code": "an activity's code cell holds no code: \"{text}\"",
     },
     "repair/extra-cells": { extra: "activity {code}: more cells than columns after the title: {cells}" },
     "repair/column-shift": { shifted: "activity {code}: cells after the title were shifted; read {cells}" },

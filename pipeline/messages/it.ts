@@ -276,6 +276,7 @@ export const it: Translation = {
     "repair/activity-code": {
       "no-code": "un'attività è stampata senza codice: \"{title}\"",
       "cells-only": "le celle di un'attività sono stampate senza codice né titolo: {cells}",
+      "not-code": "la cella del codice di un'attività non contiene un codice: \"{text}\"",
     },
     "repair/extra-cells": { extra: "attività {code}: dopo il titolo ci sono più celle che colonne: {cells}" },
     "repair/column-shift": { shifted: "attività {code}: le celle dopo il titolo erano spostate; lette come {cells}" },
