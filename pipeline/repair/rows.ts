@@ -4,7 +4,7 @@
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/rules.ts";
 import { at } from "../lib/at.ts";
-import { CODE_PATTERN, codeDepth } from "../model/codes.ts";
+import { CODE_PATTERN, codeDepth, isBareLetter, leadingCode } from "../model/codes.ts";
 import { STRUCTURE_FIELDS, structureLabel } from "../model/fields.ts";
 import { isLevelDepth, LEVELS } from "../model/levels.ts";
 import type { ColumnKind, RawCell, RawRow } from "../model/raw.ts";
@@ -45,8 +45,8 @@ const STRUCTURE_INDEX: Partial<Record<ColumnKind, 0 | 1 | 2>> = { [STRUCTURE_FIE
 function rowLetters(texts: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
   for (const t of texts) {
-    const letter = /^([A-Z])(?:\s|$)/.exec(t)?.[1];
-    if (letter !== undefined) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+    const letter = leadingCode(t);
+    if (letter !== null && isBareLetter(letter)) counts.set(letter, (counts.get(letter) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
 }

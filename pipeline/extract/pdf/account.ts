@@ -7,7 +7,7 @@
 // reading the reader got wrong stops with exit 1 instead of becoming a different annex.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/rules.ts";
-import { ACTIVITY_DEPTH, codeDepth, isNumberedCode } from "../../model/codes.ts";
+import { compareCodes, isActivityCode } from "../../model/codes.ts";
 import type { ColumnKind, RawRow } from "../../model/raw.ts";
 import { TOLERANCES } from "./tolerances.ts";
 import type { TextRun } from "./text.ts";
@@ -58,28 +58,7 @@ const preview = (text: string): string => (text.length > 60 ? `${text.slice(0, 5
 /** An activity code printed as a token of its own (its cell, or the start of a code-and-title cell). */
 function codeToken(text: string): string | null {
   const first = text.trim().split(/\s+/, 1)[0] ?? "";
-  return isNumberedCode(first) && codeDepth(first) === ACTIVITY_DEPTH ? first : null;
-}
-
-/** Numbered codes in order: part by part, number first, then a local variant's letter (C1.1.7 < C1.1.7b). */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split(".");
-  const pb = b.split(".");
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (x === y) continue;
-    const mx = /^([A-Z]?)(\d*)([a-z]*)$/.exec(x);
-    const my = /^([A-Z]?)(\d*)([a-z]*)$/.exec(y);
-    const [lx = "", nx = "", sx = ""] = mx ? mx.slice(1) : [x];
-    const [ly = "", ny = "", sy = ""] = my ? my.slice(1) : [y];
-    if (lx !== ly) return lx < ly ? -1 : 1;
-    if (Number(nx) !== Number(ny)) return Number(nx) - Number(ny);
-    return sx < sy ? -1 : sx > sy ? 1 : 0;
-  }
-  return 0;
+  return isActivityCode(first) ? first : null;
 }
 
 /** Index of the first extent whose baseline is at least `y` (extents sorted by baseline). */

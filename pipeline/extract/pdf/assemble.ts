@@ -8,6 +8,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/rules.ts";
 import { at } from "../../lib/at.ts";
+import { leadingCode } from "../../model/codes.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { slot } from "./grid.ts";
 import { plainText, type Line } from "./lines.ts";
@@ -33,8 +34,6 @@ interface Chain {
 
 /** Column boundaries of two pages further apart than this (points) do not line up. */
 const ALIGNED = 2;
-/** A cell that starts with a code: "A1.1 …", "A1.1.1.1", the special row's bare letter. */
-const STARTS_WITH_CODE = /^[A-Z]\d*(?:\.\d+[a-z]?)*(?:\s|$)/;
 /** Columns of a row's own cells (not the hierarchy's merged labels). */
 const HIERARCHY: ReadonlySet<ColumnKind> = new Set(["function", "macro", "process", "subprocess"]);
 
@@ -269,7 +268,7 @@ function continuationBand(
     if (!lines || lines.length === 0) continue;
     const col = map[cell.col0] ?? -1;
     if (col < 0) return false;
-    if (STARTS_WITH_CODE.test(plainText(lines))) return false;
+    if (leadingCode(plainText(lines)) !== null) return false;
     const chain = covering.get(col);
     if (!hasText(chain) || chain.row + chain.span - 1 !== lastRow) return false;
     if (!HIERARCHY.has(columns[col] ?? "unknown") && (chain.row !== lastRow || cell.band1 !== cell.band0)) return false;

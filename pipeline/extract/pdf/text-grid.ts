@@ -6,7 +6,7 @@
 // labels; a filled rectangle behind a row's code and title shades the row. Nothing here knows
 // the domain beyond what a code looks like and the header words (model/header-words.ts).
 import { at } from "../../lib/at.ts";
-import { ACTIVITY_DEPTH, codeDepth, isBareLetter, isNumberedCode, NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
+import { isActivityCode, isBareLetter, isNumberedCode, leadingCode } from "../../model/codes.ts";
 import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
@@ -16,11 +16,9 @@ import { placeText } from "./placement.ts";
 import { ph, type Params } from "../../messages/catalogue.ts";
 
 /** An activity code alone in its cell (model/codes.ts): letter, digits, then three dot-separated parts. */
-const ACTIVITY_CODE = { test: (text: string): boolean => isNumberedCode(text) && codeDepth(text) === ACTIVITY_DEPTH };
+const ACTIVITY_CODE = { test: isActivityCode };
 /** A bare letter in the code column is an activity code too (the special "G" row). */
 const LETTER_CODE = { test: isBareLetter };
-/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2". */
-const LABEL_START = new RegExp(`^${NUMBERED_CODE_SOURCE}(?:\\s|$)`);
 /** The column names lie within this many font sizes below the first of them (labels of several lines). */
 const HEADER_DEPTH = 4;
 /** Rows of the header are this many font sizes apart at most: a wider gap above them ends the header. */
@@ -420,8 +418,8 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     let last: Line | null = null;
     for (const l of lines) {
       // a bare letter opens a label only where a row of the page has that letter for its code ("G")
-      const letter = /^([A-Z])(?:\s|$)/.exec(l.text.trim())?.[1];
-      const coded = kind !== "function" && (LABEL_START.test(l.text.trim()) || (letter !== undefined && rows.some((r) => r.code === letter)));
+      const opening = leadingCode(l.text.trim());
+      const coded = kind !== "function" && opening !== null && (isNumberedCode(opening) || rows.some((r) => r.code === opening));
       if (!current || !last || coded || l.baseline - last.baseline > CELL_GAP * pitch) {
         const first = textLabels.every((t) => t.kind !== kind);
         const atTop = first && l.baseline - l.size - headerBottom < pitch;
