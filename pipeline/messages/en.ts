@@ -211,6 +211,7 @@ export const en = {
       doubt: "a line break that may be inside a word or between two: \"{joined}\" or \"{spaced}\"? Write the one that is right under `words` in plan.yaml",
     },
     "pdf/empty-row": { empty: "a row of the table has no text of its own: if it held an activity, its text is lost" },
+    "pdf/fill": { fill: "a {colour} fill is not grey, so it does not mark an activity as inactive (the first page with it)" },
     "pdf/ghost-text": { ghost: "{count} characters drawn outside the visible part of their cells were ignored (pages {pages})" },
     "pdf/text-after-footnote": { ignored: "text after the footnote was ignored: \"{text}\"" },
     "pdf/page-without-table": { "no-table": "the page has text but no table: if it held rows of the table, they are missing" },

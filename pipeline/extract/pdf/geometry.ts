@@ -3,6 +3,7 @@
 // rectangles. Both end up as the same Segment; wider filled rectangles keep their colour
 // (cell shading, header background).
 import { at } from "../../lib/at.ts";
+import { isWhite } from "../../model/shading.ts";
 import { applyX, applyY, type Matrix } from "./matrix.ts";
 
 /** A horizontal or vertical ruling line: `at` is its y (horizontal) or x (vertical). */
@@ -38,15 +39,6 @@ const FLAT = 0.5;
 /** A filled rectangle no thicker than this, and long, is a border drawn as a fill. */
 const RULE_THICKNESS = 2;
 const RULE_ASPECT = 4;
-
-/** Near-white paint is invisible on paper: it draws neither lines nor shading. */
-export function isWhite(color: string | null): boolean {
-  if (color === null || color.length !== 7) return true;
-  const r = parseInt(color.slice(1, 3), 16);
-  const g = parseInt(color.slice(3, 5), 16);
-  const b = parseInt(color.slice(5, 7), 16);
-  return Math.min(r, g, b) >= 0xf5;
-}
 
 /** Subpaths of a pdfjs path buffer as flat lists of transformed points; curves mark a subpath unusable. */
 function subpaths(buffer: ArrayLike<number>, ctm: Matrix): { points: number[]; closed: boolean; curved: boolean }[] {

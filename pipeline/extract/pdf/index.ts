@@ -6,6 +6,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
 import { customLabels, type HeaderKind } from "../../model/header-words.ts";
+import { isShading } from "../../model/shading.ts";
 import type { ColumnKind, RawRow, RawTable } from "../../model/raw.ts";
 import { account, type BoxedCell, type PageUse, type PrintedPage } from "./account.ts";
 import { assemble } from "./assemble.ts";
@@ -193,6 +194,8 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
   /** every page's visible text, for the account */
   const printed: PrintedPage[] = [];
   let headerWithoutGrid = false;
+  /** fills neither white nor grey, by colour: the first page with each */
+  const otherFills = new Map<string, number>();
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       if (options.onPage) await options.onPage(n, doc.numPages);
@@ -214,6 +217,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
       if (content.rotation !== page.rotate)
         diagnostics.push(diag("pdf/page-turned", "turned", { degrees: (content.rotation - page.rotate + 360) % 360 }, { file, page: n }));
       if (blanks.length < BLANK_SAMPLE) blankWidth(content.runs, blanks);
+      for (const fill of content.geometry.fills) if (!isShading(fill.color) && !otherFills.has(fill.color)) otherFills.set(fill.color, n);
       const table = readPageTable(content, custom);
       if (table) pages.push(table);
       else if (content.runs.length > 0) {
@@ -229,6 +233,8 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
 
   if (glyphs === 0)
     throw new FatalError("pdf/no-text", "no-text", {}, { file });
+  // as in an office file: a fill that is not grey is not taken for shading, and said so
+  for (const [colour, page] of otherFills) diagnostics.push(diag("pdf/fill", "fill", { colour }, { file, page }));
   const breaks = { blank: median(blanks), own: options.words ?? [] };
   const assembled = assemble(pages, file, breaks);
   if (!assembled) {

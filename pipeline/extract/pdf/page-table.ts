@@ -2,6 +2,7 @@
 // the text around the table.
 import { at } from "../../lib/at.ts";
 import type { CustomLabels } from "../../model/header-words.ts";
+import { isShading } from "../../model/shading.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
 import type { Fill } from "./geometry.ts";
@@ -39,14 +40,14 @@ export interface Ghost {
   below: string[];
 }
 
-/** Fills behind the middle of most of a row's own cells make the row shaded. */
+/** Shading fills behind the middle of most of a row's own cells make the row shaded. */
 function isShaded(cells: GridCell[], fills: readonly Fill[]): boolean {
   if (cells.length === 0) return false;
   let covered = 0;
   for (const cell of cells) {
     const x = (cell.box.left + cell.box.right) / 2;
     const y = (cell.box.top + cell.box.bottom) / 2;
-    if (fills.some((f) => contains(f, x, y))) covered++;
+    if (fills.some((f) => isShading(f.color) && contains(f, x, y))) covered++;
   }
   return covered * 2 > cells.length;
 }

@@ -10,7 +10,8 @@ import { isActivityCode, isBareLetter, isNumberedCode, leadingCode } from "../..
 import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
-import { isWhite, type Fill } from "./geometry.ts";
+import { isShading } from "../../model/shading.ts";
+import type { Fill } from "./geometry.ts";
 import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { placeText } from "./placement.ts";
 import { ph, type Params } from "../../messages/catalogue.ts";
@@ -229,7 +230,7 @@ function splitCentred(block: readonly Line[], codes: readonly number[], size: nu
 }
 
 function shadedAt(fills: readonly Fill[], x: number, y: number): boolean {
-  return fills.some((f) => !isWhite(f.color) && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom);
+  return fills.some((f) => isShading(f.color) && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom);
 }
 
 /**
