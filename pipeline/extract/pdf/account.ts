@@ -80,7 +80,7 @@ function leftovers(printed: PrintedPage, use: PageUse | undefined): string[] {
   const bands = use?.bands ?? [];
   const out: string[] = [];
   for (const run of printed.runs) {
-    const reach = TOLERANCES.sameLine * run.size;
+    const reach = TOLERANCES.sameLineEm * run.size;
     if (bands.some((b) => run.baseline >= b.top && run.baseline <= b.bottom)) continue;
     let text = "";
     for (const g of run.glyphs) {
@@ -90,7 +90,7 @@ function leftovers(printed: PrintedPage, use: PageUse | undefined): string[] {
       for (let i = firstFrom(extents, run.baseline - reach); i < extents.length && !covered; i++) {
         const e = extents[i];
         if (!e || e.baseline > run.baseline + reach) break;
-        covered = x >= e.left - TOLERANCES.glyphReach && x <= e.right + TOLERANCES.glyphReach;
+        covered = x >= e.left - TOLERANCES.glyphReachPt && x <= e.right + TOLERANCES.glyphReachPt;
       }
       if (!covered) text += g.text;
     }
@@ -145,7 +145,7 @@ const median = (values: readonly number[]): number => {
  */
 function misplaced(uses: readonly PageUse[]): { page: number; cell: BoxedCell }[] {
   const all = uses.flatMap((u) => (u.cells ?? []).filter((c) => c.lines.length > 0).map((cell) => ({ page: u.page, cell })));
-  if (all.length < TOLERANCES.placementSample) return [];
+  if (all.length < TOLERANCES.placementSampleCount) return [];
   const top = (c: BoxedCell) => (c.lines[0]?.baseline ?? 0) - c.top;
   const middle = (c: BoxedCell) => ((c.lines[0]?.baseline ?? 0) - c.top - (c.bottom - (c.lines.at(-1)?.baseline ?? 0))) / 2;
   const spread = (f: (c: BoxedCell) => number) => {
@@ -155,7 +155,7 @@ function misplaced(uses: readonly PageUse[]): { page: number; cell: BoxedCell }[
   const t = spread(top);
   const c = spread(middle);
   const [f, { m }] = t.mad <= c.mad ? [top, t] : [middle, c];
-  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplaced * (a.cell.lines[0]?.size ?? 10));
+  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplacedEm * (a.cell.lines[0]?.size ?? 10));
 }
 
 export interface AccountInput {

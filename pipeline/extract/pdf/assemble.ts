@@ -15,6 +15,7 @@ import { plainText, type Line } from "./lines.ts";
 import type { Ghost, PageTable } from "./page-table.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
 import { type Phrase, ph } from "../../messages/catalogue.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 /** The part of a merged cell, or of a broken row's cell, on one page. */
 interface Part {
@@ -32,8 +33,6 @@ interface Chain {
   crossed: boolean;
 }
 
-/** Column boundaries of two pages further apart than this (points) do not line up. */
-const ALIGNED = 2;
 /** Columns of a row's own cells (not the hierarchy's merged labels). */
 const HIERARCHY: ReadonlySet<ColumnKind> = new Set(["function", "macro", "process", "subprocess"]);
 
@@ -65,7 +64,7 @@ function linesUp(page: PageTable, previous: PageTable, map: readonly number[], p
     if (col < 0 || p < 0) continue;
     const left = Math.abs(at(page.grid.xs, c, "column boundary") - at(previous.grid.xs, p, "column boundary"));
     const right = Math.abs(at(page.grid.xs, c + 1, "column boundary") - at(previous.grid.xs, p + 1, "column boundary"));
-    if (left > ALIGNED || right > ALIGNED) return false;
+    if (left > TOLERANCES.columnsAlignedPt || right > TOLERANCES.columnsAlignedPt) return false;
   }
   return true;
 }

@@ -23,6 +23,7 @@ import { assembleTextGrid, type TextGridTable } from "./text-grid-table.ts";
 import type { TextRun } from "./text.ts";
 import { joinCell } from "./word-breaks.ts";
 import { ph } from "../../messages/catalogue.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -77,7 +78,6 @@ export const ACCOUNT_MEASURE = "pdf account";
 
 /** A short line with a number under a page's table: a page number, a date (page furniture). */
 const FURNITURE = /\d/;
-const FURNITURE_LENGTH = 40;
 
 /** What the text grid did with each page's text: lines in cells, header rows, title, footnote; pages it did not read, nothing. */
 function textGridUses(textPages: readonly TextGridPage[], loose: readonly { page: number }[]): PageUse[] {
@@ -87,7 +87,7 @@ function textGridUses(textPages: readonly TextGridPage[], loose: readonly { page
   return [
     ...textPages.map((p) => ({
       page: p.page,
-      lines: [...p.used, ...p.above, ...(p === last ? p.below : p.below.filter((b) => FURNITURE.test(b.text) && b.text.trim().length <= FURNITURE_LENGTH))],
+      lines: [...p.used, ...p.above, ...(p === last ? p.below : p.below.filter((b) => FURNITURE.test(b.text) && b.text.trim().length <= TOLERANCES.furnitureCharsCount))],
       bands: [{ top: p.headerTop, bottom: p.headerBottom }],
     })),
     // a page before the table (a title page) or after it (a legend) is not the table's; one among its pages is
@@ -142,18 +142,16 @@ function textGridTable(grid: TextGridTable, file: string, diagnostics: Diagnosti
 function blankWidth(runs: readonly TextRun[], widths: number[]): void {
   for (const run of runs) {
     const glyphs = run.glyphs;
-    for (let i = 0; i < glyphs.length && widths.length < BLANK_SAMPLE; i++) {
+    for (let i = 0; i < glyphs.length && widths.length < TOLERANCES.blankSampleCount; i++) {
       const g = at(glyphs, i, "glyph");
       const next = glyphs[i + 1];
       if (g.text !== "" || g.right <= g.left) continue;
-      if (next && next.left < g.right - NO_ADVANCE * run.size) continue;
+      if (next && next.left < g.right - TOLERANCES.noAdvanceEm * run.size) continue;
       widths.push((g.right - g.left) / run.size);
     }
   }
 }
 
-const BLANK_SAMPLE = 2000;
-const NO_ADVANCE = 0.05;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -216,7 +214,7 @@ export async function extractPdf(data: Uint8Array, file: string, options: PdfOpt
         );
       if (content.rotation !== page.rotate)
         diagnostics.push(diag("pdf/page-turned", "turned", { degrees: (content.rotation - page.rotate + 360) % 360 }, { file, page: n }));
-      if (blanks.length < BLANK_SAMPLE) blankWidth(content.runs, blanks);
+      if (blanks.length < TOLERANCES.blankSampleCount) blankWidth(content.runs, blanks);
       for (const fill of content.geometry.fills) if (!isShading(fill.color) && !otherFills.has(fill.color)) otherFills.set(fill.color, n);
       const table = readPageTable(content, custom);
       if (table) pages.push(table);

@@ -12,6 +12,7 @@ import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { contains } from "./matrix.ts";
 import { placeText, type Placed } from "./placement.ts";
 import type { HiddenRun } from "./text.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 export interface PageTable {
   page: number;
@@ -74,8 +75,6 @@ function rowShading(grid: Grid, firstData: number, fills: readonly Fill[]): bool
 }
 
 /** Text starts this far right of its cell's left edge: the producer's padding, on both sides. */
-const PADDING_QUANTILE = 0.1;
-
 function padding(grid: Grid, cells: ReadonlyMap<number, Piece[]>): number {
   const offsets: number[] = [];
   for (const [id, pieces] of cells) {
@@ -83,7 +82,7 @@ function padding(grid: Grid, cells: ReadonlyMap<number, Piece[]>): number {
     for (const p of pieces) if (p.left >= left) offsets.push(p.left - left);
   }
   offsets.sort((a, b) => a - b);
-  return offsets[Math.floor(offsets.length * PADDING_QUANTILE)] ?? 0;
+  return offsets[Math.floor(offsets.length * TOLERANCES.paddingShare)] ?? 0;
 }
 
 function cellLines(placed: Placed, grid: Grid, pad: number): { lines: Map<number, Line[]>; texts: Map<number, string> } {
