@@ -2,7 +2,8 @@
 // out, read twice, or put out of order is an error that names the page and quotes the text,
 // whichever reader it was. (On real prints: test/pdf-producers.test.ts, test/pdf-mutations.test.ts.)
 import { describe, expect, it } from "vitest";
-import { account, compareCodes, type PageUse, type PrintedPage } from "../pipeline/extract/pdf/account.ts";
+import { account, type PageUse, type PrintedPage } from "../pipeline/extract/pdf/account.ts";
+import { compareCodes } from "../pipeline/model/codes.ts";
 import type { ColumnKind, RawRow } from "../pipeline/model/raw.ts";
 import type { TextRun } from "../pipeline/extract/pdf/text.ts";
 

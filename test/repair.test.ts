@@ -33,6 +33,19 @@ describe("repair", () => {
     expect(out.diagnostics.map((d) => d.rule)).toContain("repair/active-conflict");
   });
 
+  it("reads a code cell that holds no code as an error of its row, not as an activity the schema would refuse", () => {
+    const out = repair(
+      table([
+        row(1, { 0: "Governo", 1: "A1 MACRO", 2: "A1.1 PROC", 3: "A1.1.1 Sotto", 4: "A1.1.1.1", 5: "Uno" }),
+        row(2, { 4: "A1.1.1.2A1.1.1.2", 5: "Due" }),
+      ]),
+    );
+    expect(out.annex.activities.map((a) => a.code)).toEqual(["A1.1.1.1"]);
+    expect(out.diagnostics.filter((d) => d.rule === "repair/activity-code").map((d) => ({ severity: d.severity, message: d.message, place: d.place }))).toEqual([
+      { severity: "error", message: "not-code", place: { file: "t.pdf", page: 1, row: 2 } },
+    ]);
+  });
+
   it("takes a label repeated as continued ('… (segue)') as the same title, not a second one", () => {
     const out = repair(
       table([

@@ -87,6 +87,7 @@ export const RULES = {
   "pdf/merge-open-at-end": { step: "extract", severity: "error", means: "a merged cell is open at the bottom of the table's last page (the table's last page missing?)" },
   "pdf/word-break": { step: "extract", severity: "error", means: "a line break that may be inside a word or between two, which neither the PDF nor the body's own words settle: write the word or phrase as it should read under `words` in plan.yaml" },
   "pdf/empty-row": { step: "extract", severity: "error", means: "a row of the table has no text of its own: if it held an activity, its text is lost (a damaged font?)" },
+  "pdf/fill": { step: "extract", severity: "warning", means: "a fill that is not grey (a highlight, say) does not mark an activity as inactive" },
   "pdf/ghost-text": { step: "extract", severity: "info", means: "text the PDF draws outside the visible part of its cell (clipped) was left out" },
   "pdf/text-after-footnote": { step: "extract", severity: "info", means: "text after the footnote (a legend, say) is not part of the annex" },
   "pdf/page-without-table": { step: "extract", severity: "error", means: "a page among the table's pages has text but no table: if it held rows, they are missing" },

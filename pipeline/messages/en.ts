@@ -211,6 +211,7 @@ export const en = {
       doubt: "a line break that may be inside a word or between two: \"{joined}\" or \"{spaced}\"? Write the one that is right under `words` in plan.yaml",
     },
     "pdf/empty-row": { empty: "a row of the table has no text of its own: if it held an activity, its text is lost" },
+    "pdf/fill": { fill: "a {colour} fill is not grey, so it does not mark an activity as inactive (the first page with it)" },
     "pdf/ghost-text": { ghost: "{count} characters drawn outside the visible part of their cells were ignored (pages {pages})" },
     "pdf/text-after-footnote": { ignored: "text after the footnote was ignored: \"{text}\"" },
     "pdf/page-without-table": { "no-table": "the page has text but no table: if it held rows of the table, they are missing" },
@@ -266,6 +267,7 @@ export const en = {
     "repair/activity-code": {
       "no-code": "an activity is printed without a code: \"{title}\"",
       "cells-only": "an activity's cells are printed without its code or title: {cells}",
+      "not-code": "an activity's code cell holds no code: \"{text}\"",
     },
     "repair/extra-cells": { extra: "activity {code}: more cells than columns after the title: {cells}" },
     "repair/column-shift": { shifted: "activity {code}: cells after the title were shifted; read {cells}" },

@@ -219,6 +219,7 @@ export const it: Translation = {
       doubt: "un a capo che può cadere dentro una parola o tra due parole: \"{joined}\" oppure \"{spaced}\"? Scrivere la forma corretta sotto `words` in plan.yaml",
     },
     "pdf/empty-row": { empty: "una riga della tabella non ha testo proprio: se conteneva un'attività, il suo testo è perso" },
+    "pdf/fill": { fill: "un riempimento {colour} non è grigio e quindi non segna un'attività come non attiva (la prima pagina che lo ha)" },
     "pdf/ghost-text": { ghost: "{count} caratteri disegnati fuori dalla parte visibile delle celle sono stati ignorati (pagine {pages})" },
     "pdf/text-after-footnote": { ignored: "il testo dopo la nota in calce è stato ignorato: \"{text}\"" },
     "pdf/page-without-table": { "no-table": "la pagina ha testo ma nessuna tabella: se conteneva righe della tabella, mancano" },
@@ -276,6 +277,7 @@ export const it: Translation = {
     "repair/activity-code": {
       "no-code": "un'attività è stampata senza codice: \"{title}\"",
       "cells-only": "le celle di un'attività sono stampate senza codice né titolo: {cells}",
+      "not-code": "la cella del codice di un'attività non contiene un codice: \"{text}\"",
     },
     "repair/extra-cells": { extra: "attività {code}: dopo il titolo ci sono più celle che colonne: {cells}" },
     "repair/column-shift": { shifted: "attività {code}: le celle dopo il titolo erano spostate; lette come {cells}" },
@@ -812,6 +814,7 @@ export const it: Translation = {
     "pdf/word-break":
       "un a capo che può cadere dentro una parola o tra due, che né il PDF né le parole dell'ente permettono di risolvere: scrivere la parola o la frase corretta sotto `words` in plan.yaml",
     "pdf/empty-row": "una riga della tabella non ha testo proprio: se conteneva un'attività, il testo è perso (un carattere danneggiato?)",
+    "pdf/fill": "un riempimento non grigio (ad esempio un'evidenziazione) non segna un'attività come non attiva",
     "pdf/ghost-text": "il testo che il PDF disegna fuori dalla parte visibile della cella (ritagliato) è stato tralasciato",
     "pdf/text-after-footnote": "il testo dopo la nota in calce (ad esempio una legenda) non fa parte dell'allegato",
     "pdf/page-without-table": "una pagina tra quelle della tabella ha testo ma nessuna tabella: se conteneva righe, mancano",

@@ -22,6 +22,28 @@ export function isNumberedCode(code: string): boolean {
   return NUMBERED_CODE.test(code);
 }
 
+/** A numbered code at an activity's depth (A1.1.1.1, C1.1.7b.1); the special row's G is not one by its shape alone. */
+export function isActivityCode(code: string): boolean {
+  return isNumberedCode(code) && codeDepth(code) === ACTIVITY_DEPTH;
+}
+
+// A code opens a cell when a blank or the cell's end follows it: "A1.1 PERFORMANCE" opens with
+// A1.1, "A1.1/A1.2" opens with no code, "G GESTIONE GENERALE" with the special row's letter.
+const LEADING_CODE = new RegExp(`^(${NUMBERED_CODE_SOURCE}|[A-Z])(?:\\s|$)`);
+const CODED_TEXT = new RegExp(String.raw`^(${NUMBERED_CODE_SOURCE}|[A-Z])(?:\s+([\s\S]+))?$`);
+
+/** The code a text opens with (a numbered code, or a bare letter), or null. */
+export function leadingCode(text: string): string | null {
+  return LEADING_CODE.exec(text)?.[1] ?? null;
+}
+
+/** A code and the title printed after it in one cell ("A1.1 PERFORMANCE CAMERALE"; "A1.1.1.1" alone: no title), or null. */
+export function splitCoded(text: string): { code: string; title: string | null } | null {
+  const m = CODED_TEXT.exec(text);
+  const code = m?.[1];
+  return code === undefined ? null : { code, title: m?.[2] ?? null };
+}
+
 /** Number of dot-separated parts: A1 → 1, C1.1.7b.1 → 4; a bare letter (G) → 0. */
 export function codeDepth(code: string): number {
   if (isBareLetter(code)) return 0;

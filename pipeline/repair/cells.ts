@@ -1,11 +1,5 @@
 // Reading the content of one cell: codes, risk letters, notes. Domain knowledge lives here.
-import { at } from "../lib/at.ts";
-import { NUMBERED_CODE_SOURCE } from "../model/codes.ts";
-
-/** A code then, optionally, its title in the same cell: "A1.1 PERFORMANCE CAMERALE". */
-const CODED = new RegExp(String.raw`^(${NUMBERED_CODE_SOURCE})(?:\s+([\s\S]+))?$`);
-/** The special rows' single-letter code ("G GESTIONE GENERALE DELL'ENTE", "G"). */
-const LETTER = /^([A-Z])(?:\s+([\s\S]+))?$/;
+import { isBareLetter, splitCoded } from "../model/codes.ts";
 
 export interface CodedText {
   code: string;
@@ -14,12 +8,9 @@ export interface CodedText {
 
 /** Splits a leading code from its title; single-letter codes only when `letters` allows that letter. */
 export function parseCoded(text: string, letters: ReadonlySet<string> = new Set()): CodedText | null {
-  const m = CODED.exec(text);
-  if (m) return { code: at(m, 1, "code of a coded cell"), title: m[2] ?? null };
-  const l = LETTER.exec(text);
-  const letter = l?.[1];
-  if (l && letter !== undefined && letters.has(letter)) return { code: letter, title: l[2] ?? null };
-  return null;
+  const coded = splitCoded(text);
+  // a bare letter is a code only where the row uses it as one (the special rows print "G" at every level)
+  return coded && (!isBareLetter(coded.code) || letters.has(coded.code)) ? coded : null;
 }
 
 const RISK = /^[A-Z](?:\s*\/\s*[A-Z])*$/;

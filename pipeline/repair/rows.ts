@@ -4,7 +4,7 @@
 import type { Diagnostic, Place } from "../diagnostics/diagnostic.ts";
 import { diag } from "../diagnostics/rules.ts";
 import { at } from "../lib/at.ts";
-import { codeDepth } from "../model/codes.ts";
+import { CODE_PATTERN, codeDepth, isBareLetter, leadingCode } from "../model/codes.ts";
 import { STRUCTURE_FIELDS, structureLabel } from "../model/fields.ts";
 import { isLevelDepth, LEVELS } from "../model/levels.ts";
 import type { ColumnKind, RawCell, RawRow } from "../model/raw.ts";
@@ -45,8 +45,8 @@ const STRUCTURE_INDEX: Partial<Record<ColumnKind, 0 | 1 | 2>> = { [STRUCTURE_FIE
 function rowLetters(texts: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
   for (const t of texts) {
-    const letter = /^([A-Z])(?:\s|$)/.exec(t)?.[1];
-    if (letter !== undefined) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+    const letter = leadingCode(t);
+    if (letter !== null && isBareLetter(letter)) counts.set(letter, (counts.get(letter) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= 2).map(([l]) => l));
 }
@@ -61,6 +61,8 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
   const reading: RowReading = { place, functionLabel: null, labels: [], activity: null, shaded: row.shaded, repairs: [] };
   const letters = rowLetters(row.cells.map((c) => c.text));
   let code: string | null = null;
+  /** the code column's text when it is no code (a code drawn twice over itself reads "B1.1.1.1B1.1.1.1") */
+  let notCode: string | null = null;
   let title: string | null = null;
   let risk: string | null = null;
   const structures: Structures = [null, null, null];
@@ -73,7 +75,10 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
     else if (level) {
       const coded = parseCoded(cell.text, letters);
       reading.labels.push({ depth: level, code: coded?.code ?? null, title: coded ? coded.title : cell.text, rowSpan: cell.rowSpan });
-    } else if (kind === "activityCode") code = cell.text;
+    } else if (kind === "activityCode") {
+      if (CODE_PATTERN.test(cell.text)) code = cell.text;
+      else notCode = cell.text;
+    }
     else if (kind === "activityTitle") title = cell.text;
     else if (kind === "activity") {
       const coded = parseCoded(cell.text, letters);
@@ -82,7 +87,9 @@ function readByColumn(row: RawRow, columns: readonly ColumnKind[], place: Place)
     } else if (kind === "risk") risk = cell.text;
     else if (s !== undefined) structures[s] = cell.text;
   }
-  if (code !== null) reading.activity = { code, title, risk, structures };
+  // the schema would refuse the whole annex for it (exit 2): it is this row's reading that failed
+  if (notCode !== null) reading.repairs.push(diag("repair/activity-code", "not-code", { text: notCode }, place));
+  else if (code !== null) reading.activity = { code, title, risk, structures };
   else if (title !== null) {
     reading.repairs.push(diag("repair/activity-code", "no-code", { title }, place));
   } else if (risk !== null || structures.some((t) => t !== null)) {

@@ -7,7 +7,7 @@
 // reading the reader got wrong stops with exit 1 instead of becoming a different annex.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag } from "../../diagnostics/rules.ts";
-import { ACTIVITY_DEPTH, codeDepth, isNumberedCode } from "../../model/codes.ts";
+import { compareCodes, isActivityCode } from "../../model/codes.ts";
 import type { ColumnKind, RawRow } from "../../model/raw.ts";
 import { TOLERANCES } from "./tolerances.ts";
 import type { TextRun } from "./text.ts";
@@ -58,28 +58,7 @@ const preview = (text: string): string => (text.length > 60 ? `${text.slice(0, 5
 /** An activity code printed as a token of its own (its cell, or the start of a code-and-title cell). */
 function codeToken(text: string): string | null {
   const first = text.trim().split(/\s+/, 1)[0] ?? "";
-  return isNumberedCode(first) && codeDepth(first) === ACTIVITY_DEPTH ? first : null;
-}
-
-/** Numbered codes in order: part by part, number first, then a local variant's letter (C1.1.7 < C1.1.7b). */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split(".");
-  const pb = b.split(".");
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (x === y) continue;
-    const mx = /^([A-Z]?)(\d*)([a-z]*)$/.exec(x);
-    const my = /^([A-Z]?)(\d*)([a-z]*)$/.exec(y);
-    const [lx = "", nx = "", sx = ""] = mx ? mx.slice(1) : [x];
-    const [ly = "", ny = "", sy = ""] = my ? my.slice(1) : [y];
-    if (lx !== ly) return lx < ly ? -1 : 1;
-    if (Number(nx) !== Number(ny)) return Number(nx) - Number(ny);
-    return sx < sy ? -1 : sx > sy ? 1 : 0;
-  }
-  return 0;
+  return isActivityCode(first) ? first : null;
 }
 
 /** Index of the first extent whose baseline is at least `y` (extents sorted by baseline). */
@@ -101,7 +80,7 @@ function leftovers(printed: PrintedPage, use: PageUse | undefined): string[] {
   const bands = use?.bands ?? [];
   const out: string[] = [];
   for (const run of printed.runs) {
-    const reach = TOLERANCES.sameLine * run.size;
+    const reach = TOLERANCES.sameLineEm * run.size;
     if (bands.some((b) => run.baseline >= b.top && run.baseline <= b.bottom)) continue;
     let text = "";
     for (const g of run.glyphs) {
@@ -111,7 +90,7 @@ function leftovers(printed: PrintedPage, use: PageUse | undefined): string[] {
       for (let i = firstFrom(extents, run.baseline - reach); i < extents.length && !covered; i++) {
         const e = extents[i];
         if (!e || e.baseline > run.baseline + reach) break;
-        covered = x >= e.left - TOLERANCES.glyphReach && x <= e.right + TOLERANCES.glyphReach;
+        covered = x >= e.left - TOLERANCES.glyphReachPt && x <= e.right + TOLERANCES.glyphReachPt;
       }
       if (!covered) text += g.text;
     }
@@ -166,7 +145,7 @@ const median = (values: readonly number[]): number => {
  */
 function misplaced(uses: readonly PageUse[]): { page: number; cell: BoxedCell }[] {
   const all = uses.flatMap((u) => (u.cells ?? []).filter((c) => c.lines.length > 0).map((cell) => ({ page: u.page, cell })));
-  if (all.length < TOLERANCES.placementSample) return [];
+  if (all.length < TOLERANCES.placementSampleCount) return [];
   const top = (c: BoxedCell) => (c.lines[0]?.baseline ?? 0) - c.top;
   const middle = (c: BoxedCell) => ((c.lines[0]?.baseline ?? 0) - c.top - (c.bottom - (c.lines.at(-1)?.baseline ?? 0))) / 2;
   const spread = (f: (c: BoxedCell) => number) => {
@@ -176,7 +155,7 @@ function misplaced(uses: readonly PageUse[]): { page: number; cell: BoxedCell }[
   const t = spread(top);
   const c = spread(middle);
   const [f, { m }] = t.mad <= c.mad ? [top, t] : [middle, c];
-  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplaced * (a.cell.lines[0]?.size ?? 10));
+  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplacedEm * (a.cell.lines[0]?.size ?? 10));
 }
 
 export interface AccountInput {

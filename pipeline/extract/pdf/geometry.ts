@@ -3,7 +3,9 @@
 // rectangles. Both end up as the same Segment; wider filled rectangles keep their colour
 // (cell shading, header background).
 import { at } from "../../lib/at.ts";
+import { isWhite } from "../../model/shading.ts";
 import { applyX, applyY, type Matrix } from "./matrix.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 /** A horizontal or vertical ruling line: `at` is its y (horizontal) or x (vertical). */
 export interface Segment {
@@ -33,20 +35,6 @@ const LINE = 1;
 const CURVE = 2;
 const CLOSE = 3;
 
-/** Coordinates closer than this (points) count as the same. */
-const FLAT = 0.5;
-/** A filled rectangle no thicker than this, and long, is a border drawn as a fill. */
-const RULE_THICKNESS = 2;
-const RULE_ASPECT = 4;
-
-/** Near-white paint is invisible on paper: it draws neither lines nor shading. */
-export function isWhite(color: string | null): boolean {
-  if (color === null || color.length !== 7) return true;
-  const r = parseInt(color.slice(1, 3), 16);
-  const g = parseInt(color.slice(3, 5), 16);
-  const b = parseInt(color.slice(5, 7), 16);
-  return Math.min(r, g, b) >= 0xf5;
-}
 
 /** Subpaths of a pdfjs path buffer as flat lists of transformed points; curves mark a subpath unusable. */
 function subpaths(buffer: ArrayLike<number>, ctm: Matrix): { points: number[]; closed: boolean; curved: boolean }[] {
@@ -83,9 +71,9 @@ function addStroke(points: number[], closed: boolean, out: Segment[]): void {
     const y0 = at(points, 2 * k + 1, "path point");
     const x1 = at(points, 2 * j, "path point");
     const y1 = at(points, 2 * j + 1, "path point");
-    if (Math.abs(y1 - y0) <= FLAT && Math.abs(x1 - x0) > FLAT)
+    if (Math.abs(y1 - y0) <= TOLERANCES.flatPt && Math.abs(x1 - x0) > TOLERANCES.flatPt)
       out.push({ horizontal: true, at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
-    else if (Math.abs(x1 - x0) <= FLAT && Math.abs(y1 - y0) > FLAT)
+    else if (Math.abs(x1 - x0) <= TOLERANCES.flatPt && Math.abs(y1 - y0) > TOLERANCES.flatPt)
       out.push({ horizontal: false, at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
   }
 }
@@ -108,8 +96,8 @@ function rectangle(points: number[]): { left: number; top: number; right: number
   for (let k = 0; k < n; k++) {
     const x = at(xs, k, "corner");
     const y = at(ys, k, "corner");
-    const onX = Math.abs(x - left) <= FLAT || Math.abs(x - right) <= FLAT;
-    const onY = Math.abs(y - top) <= FLAT || Math.abs(y - bottom) <= FLAT;
+    const onX = Math.abs(x - left) <= TOLERANCES.flatPt || Math.abs(x - right) <= TOLERANCES.flatPt;
+    const onY = Math.abs(y - top) <= TOLERANCES.flatPt || Math.abs(y - bottom) <= TOLERANCES.flatPt;
     if (!onX || !onY) return null;
   }
   return { left, top, right, bottom };
@@ -120,11 +108,11 @@ function addFill(points: number[], color: string, out: Geometry): void {
   if (!box) return;
   const width = box.right - box.left;
   const height = box.bottom - box.top;
-  if (height <= RULE_THICKNESS && width >= RULE_ASPECT * height && width > FLAT)
+  if (height <= TOLERANCES.ruleThicknessPt && width >= TOLERANCES.ruleAspectShare * height && width > TOLERANCES.flatPt)
     out.segments.push({ horizontal: true, at: (box.top + box.bottom) / 2, from: box.left, to: box.right });
-  else if (width <= RULE_THICKNESS && height >= RULE_ASPECT * width && height > FLAT)
+  else if (width <= TOLERANCES.ruleThicknessPt && height >= TOLERANCES.ruleAspectShare * width && height > TOLERANCES.flatPt)
     out.segments.push({ horizontal: false, at: (box.left + box.right) / 2, from: box.top, to: box.bottom });
-  else if (width > FLAT && height > FLAT) out.fills.push({ ...box, color });
+  else if (width > TOLERANCES.flatPt && height > TOLERANCES.flatPt) out.fills.push({ ...box, color });
 }
 
 /** Records what one painted path adds to the page's geometry. */

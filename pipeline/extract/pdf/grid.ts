@@ -6,11 +6,8 @@ import { at } from "../../lib/at.ts";
 import { UnionFind } from "../../lib/union-find.ts";
 import type { Box } from "./matrix.ts";
 import type { Segment } from "./geometry.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
-/** Lines closer than this (points) are the same boundary (double strokes, per-cell borders). */
-const SAME_LINE = 2;
-/** Shorter pieces are ticks or glyph-like marks, not table rules. */
-const MIN_RULE = 2;
 
 export interface GridCell {
   /** first and last column / band of the lattice it covers (inclusive) */
@@ -49,7 +46,7 @@ function boundaries(values: number[]): number[] {
   let n = 0;
   let last = -Infinity;
   for (const v of values) {
-    if (n > 0 && v - last > SAME_LINE) {
+    if (n > 0 && v - last > TOLERANCES.sameRulePt) {
       result.push(sum / n);
       sum = 0;
       n = 0;
@@ -89,7 +86,7 @@ export function slot(bounds: number[], v: number): number {
 
 /** Builds the cell grid of the page's table, or null when the rules do not make a table. */
 export function buildGrid(segments: readonly Segment[]): Grid | null {
-  const rules = segments.filter((s) => s.to - s.from >= MIN_RULE);
+  const rules = segments.filter((s) => s.to - s.from >= TOLERANCES.shortestRulePt);
   const horizontal = rules.filter((s) => s.horizontal);
   const vertical = rules.filter((s) => !s.horizontal);
   // Vertical rules also mark the table's top and bottom where a merged column has no
@@ -104,7 +101,7 @@ export function buildGrid(segments: readonly Segment[]): Grid | null {
   }
   // Horizontal rules outside the vertical rules' reach (an underline, a rule under the title)
   // are not part of the table.
-  const inside = horizontal.filter((s) => s.at >= top - SAME_LINE && s.at <= bottom + SAME_LINE);
+  const inside = horizontal.filter((s) => s.at >= top - TOLERANCES.sameRulePt && s.at <= bottom + TOLERANCES.sameRulePt);
   const ys = boundaries([...inside.map((s) => s.at), top, bottom]);
   if (xs.length < 2 || ys.length < 2) return null;
   const columns = xs.length - 1;

@@ -1,6 +1,7 @@
 // Pieces of text on one page → lines, the way a reader sees them printed. A line keeps what its
 // joining to the next one needs: whether the producer drew a blank at its end, where its text
 // ends, how wide its first letter is, and where text in its cell has to stop.
+import { TOLERANCES } from "./tolerances.ts";
 
 export interface Piece {
   baseline: number;
@@ -35,10 +36,6 @@ export interface Line {
   reach?: number;
 }
 
-/** Pieces whose baselines differ by less than this fraction of the font size are on one line. */
-const SAME_LINE = 0.35;
-/** A horizontal gap wider than this fraction of the font size separates words. */
-export const WORD_GAP = 0.2;
 
 /** Groups pieces into lines, top to bottom and left to right. */
 export function toLines(pieces: readonly Piece[], edge: number | null = null): Line[] {
@@ -46,7 +43,7 @@ export function toLines(pieces: readonly Piece[], edge: number | null = null): L
   const groups: { baseline: number; size: number; parts: Piece[] }[] = [];
   for (const p of sorted) {
     const group = groups[groups.length - 1];
-    if (group && Math.abs(p.baseline - group.baseline) <= SAME_LINE * Math.max(p.size, group.size)) group.parts.push(p);
+    if (group && Math.abs(p.baseline - group.baseline) <= TOLERANCES.sameLineEm * Math.max(p.size, group.size)) group.parts.push(p);
     else groups.push({ baseline: p.baseline, size: p.size, parts: [p] });
   }
   return groups.map(({ baseline, size, parts }) => {
@@ -55,7 +52,7 @@ export function toLines(pieces: readonly Piece[], edge: number | null = null): L
     let right = -Infinity;
     let end = -Infinity;
     for (const p of parts) {
-      const gap = p.left - right > WORD_GAP * p.size;
+      const gap = p.left - right > TOLERANCES.wordGapEm * p.size;
       if (gap && text !== "" && !text.endsWith(" ") && !p.text.startsWith(" ")) text += " ";
       text += p.text;
       right = Math.max(right, p.right);
@@ -66,16 +63,13 @@ export function toLines(pieces: readonly Piece[], edge: number | null = null): L
   });
 }
 
-/** Lines closer than this many font sizes (baseline to baseline) belong to one paragraph. */
-const PARAGRAPH_GAP = 1.6;
-
 /** Lines grouped into paragraphs by the vertical gaps between them (a footnote, then a legend). */
 export function toParagraphs(pieces: readonly Piece[]): Line[][] {
   const out: Line[][] = [];
   let paragraph: Line[] = [];
   let previous: Line | null = null;
   for (const line of toLines(pieces)) {
-    if (!previous || line.baseline - previous.baseline > PARAGRAPH_GAP * Math.max(line.size, previous.size)) {
+    if (!previous || line.baseline - previous.baseline > TOLERANCES.paragraphGapEm * Math.max(line.size, previous.size)) {
       paragraph = [];
       out.push(paragraph);
     }

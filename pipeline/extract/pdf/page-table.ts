@@ -2,6 +2,7 @@
 // the text around the table.
 import { at } from "../../lib/at.ts";
 import type { CustomLabels } from "../../model/header-words.ts";
+import { isShading } from "../../model/shading.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
 import type { Fill } from "./geometry.ts";
@@ -11,6 +12,7 @@ import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { contains } from "./matrix.ts";
 import { placeText, type Placed } from "./placement.ts";
 import type { HiddenRun } from "./text.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 export interface PageTable {
   page: number;
@@ -39,14 +41,14 @@ export interface Ghost {
   below: string[];
 }
 
-/** Fills behind the middle of most of a row's own cells make the row shaded. */
+/** Shading fills behind the middle of most of a row's own cells make the row shaded. */
 function isShaded(cells: GridCell[], fills: readonly Fill[]): boolean {
   if (cells.length === 0) return false;
   let covered = 0;
   for (const cell of cells) {
     const x = (cell.box.left + cell.box.right) / 2;
     const y = (cell.box.top + cell.box.bottom) / 2;
-    if (fills.some((f) => contains(f, x, y))) covered++;
+    if (fills.some((f) => isShading(f.color) && contains(f, x, y))) covered++;
   }
   return covered * 2 > cells.length;
 }
@@ -73,8 +75,6 @@ function rowShading(grid: Grid, firstData: number, fills: readonly Fill[]): bool
 }
 
 /** Text starts this far right of its cell's left edge: the producer's padding, on both sides. */
-const PADDING_QUANTILE = 0.1;
-
 function padding(grid: Grid, cells: ReadonlyMap<number, Piece[]>): number {
   const offsets: number[] = [];
   for (const [id, pieces] of cells) {
@@ -82,7 +82,7 @@ function padding(grid: Grid, cells: ReadonlyMap<number, Piece[]>): number {
     for (const p of pieces) if (p.left >= left) offsets.push(p.left - left);
   }
   offsets.sort((a, b) => a - b);
-  return offsets[Math.floor(offsets.length * PADDING_QUANTILE)] ?? 0;
+  return offsets[Math.floor(offsets.length * TOLERANCES.paddingShare)] ?? 0;
 }
 
 function cellLines(placed: Placed, grid: Grid, pad: number): { lines: Map<number, Line[]>; texts: Map<number, string> } {

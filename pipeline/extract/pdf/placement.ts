@@ -7,8 +7,9 @@
 // between two runs.
 import { at } from "../../lib/at.ts";
 import { bandCount, columnCount, slot, type Grid } from "./grid.ts";
-import { WORD_GAP, type Piece } from "./lines.ts";
+import type { Piece } from "./lines.ts";
 import type { Glyph, TextRun } from "./text.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 export interface Placed {
   /** pieces per grid cell index */
@@ -18,11 +19,6 @@ export interface Placed {
 }
 
 const OUTSIDE = -1;
-/** Runs overlapping by up to this fraction of the font size still follow each other (kerning). */
-const BACKSTEP = 0.5;
-const SAME_BASELINE = 0.2;
-/** A blank followed by a glyph that starts less than this fraction of the font size after it does not advance. */
-const NO_ADVANCE = 0.05;
 
 export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
   const cells = new Map<number, Piece[]>();
@@ -67,9 +63,9 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
     const first = run.glyphs.find((g) => g.text !== "");
     const follows =
       piece !== null &&
-      Math.abs(run.baseline - lastBaseline) <= SAME_BASELINE * run.size &&
+      Math.abs(run.baseline - lastBaseline) <= TOLERANCES.followBaselineEm * run.size &&
       (first === undefined ||
-        (first.left >= lastRight - BACKSTEP * run.size && first.left - lastRight <= WORD_GAP * run.size));
+        (first.left >= lastRight - TOLERANCES.followBackstepEm * run.size && first.left - lastRight <= TOLERANCES.wordGapEm * run.size));
     if (first === undefined) {
       if (!follows) {
         flush();
@@ -93,8 +89,8 @@ export function placeText(runs: readonly TextRun[], grid: Grid | null): Placed {
         lastRight = g.right;
         continue;
       }
-      const gap = g.left - lastRight > WORD_GAP * run.size;
-      const spaced = blank !== null && g.left > blank.left + NO_ADVANCE * run.size;
+      const gap = g.left - lastRight > TOLERANCES.wordGapEm * run.size;
+      const spaced = blank !== null && g.left > blank.left + TOLERANCES.noAdvanceEm * run.size;
       blank = null;
       if ((spaced || gap) && piece.text !== "" && !piece.text.endsWith(" ")) piece.text += " ";
       if (piece.text === "") piece.first = g.right - g.left;

@@ -5,7 +5,7 @@
 // rows from where it starts to where the next one starts. Where that cannot be told, it says so.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diag, diagOf } from "../../diagnostics/rules.ts";
-import { NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
+import { leadingCode } from "../../model/codes.ts";
 import { at } from "../../lib/at.ts";
 import type { ColumnKind, RawCell, RawRow } from "../../model/raw.ts";
 import { plainText, toLines, toParagraphs, type Line } from "./lines.ts";
@@ -13,8 +13,6 @@ import type { TextGridPage, TextLabel } from "./text-grid.ts";
 import { breakContext, joinCell, type BreakContext } from "./word-breaks.ts";
 import { ph } from "../../messages/catalogue.ts";
 
-/** The code a label opens with (model/codes.ts): a numbered code, or the special row's bare letter. */
-const LABEL_CODE = new RegExp(`^([A-Z]|${NUMBERED_CODE_SOURCE})(?:\\s|$)`);
 
 interface GlobalRow {
   page: number;
@@ -158,7 +156,7 @@ export function assembleTextGrid(
   // coded labels: the run of rows under their code that lies beside them
   for (const chain of chains.filter((c) => c.kind !== "function")) {
     const text = join(chain.lines, { page: chain.page, column: chain.kind });
-    const code = LABEL_CODE.exec(text)?.[1];
+    const code = leadingCode(text) ?? undefined;
     const under = (c: string): boolean => code !== undefined && (c === code || c.startsWith(`${code}.`));
     const beside = nearest((chain.y0 + chain.y1) / 2);
     let start = beside;

@@ -6,37 +6,21 @@
 // labels; a filled rectangle behind a row's code and title shades the row. Nothing here knows
 // the domain beyond what a code looks like and the header words (model/header-words.ts).
 import { at } from "../../lib/at.ts";
-import { ACTIVITY_DEPTH, codeDepth, isBareLetter, isNumberedCode, NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
+import { isActivityCode, isBareLetter, isNumberedCode, leadingCode } from "../../model/codes.ts";
 import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
 import type { ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
-import { isWhite, type Fill } from "./geometry.ts";
+import { isShading } from "../../model/shading.ts";
+import type { Fill } from "./geometry.ts";
 import { plainText, toLines, type Line, type Piece } from "./lines.ts";
 import { placeText } from "./placement.ts";
 import { ph, type Params } from "../../messages/catalogue.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 /** An activity code alone in its cell (model/codes.ts): letter, digits, then three dot-separated parts. */
-const ACTIVITY_CODE = { test: (text: string): boolean => isNumberedCode(text) && codeDepth(text) === ACTIVITY_DEPTH };
+const ACTIVITY_CODE = { test: isActivityCode };
 /** A bare letter in the code column is an activity code too (the special "G" row). */
 const LETTER_CODE = { test: isBareLetter };
-/** A line that opens a coded hierarchy label: "A1.1 PERFORMANCE", "A2". */
-const LABEL_START = new RegExp(`^${NUMBERED_CODE_SOURCE}(?:\\s|$)`);
-/** The column names lie within this many font sizes below the first of them (labels of several lines). */
-const HEADER_DEPTH = 4;
-/** Rows of the header are this many font sizes apart at most: a wider gap above them ends the header. */
-const HEADER_GAP = 2.5;
-/** Text this many times the header's size or larger is a title, not a header row. */
-const TITLE_SIZE = 1.15;
-/** Lines wider than this share of the page are not cells: a title, a footnote. */
-const WIDE = 0.4;
-/** Header labels: lines closer than this many font sizes, and overlapping in x, are one label. */
-const LABEL_LEADING = 1.6;
-/** A gap between two lines of one column wider than this many line pitches separates cells. */
-const CELL_GAP = 1.25;
-/** Baselines within this share of the font size are aligned. */
-const ALIGNED = 0.3;
-/** Under the last activity, a blank of more than this many line pitches ends the table: what follows is page furniture (a page number). */
-const FOOTER_GAP = 3;
 const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
 
 /** A line given to the nearest row or column: a message of `pdf/text-grid-place`, its page added later. */
@@ -106,14 +90,14 @@ const centre = (p: { left: number; right: number }): number => (p.left + p.right
 function headerLabels(pieces: Piece[], custom?: CustomLabels): { text: string; left: number; right: number; top: number; bottom: number }[] {
   const sorted = [...pieces].sort((a, b) => a.baseline - b.baseline || a.left - b.left);
   const overlaps = (p: Piece, q: Piece) => p.left < q.right && p.right > q.left;
-  const under = (q: Piece, p: Piece) => p.baseline - q.baseline > ALIGNED * p.size && p.baseline - q.baseline <= LABEL_LEADING * p.size;
+  const under = (q: Piece, p: Piece) => p.baseline - q.baseline > TOLERANCES.baselinesAlignedEm * p.size && p.baseline - q.baseline <= TOLERANCES.labelLeadingEm * p.size;
   // a heading over several columns ("STRUTTURE RESPONSABILI") has more than one label under it: it ends its own label
   const spanning = new Set(sorted.filter((q) => sorted.filter((p) => under(q, p) && overlaps(p, q)).length > 1));
   const groups: Piece[][] = [];
   for (const p of sorted) {
     const group = groups.find((g) => {
       const last = at(g, g.length - 1, "piece of a label");
-      return !spanning.has(last) && p.baseline - last.baseline <= LABEL_LEADING * p.size && p.left < Math.max(...g.map((q) => q.right)) && p.right > Math.min(...g.map((q) => q.left));
+      return !spanning.has(last) && p.baseline - last.baseline <= TOLERANCES.labelLeadingEm * p.size && p.left < Math.max(...g.map((q) => q.right)) && p.right > Math.min(...g.map((q) => q.left));
     });
     if (group) group.push(p);
     else groups.push([p]);
@@ -132,7 +116,7 @@ function headerLabels(pieces: Piece[], custom?: CustomLabels): { text: string; l
     left: Math.min(...g.map((p) => p.left)),
     right: Math.max(...g.map((p) => p.right)),
     top: Math.min(...g.map((p) => p.baseline)),
-    bottom: Math.max(...g.map((p) => p.baseline + 0.3 * p.size)),
+    bottom: Math.max(...g.map((p) => p.baseline + TOLERANCES.descentEm * p.size)),
   }));
 }
 
@@ -170,11 +154,11 @@ function linePitch(lines: readonly Line[]): number {
     list.sort((a, b) => a - b);
     for (let i = 1; i < list.length; i++) {
       const d = at(list, i, "baseline") - at(list, i - 1, "baseline");
-      if (d > 0.5 && d < 2 * (lines[0]?.size ?? 10)) steps.push(d);
+      if (d > TOLERANCES.samePitchPt && d < TOLERANCES.widestPitchEm * (lines[0]?.size ?? 10)) steps.push(d);
     }
   }
   steps.sort((a, b) => a - b);
-  return steps[Math.floor(steps.length / 2)] ?? 1.2 * (lines[0]?.size ?? 10);
+  return steps[Math.floor(steps.length / 2)] ?? TOLERANCES.defaultPitchEm * (lines[0]?.size ?? 10);
 }
 
 /** Consecutive lines of one column, split where the gap is wider than a cell's own leading. */
@@ -183,7 +167,7 @@ function blocks(lines: readonly Line[], pitch: number): Line[][] {
   for (const l of [...lines].sort((a, b) => a.baseline - b.baseline)) {
     const block = out[out.length - 1];
     const last = block?.[block.length - 1];
-    if (block && last && l.baseline - last.baseline <= CELL_GAP * pitch) block.push(l);
+    if (block && last && l.baseline - last.baseline <= TOLERANCES.cellGapPitches * pitch) block.push(l);
     else out.push([l]);
   }
   return out;
@@ -193,7 +177,7 @@ function blocks(lines: readonly Line[], pitch: number): Line[][] {
 function alignmentOf(columns: readonly Line[][], codes: readonly number[], pitch: number, size: number): "top" | "middle" {
   let top = 0;
   let middle = 0;
-  const near = (y: number) => codes.some((c) => Math.abs(c - y) <= ALIGNED * size);
+  const near = (y: number) => codes.some((c) => Math.abs(c - y) <= TOLERANCES.baselinesAlignedEm * size);
   for (const lines of columns)
     for (const b of blocks(lines, pitch)) {
       if (b.length < 2) continue;
@@ -217,20 +201,20 @@ function splitCentred(block: readonly Line[], codes: readonly number[], size: nu
     let found: { row: number; end: number } | null = null;
     for (let r = 0; r < codes.length && !found; r++) {
       const c = at(codes, r, "code baseline");
-      if (c < first - ALIGNED * size) continue;
+      if (c < first - TOLERANCES.baselinesAlignedEm * size) continue;
       // a row's cell lies between the rows above and below it: it never reaches another row's code
-      if (r > 0 && first <= at(codes, r - 1, "code baseline") + ALIGNED * size) break;
+      if (r > 0 && first <= at(codes, r - 1, "code baseline") + TOLERANCES.baselinesAlignedEm * size) break;
       const next = codes[r + 1] ?? Infinity;
       const mirror = 2 * c - first;
-      for (let e = s; e < block.length && at(block, e, "line of a block").baseline < next - ALIGNED * size; e++)
-        if (Math.abs(at(block, e, "line of a block").baseline - mirror) <= ALIGNED * size) {
+      for (let e = s; e < block.length && at(block, e, "line of a block").baseline < next - TOLERANCES.baselinesAlignedEm * size; e++)
+        if (Math.abs(at(block, e, "line of a block").baseline - mirror) <= TOLERANCES.baselinesAlignedEm * size) {
           found = { row: r, end: e };
           break;
         }
     }
     // the page's last row broken by the page break: the producer fills its part on this page from the top, on the code's line
     const last = codes.length - 1;
-    if ((!found || found.row === last) && Math.abs(first - at(codes, last, "code baseline")) <= ALIGNED * size) found = { row: last, end: block.length - 1 };
+    if ((!found || found.row === last) && Math.abs(first - at(codes, last, "code baseline")) <= TOLERANCES.baselinesAlignedEm * size) found = { row: last, end: block.length - 1 };
     if (!found) return null;
     out.push({ row: found.row, lines: block.slice(s, found.end + 1) });
     s = found.end + 1;
@@ -246,7 +230,7 @@ function splitCentredCarried(block: readonly Line[], codes: readonly number[], s
   const firstCode = codes[0];
   if (firstCode === undefined) return null;
   for (let k = 0; k <= block.length; k++) {
-    if (k > 0 && at(block, k - 1, "line of a block").baseline >= firstCode - ALIGNED * size) return null;
+    if (k > 0 && at(block, k - 1, "line of a block").baseline >= firstCode - TOLERANCES.baselinesAlignedEm * size) return null;
     const parts = splitCentred(block, codes, size, k);
     if (parts) return { carried: block.slice(0, k), parts };
   }
@@ -254,7 +238,7 @@ function splitCentredCarried(block: readonly Line[], codes: readonly number[], s
 }
 
 function shadedAt(fills: readonly Fill[], x: number, y: number): boolean {
-  return fills.some((f) => !isWhite(f.color) && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom);
+  return fills.some((f) => isShading(f.color) && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom);
 }
 
 /**
@@ -265,15 +249,15 @@ function shadedAt(fills: readonly Fill[], x: number, y: number): boolean {
  */
 export function textHeader(content: PageContent, custom?: CustomLabels): { kind: HeaderKind; text: string; left: number; right: number; top: number; bottom: number }[] {
   const pieces = placeText(content.runs.filter((r) => !r.artifact), null).outside.filter((p) => p.text.trim() !== "");
-  const wide = (p: Piece) => p.right - p.left > WIDE * content.width;
+  const wide = (p: Piece) => p.right - p.left > TOLERANCES.wideShare * content.width;
   const size = pieces[0]?.size ?? 10;
   const row = headerRow(pieces.filter((p) => !wide(p)), size, custom);
   if (row.length === 0) return [];
   // the first activity under the row ends the header: a stacked label's words never reach into the first row
   const rowTop = Math.min(...row.map((l) => l.top));
-  const firstCode = Math.min(...pieces.filter((p) => p.baseline > rowTop + ALIGNED * size && ACTIVITY_CODE.test(p.text.trim())).map((p) => p.baseline));
-  const cut = firstCode - ALIGNED * size;
-  if (row.some((l) => l.bottom - 0.3 * size >= cut)) return headerRow(pieces.filter((p) => !wide(p) && p.baseline < cut), size, custom);
+  const firstCode = Math.min(...pieces.filter((p) => p.baseline > rowTop + TOLERANCES.baselinesAlignedEm * size && ACTIVITY_CODE.test(p.text.trim())).map((p) => p.baseline));
+  const cut = firstCode - TOLERANCES.baselinesAlignedEm * size;
+  if (row.some((l) => l.bottom - TOLERANCES.descentEm * size >= cut)) return headerRow(pieces.filter((p) => !wide(p) && p.baseline < cut), size, custom);
   return row;
 }
 
@@ -285,8 +269,8 @@ function headerRow(pieces: Piece[], size: number, custom?: CustomLabels): { kind
   });
   if (labels.length < MIN_NAMED) return [];
   // labels of one row start on one baseline (top-aligned) or are centred on one (a label of several lines in a centred cell)
-  const middle = (l: { top: number; bottom: number }) => (l.top + l.bottom - 0.3 * size) / 2;
-  const onRow = (y: number) => labels.filter((l) => Math.abs(l.top - y) <= ALIGNED * size || Math.abs(middle(l) - y) <= ALIGNED * size);
+  const middle = (l: { top: number; bottom: number }) => (l.top + l.bottom - TOLERANCES.descentEm * size) / 2;
+  const onRow = (y: number) => labels.filter((l) => Math.abs(l.top - y) <= TOLERANCES.baselinesAlignedEm * size || Math.abs(middle(l) - y) <= TOLERANCES.baselinesAlignedEm * size);
   let row: typeof labels = [];
   for (const y of labels.flatMap((l) => [l.top, middle(l)])) {
     const candidates = onRow(y);
@@ -295,16 +279,16 @@ function headerRow(pieces: Piece[], size: number, custom?: CustomLabels): { kind
   if (row.length < MIN_NAMED) return [];
   // a label of the row that reaches further down than the others (stacked words) is still the row's
   const rowTop = Math.min(...row.map((l) => l.top));
-  return row.filter((l) => l.top <= rowTop + HEADER_DEPTH * size).sort((a, b) => centre(a) - centre(b));
+  return row.filter((l) => l.top <= rowTop + TOLERANCES.headerDepthEm * size).sort((a, b) => centre(a) - centre(b));
 }
 
 /** The top of the header rows: the named row, and the rows just above it (the level row, "LIV 1"), up to the first gap wider than a label's leading. */
 function headerTopOf(pieces: readonly Piece[], rowTop: number, size: number): number {
   let top = rowTop;
-  const above = pieces.filter((p) => p.baseline < rowTop - ALIGNED * size).sort((a, b) => b.baseline - a.baseline);
+  const above = pieces.filter((p) => p.baseline < rowTop - TOLERANCES.baselinesAlignedEm * size).sort((a, b) => b.baseline - a.baseline);
   for (const p of above) {
     // a wider gap, or a larger type (a title's), ends the header
-    if (top - p.baseline > HEADER_GAP * size || p.size > TITLE_SIZE * size) break;
+    if (top - p.baseline > TOLERANCES.headerGapEm * size || p.size > TOLERANCES.titleSizeShare * size) break;
     top = Math.min(top, p.baseline);
   }
   return top - size;
@@ -313,13 +297,13 @@ function headerTopOf(pieces: readonly Piece[], rowTop: number, size: number): nu
 /** Reads one page as a table without rules; null when it has no header row or no activity code. */
 export function readTextGrid(content: PageContent, custom?: CustomLabels): TextGridPage | null {
   const pieces = placeText(content.runs.filter((r) => !r.artifact), null).outside.filter((p) => p.text.trim() !== "");
-  const wide = (p: Piece) => p.right - p.left > WIDE * content.width;
+  const wide = (p: Piece) => p.right - p.left > TOLERANCES.wideShare * content.width;
   // the header: the first named labels from the top, below any wide line (the title) above them
   const named = textHeader(content, custom);
   if (named.length < MIN_NAMED) return null;
   const headerBottom = Math.max(...named.map((l) => l.bottom));
   const rowTop = Math.min(...named.map((l) => l.top));
-  const headerSize = pieces.find((p) => Math.abs(p.baseline - rowTop) < 0.5)?.size ?? pieces[0]?.size ?? 10;
+  const headerSize = pieces.find((p) => Math.abs(p.baseline - rowTop) < TOLERANCES.edgeReachPt)?.size ?? pieces[0]?.size ?? 10;
   const headerTop = headerTopOf(
     pieces.filter((p) => !wide(p)),
     rowTop,
@@ -330,7 +314,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     pieces.filter((p) => !wide(p)),
     custom,
   )
-    .filter((l) => kindOf(l.text, custom) === null && Math.abs(l.top - rowTop) <= ALIGNED * headerSize && !named.some((n) => l.left < n.right && l.right > n.left))
+    .filter((l) => kindOf(l.text, custom) === null && Math.abs(l.top - rowTop) <= TOLERANCES.baselinesAlignedEm * headerSize && !named.some((n) => l.left < n.right && l.right > n.left))
     .map((l) => l.text);
 
   // data lines: below the header, not wide, and not past the footnote (the first wide line below)
@@ -339,7 +323,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
   // page furniture under the table (a page number in the footer): past a blank wider than any between a row's lines
   const codeShaped = under.filter((p) => ACTIVITY_CODE.test(p.text.trim()) || LETTER_CODE.test(p.text.trim()));
   const lastCode = codeShaped.length > 0 ? Math.max(...codeShaped.map((p) => p.baseline)) : Infinity;
-  const step = FOOTER_GAP * linePitch(under.map((p) => at(toLines([p]), 0, "line of a piece")));
+  const step = TOLERANCES.footerGapPitches * linePitch(under.map((p) => at(toLines([p]), 0, "line of a piece")));
   let tableEnd = lastCode;
   for (const b of under.map((p) => p.baseline).filter((b) => b > lastCode).sort((x, y) => x - y)) {
     if (b - tableEnd > step) break;
@@ -384,7 +368,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
   }
   bounds.push(Math.max(...data.map((d) => d.right), ...named.map((l) => l.right)) + 1);
   const columns: TextColumn[] = anchors.map((a, k) => ({ kind: a.kind, header: a.header, left: at(bounds, k, "column boundary"), right: at(bounds, k + 1, "column boundary") }));
-  const columnOf = (l: Line): TextColumn | undefined => columns.find((c) => l.left + 0.5 >= c.left && l.left + 0.5 < c.right);
+  const columnOf = (l: Line): TextColumn | undefined => columns.find((c) => l.left + TOLERANCES.edgeReachPt >= c.left && l.left + TOLERANCES.edgeReachPt < c.right);
 
   // rows from the codes
   const codeColumn = columns.find((c) => c.kind === "activityCode");
@@ -413,21 +397,21 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
 
   const used: Line[] = [...rowCodes];
   const carried = new Map<ColumnKind, Line[]>();
-  const rows: TextRow[] = rowCodes.map((c) => ({ code: c.text.trim(), baseline: c.baseline, top: c.baseline - size, bottom: c.baseline + 0.3 * size, cells: new Map(), shaded: false }));
+  const rows: TextRow[] = rowCodes.map((c) => ({ code: c.text.trim(), baseline: c.baseline, top: c.baseline - size, bottom: c.baseline + TOLERANCES.descentEm * size, cells: new Map(), shaded: false }));
   const give = (row: number, kind: ColumnKind, lines: readonly Line[]) => {
     const r = at(rows, row, "row of the page");
     r.cells.set(kind, [...(r.cells.get(kind) ?? []), ...lines]);
     used.push(...lines);
     for (const l of lines) {
       r.top = Math.min(r.top, l.baseline - l.size);
-      r.bottom = Math.max(r.bottom, l.baseline + 0.3 * l.size);
+      r.bottom = Math.max(r.bottom, l.baseline + TOLERANCES.descentEm * l.size);
     }
   };
   for (const kind of cellKinds) {
     for (const block of blocks(byColumn.get(kind) ?? [], pitch)) {
       if (alignment === "top") {
         for (const l of block) {
-          const r = baselines.findLastIndex((b) => b <= l.baseline + ALIGNED * size);
+          const r = baselines.findLastIndex((b) => b <= l.baseline + TOLERANCES.baselinesAlignedEm * size);
           // above the page's first activity: the rest of the previous page's last row, broken by the page break
           if (r < 0) {
             carried.set(kind, [...(carried.get(kind) ?? []), l]);
@@ -464,9 +448,9 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     let last: Line | null = null;
     for (const l of lines) {
       // a bare letter opens a label only where a row of the page has that letter for its code ("G")
-      const letter = /^([A-Z])(?:\s|$)/.exec(l.text.trim())?.[1];
-      const coded = kind !== "function" && (LABEL_START.test(l.text.trim()) || (letter !== undefined && rows.some((r) => r.code === letter)));
-      if (!current || !last || coded || l.baseline - last.baseline > CELL_GAP * pitch) {
+      const opening = leadingCode(l.text.trim());
+      const coded = kind !== "function" && opening !== null && (isNumberedCode(opening) || rows.some((r) => r.code === opening));
+      if (!current || !last || coded || l.baseline - last.baseline > TOLERANCES.cellGapPitches * pitch) {
         const first = textLabels.every((t) => t.kind !== kind);
         const atTop = first && l.baseline - l.size - headerBottom < pitch;
         current = { kind, lines: [], top: l.baseline - l.size, bottom: 0, coded, atTop, atBottom: false };
@@ -474,7 +458,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
       }
       current.lines.push(l);
       used.push(l);
-      current.bottom = l.baseline + 0.3 * l.size;
+      current.bottom = l.baseline + TOLERANCES.descentEm * l.size;
       last = l;
     }
   }

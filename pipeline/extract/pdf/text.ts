@@ -6,6 +6,7 @@
 import { isRecord } from "../../lib/record.ts";
 import { applyX, applyY, compose, contains, type Box, type Matrix, IDENTITY } from "./matrix.ts";
 import { DamagedContent } from "./operands.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 export interface Glyph {
   left: number;
@@ -33,14 +34,6 @@ export interface FontMetrics {
 }
 
 export const DEFAULT_FONT: FontMetrics = { scale: 0.001, vertical: false };
-
-/**
- * Height of a line's visual middle above its baseline, in font sizes: halfway up the capitals
- * (cap height is about 0.65 in common fonts, x-height about 0.5). A line cut by a page break is
- * read on the page that shows its middle; fonts' declared ascent and descent, which include
- * accents and descenders, would move that point off the letters.
- */
-const MIDDLE = 0.3;
 
 /** PDF text state (ISO 32000 §9.3), plus where the next glyph goes (x, y in text-line space). */
 export class TextState {
@@ -158,7 +151,7 @@ export function showText(items: readonly unknown[], state: TextState, ctm: Matri
   const upright = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0 && m[3] < 0;
   const pageSize = size * -m[3];
   const baseline = applyY(m, state.x, state.y + state.rise);
-  const middle = baseline - MIDDLE * pageSize;
+  const middle = baseline - TOLERANCES.middleEm * pageSize;
   const painted = !INVISIBLE_MODES.has(state.renderMode) && !font.vertical && size > 0;
   const visibleMode = painted && upright;
 

@@ -5,6 +5,7 @@
 // The geometry decides where it can (would a blank, or the next letter, have fitted on the line?),
 // then the document's own words: a word cut by the wrap is one the document prints whole elsewhere.
 import type { Line } from "./lines.ts";
+import { TOLERANCES } from "./tolerances.ts";
 
 export interface BreakContext {
   /** the producer draws the blank at which it breaks a line (most breaks end with one) */
@@ -60,7 +61,7 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
   const room = line.reach ?? line.edge;
   // a producer that leaves the blank out where it does not fit cut a word only where a blank surely fits
   const blankRoom = context.drops ? room : line.edge;
-  const blankFits = blankRoom !== null && line.right + (context.blank + MARGIN) * line.size <= blankRoom;
+  const blankFits = blankRoom !== null && line.right + (context.blank + TOLERANCES.edgeMarginEm) * line.size <= blankRoom;
   const cut = context.marked && (context.hangs || blankFits);
 
   // 1. a hyphen the producer added at a soft hyphen: the word goes on
@@ -92,7 +93,7 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
   if (cut) return { join: "" };
   // 5. a word is cut only when it stands alone on its line and the next letter would not have fitted there
   const alone = tokens(text).length === 1;
-  const letterFits = room !== null && line.right + next.first + MARGIN * line.size <= room;
+  const letterFits = room !== null && line.right + next.first + TOLERANCES.edgeMarginEm * line.size <= room;
   if (!alone || line.edge === null || letterFits) return { join: " " };
   if (CLOSING.test(following)) return { join: "" };
   // compared word by word: the word the break is in, whole and cut
@@ -138,13 +139,6 @@ export function marksBreakSpaces(cells: Iterable<readonly Line[]>): boolean {
 
 /** How many tokens before a break after `-` or `/` are looked for, with the pair, among the printed texts. */
 const CONTEXT_TOKENS = 3;
-/** A blank's width in font sizes when the document shows none to measure. */
-const DEFAULT_BLANK = 0.25;
-/** Room that a blank needs beyond its width to count as fitting (font sizes): the cell's edge is an estimate. */
-const MARGIN = 0.05;
-/** A producer hangs its blanks past the edge when at least this share of its drawn line-end blanks do (and a few at least). */
-const HANGING_SHARE = 0.02;
-const HANGING_LEAST = 3;
 
 /**
  * What the document tells about its own breaks: whether it marks them, and the words it prints
@@ -163,7 +157,7 @@ export function breakContext(cells: readonly (readonly Line[])[], blank: number 
     kept.forEach((line, i) => {
       if (i < kept.length - 1 && line.text.endsWith(" ") && line.edge !== null) {
         drawn++;
-        if (line.end > line.edge + MARGIN * line.size) hanging++;
+        if (line.end > line.edge + TOLERANCES.edgeMarginEm * line.size) hanging++;
       }
       const parts = tokens(line.text);
       if (i < kept.length - 1 && !line.text.endsWith(" ") && parts.length > 1 && !/[-/\u2010]$/.test(line.text)) dropped++;
@@ -187,7 +181,7 @@ export function breakContext(cells: readonly (readonly Line[])[], blank: number 
       for (const part of segments(token)) words.add(word(part));
     }
   }
-  const hangs = marked && hanging >= Math.max(HANGING_LEAST, HANGING_SHARE * drawn);
-  const drops = marked && !hangs && dropped >= Math.max(HANGING_LEAST, HANGING_SHARE * drawn);
-  return { marked, hangs, drops, blank: blank ?? DEFAULT_BLANK, words, printed: printed.join("\n"), ownPrinted: own.join("\n") };
+  const hangs = marked && hanging >= Math.max(TOLERANCES.hangingLeastCount, TOLERANCES.hangingShare * drawn);
+  const drops = marked && !hangs && dropped >= Math.max(TOLERANCES.hangingLeastCount, TOLERANCES.hangingShare * drawn);
+  return { marked, hangs, drops, blank: blank ?? TOLERANCES.defaultBlankEm, words, printed: printed.join("\n"), ownPrinted: own.join("\n") };
 }

@@ -1,13 +1,9 @@
-// Cell fills as colours, and which of them mark a row as shaded. Only a grey (a neutral colour,
-// neither near white nor dark) does, as in the PDF reader; any other fill (a yellow highlight, a
-// coloured header) is not taken as shading, and the reader says so rather than guess.
+// Cell fills as the colours a person sees (a pattern's dots mixed, a theme colour's tint). Which
+// of them mark a row as shaded is model/shading.ts's, the same for every reader.
+import { rgb } from "../../model/shading.ts";
 
 /** "#rrggbb", lower case. */
 export type Hex = string;
-
-export function isHex(colour: string): boolean {
-  return /^#[0-9a-f]{6}$/.test(colour);
-}
 
 /** "#RRGGBB", "RRGGBB" or "AARRGGBB" as "#rrggbb"; null when it is not a colour. */
 export function toHex(value: string | undefined): Hex | null {
@@ -17,8 +13,7 @@ export function toHex(value: string | undefined): Hex | null {
 }
 
 function channels(hex: Hex): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return rgb(hex) ?? [0, 0, 0];
 }
 
 function fromChannels(rgb: readonly number[]): Hex {
@@ -60,19 +55,4 @@ export function tint(hex: Hex, amount: number): Hex {
     [c, 0, x],
   ][Math.floor(h) % 6] ?? [0, 0, 0];
   return fromChannels(sector.map((v) => (v + m) * 255));
-}
-
-/** White, or so near it that no one sees a fill. */
-export function isWhite(hex: Hex): boolean {
-  return channels(hex).every((c) => c >= 0xfa);
-}
-
-/** A grey that shades a row: neutral (channels within 0x20 of each other), lightness between 35 % and 97 %. */
-export function isGrey(colour: string): boolean {
-  if (!isHex(colour)) return false;
-  const rgb = channels(colour);
-  const max = Math.max(...rgb);
-  const min = Math.min(...rgb);
-  const lightness = (max + min) / 2 / 255;
-  return max - min <= 0x20 && lightness >= 0.35 && lightness < 0.97;
 }

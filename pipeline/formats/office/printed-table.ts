@@ -9,7 +9,7 @@ import { diag } from "../../diagnostics/rules.ts";
 import { at } from "../../lib/at.ts";
 import { isHeaderRow, type CustomLabels } from "../../model/header-words.ts";
 import type { RawCell, RawRow, RawTable } from "../../model/raw.ts";
-import { isGrey } from "./colour.ts";
+import { isShading } from "../../model/shading.ts";
 import { formulaError, hiddenRows, preview, rowText, type Grid, type GridCell } from "./grid.ts";
 import { findHeaderRow, nameColumns, type Columns } from "./header.ts";
 import { type Param, ph } from "../../messages/catalogue.ts";
@@ -262,8 +262,8 @@ class Marks {
     if (judged.length === 0) {
       judged = this.grid.rows.slice(0, row + 1).flatMap((cells, r) => cells.filter((c) => inTable(c.col) && r + c.rowSpan > row));
     }
-    for (const c of judged) if (c.fill !== null && !isGrey(c.fill) && !this.otherFills.has(c.fill)) this.otherFills.set(c.fill, this.grid.locate(row, codeCol));
-    return judged.length > 0 && judged.filter((c) => c.fill !== null && isGrey(c.fill)).length * 2 > judged.length;
+    for (const c of judged) if (c.fill !== null && !isShading(c.fill) && !this.otherFills.has(c.fill)) this.otherFills.set(c.fill, this.grid.locate(row, codeCol));
+    return judged.length > 0 && judged.filter((c) => c.fill !== null && isShading(c.fill)).length * 2 > judged.length;
   }
 
   diagnostics(): Diagnostic[] {

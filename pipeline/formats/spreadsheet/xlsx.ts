@@ -5,7 +5,8 @@
 // colour in bgColor.
 import { columnLetters, parseCellRef } from "../../lib/workbook/cell-ref.ts";
 import { normalizeText } from "../../lib/text.ts";
-import { isWhite, mix, tint, toHex } from "../office/colour.ts";
+import { isWhite } from "../../model/shading.ts";
+import { mix, tint, toHex } from "../office/colour.ts";
 import { formatCode, formatSerial, isDateFormat, shownNumber } from "./number-format.ts";
 import type { Grid, GridCell } from "../office/grid.ts";
 import type { Package } from "../office/package.ts";
