@@ -272,6 +272,7 @@ export const en = {
     "repair/label-code": { taken: "label \"{title}\" is printed without its code: taken as {level} {code}, the one of activity {activity} on the same row" },
     "repair/label-level": { placed: "label {code} is printed in the {printed} column: placed by its code as a {level}" },
     "repair/title-conflict": { two: "{level} {code} is printed with two titles: \"{kept}\" (kept) and \"{other}\"" },
+    "repair/two-titles": { two: "{level} {code} is printed with two titles, \"{kept}\" and \"{other}\": the annex would lose one of them; if the print has only one, the other is text read into the wrong row" },
     "repair/function": {
       "own-label": "function \"{function}\" carried to the activities of {macro} without one, from the label printed for macro-process {macro}",
       above: "function \"{function}\" carried to the activities of {macro} without one, from the macro-process above ({letter}…), as none is printed for {macro}",

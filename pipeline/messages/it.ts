@@ -284,6 +284,7 @@ export const it: Translation = {
     },
     "repair/label-level": { placed: "l'etichetta {code} è stampata nella colonna {printed}: collocata in base al codice come {level}" },
     "repair/title-conflict": { two: "il {level} {code} è stampato con due titoli: \"{kept}\" (mantenuto) e \"{other}\"" },
+    "repair/two-titles": { two: "il {level} {code} è stampato con due titoli, \"{kept}\" e \"{other}\": l'allegato ne perderebbe uno; se la stampa ne ha uno solo, l'altro è testo letto nella riga sbagliata" },
     "repair/function": {
       "own-label": "funzione \"{function}\" estesa alle attività di {macro} che ne sono prive, dall'etichetta stampata per il macro processo {macro}",
       above: "funzione \"{function}\" estesa alle attività di {macro} che ne sono prive, dal macro processo precedente ({letter}…), perché per {macro} non è stampata",
@@ -838,7 +839,8 @@ export const it: Translation = {
     "repair/column-shift": "celle stampate nelle colonne sbagliate sono state riportate al loro posto",
     "repair/label-code": "un'etichetta stampata senza codice prende il codice dell'attività sulla stessa riga",
     "repair/label-level": "un'etichetta stampata nella colonna di un altro livello è collocata in base al codice",
-    "repair/title-conflict": "per un codice sono stampati due titoli: si tiene il primo",
+    "repair/title-conflict": "in un text layer, per un codice sono stampati due titoli: si tiene il primo",
+    "repair/two-titles": "un PDF o un file d'ufficio stampa due titoli per un codice: il secondo andrebbe perso (un'etichetta attribuita al codice di un'altra riga?)",
     "repair/function": "una funzione estesa alle righe coperte dalla sua cella, o ripresa dal macro processo",
     "repair/orphan-label": "un'etichetta, o altro testo, su una riga senza codice di attività che nessuna attività riprende: il testo andrebbe perso",
     "repair/repeated-label": "testo su una riga senza codice di attività già presente nell'allegato (un'etichetta ristampata) viene tralasciato",
