@@ -58,15 +58,17 @@ describe("repair", () => {
     expect(out.diagnostics.filter((d) => d.rule === "repair/title-conflict")).toEqual([]);
   });
 
-  it("reports two different titles printed for one code, keeping the first", () => {
-    const out = repair(
-      table([
-        row(1, { 1: "A1 MACRO", 2: "A1.1 PROC", 3: "A1.1.1 Sotto", 4: "A1.1.1.1", 5: "Uno" }),
-        row(2, { 2: "A1.1 ALTRO NOME", 4: "A1.1.1.2", 5: "Due" }),
-      ]),
-    );
-    expect(out.annex.activities[1]?.process.title).toBe("PROC");
-    expect(out.diagnostics.find((d) => d.rule === "repair/title-conflict")?.reason).toContain('"ALTRO NOME"');
+  it("reports two different titles printed for one code, keeping the first: in a text layer a warning, in a PDF an error (text the annex would lose)", () => {
+    const rows = [
+      row(1, { 1: "A1 MACRO", 2: "A1.1 PROC", 3: "A1.1.1 Sotto", 4: "A1.1.1.1", 5: "Uno" }),
+      row(2, { 2: "A1.1 ALTRO NOME", 4: "A1.1.1.2", 5: "Due" }),
+    ];
+    const layer = repair({ ...table(rows), format: "text-layer" });
+    expect(layer.annex.activities[1]?.process.title).toBe("PROC");
+    expect(layer.diagnostics.find((d) => d.rule === "repair/title-conflict")).toMatchObject({ severity: "warning", reason: expect.stringContaining('"ALTRO NOME"') });
+    const printed = repair(table(rows));
+    expect(printed.diagnostics.filter((d) => d.rule === "repair/title-conflict")).toEqual([]);
+    expect(printed.diagnostics.find((d) => d.rule === "repair/two-titles")).toMatchObject({ severity: "error", reason: expect.stringContaining('"ALTRO NOME"') });
   });
 
   it("carries a function cell to every row its merge covers, and no further", () => {

@@ -41,10 +41,14 @@ function stripMark(title: string | null, marks: readonly string[]): { title: str
   return { title, marked: false };
 }
 
-export function buildActivities(readings: readonly RowReading[], marks: PrintedMarks): Built {
+/**
+ * `accounted`: the rows come from a reader that accounts for every printed word (a PDF, an office
+ * file), so a second title for a code is printed text the annex would lose, not a text layer's damage.
+ */
+export function buildActivities(readings: readonly RowReading[], marks: PrintedMarks, accounted = false): Built {
   const continued = marks.continued;
   const repairs: Diagnostic[] = readings.flatMap((r) => r.repairs);
-  const titles = collectTitles(readings, repairs, continued);
+  const titles = collectTitles(readings, repairs, continued, accounted);
   const functions = collectFunctions(readings);
 
   const activities: Activity[] = [];
@@ -97,7 +101,7 @@ export function buildActivities(readings: readonly RowReading[], marks: PrintedM
 }
 
 /** code → title, per level; labels printed without a code take the code of the activity on their row. */
-function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], continued: readonly string[]): Map<string, string> {
+function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], continued: readonly string[], accounted: boolean): Map<string, string> {
   const seen = new Map<string, TitleSeen>();
   for (const r of readings) {
     for (const label of r.labels) {
@@ -119,7 +123,7 @@ function collectTitles(readings: readonly RowReading[], repairs: Diagnostic[], c
       if (!prior) seen.set(key, { title, place: r.place });
       else if (prior.title !== title) {
         repairs.push(
-          diag("repair/title-conflict", "two", { level: levelName(depth), code, kept: prior.title, other: title }, { ...r.place, code }),
+          diag(accounted ? "repair/two-titles" : "repair/title-conflict", "two", { level: levelName(depth), code, kept: prior.title, other: title }, { ...r.place, code }),
         );
       }
     }

@@ -30,7 +30,8 @@ export interface Repaired {
 
 export function repair(table: RawTable, options: RepairOptions = {}): Repaired {
   const readings = table.rows.map((row) => readRow(row, table.columns, table.file));
-  const built = buildActivities(readings, { continued: options.marks?.continued ?? [], notActive: options.marks?.notActive ?? [] });
+  // only a text layer's damage prints a label twice with different words: any other reader's text would be lost
+  const built = buildActivities(readings, { continued: options.marks?.continued ?? [], notActive: options.marks?.notActive ?? [] }, table.format !== "text-layer");
   const log = [...built.repairs];
   const fileOnly: Place = { file: table.file };
 

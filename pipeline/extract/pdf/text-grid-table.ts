@@ -79,7 +79,7 @@ export function assembleTextGrid(
   const diagnostics: Diagnostic[] = [
     diag("pdf/text-grid", "text-grid", { alignment: ph(first.alignment === "middle" ? "pdf.middle" : "pdf.top"), pages: list }, { file }),
   ];
-  for (const p of pages) for (const problem of p.problems) diagnostics.push(diagOf("pdf/text-grid-place", problem.message, problem.params, { file, page: p.page }));
+  for (const p of pages) for (const problem of p.problems) diagnostics.push(diagOf(problem.rule, problem.message, problem.params, { file, page: p.page }));
 
   // labels, with the parts cut by a page break joined
   const chains: Chain[] = [];
@@ -88,7 +88,13 @@ export function assembleTextGrid(
   for (const p of pages)
     for (const label of p.labels) {
       const pending = open.get(label.kind);
-      const joins = pending !== undefined && pending.page === p.page - 1 && label.atTop && (label.kind === "function" ? pending.open.atBottom : !label.coded);
+      // a hierarchy label opens with its code: one without, the first of its column on the page, goes on from the label
+      // the page before left open at its bottom, wherever in its part of the cell the producer prints it (Writer centres it there)
+      const first = p.labels.find((l) => l.kind === label.kind) === label;
+      const joins =
+        pending !== undefined &&
+        pending.page === p.page - 1 &&
+        (label.kind === "function" ? label.atTop && pending.open.atBottom : !label.coded && (label.atTop || (first && pending.open.atBottom)));
       const y0 = toAxis(p.page, label.top);
       const y1 = toAxis(p.page, label.bottom);
       let chain: Chain;
@@ -99,8 +105,9 @@ export function assembleTextGrid(
         chain.page = p.page;
         chain.open = label;
       } else {
-        if (label.atTop && label.kind !== "function" && !label.coded)
-          diagnostics.push(diag("pdf/text-grid-place", "continues", { text: plainText(label.lines) }, { file, page: p.page }));
+        // nor can a label without a code be given to a row by where it lies
+        if (label.kind !== "function" && !label.coded)
+          diagnostics.push(diag("pdf/text-grid-place", "continues", { text: plainText(label.lines), column: ph(`column.${label.kind}`) }, { file, page: p.page }));
         chain = { kind: label.kind, lines: [...label.lines], y0, y1, page: p.page, open: label };
         chains.push(chain);
       }

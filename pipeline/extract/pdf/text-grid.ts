@@ -23,9 +23,15 @@ const ACTIVITY_CODE = { test: isActivityCode };
 const LETTER_CODE = { test: isBareLetter };
 const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
 
-/** A line given to the nearest row or column: a message of `pdf/text-grid-place`, its page added later. */
+/**
+ * What the page's lines do not settle, its page added later: a line no row or column can be told
+ * for (`pdf/text-grid-place`, an error: it was given to the nearest, a guess), or two columns with
+ * no blank between them whose every line still lies clearly in one of them (`pdf/text-grid-edge`:
+ * only the edge between them is estimated).
+ */
 export interface TextGridProblem {
-  message: "no-gap" | "above-first" | "not-centred";
+  rule: "pdf/text-grid-place" | "pdf/text-grid-edge";
+  message: "no-gap" | "not-centred";
   params: Params;
 }
 
@@ -73,8 +79,7 @@ export interface TextGridPage {
   labels: TextLabel[];
   above: Piece[];
   below: Piece[];
-  /** lines that could not be given to a row or label, said in words */
-  /** lines given to the nearest row or column: messages of `pdf/text-grid-place` */
+  /** lines given to the nearest row or column, columns told apart without a blank between them */
   problems: TextGridProblem[];
   /** the lines given to a row or a label (the account checks that nothing else was printed there) */
   used: Line[];
@@ -362,7 +367,12 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     const right = at(anchors, k + 1, "column anchor");
     const gap = (left.right < right.left ? widest(rivers(data, left.right, right.left)) : null) ?? widest(rivers(data, left.middle, right.middle));
     if (!gap) {
-      problems.push({ message: "no-gap", params: { left: ph(`column.${left.kind}`), right: ph(`column.${right.kind}`) } });
+      // each column holds its label's extent: a line that starts between the two labels may be in either
+      const [from, to] = left.right < right.left ? [left.right, right.left] : [left.middle, right.middle];
+      const between = data.find((d) => d.left > from + TOLERANCES.baselinesAlignedEm * size && d.left < to - TOLERANCES.baselinesAlignedEm * size);
+      const params = { left: ph(`column.${left.kind}`), right: ph(`column.${right.kind}`) };
+      if (between) problems.push({ rule: "pdf/text-grid-place", message: "no-gap", params: { ...params, text: between.text.trim() } });
+      else problems.push({ rule: "pdf/text-grid-edge", message: "no-gap", params });
       bounds.push((left.middle + right.middle) / 2);
     } else bounds.push((gap.left + gap.right) / 2);
   }
@@ -430,7 +440,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
         for (const p of split.parts) give(p.row, kind, p.lines);
       } else
         for (const l of block) {
-          problems.push({ message: "not-centred", params: { text: l.text.trim(), column: ph(`column.${kind}`) } });
+          problems.push({ rule: "pdf/text-grid-place", message: "not-centred", params: { text: l.text.trim(), column: ph(`column.${kind}`) } });
           let best = 0;
           baselines.forEach((b, i) => {
             if (Math.abs(b - l.baseline) < Math.abs(at(baselines, best, "code baseline") - l.baseline)) best = i;
