@@ -4,19 +4,39 @@
 // renderers as `annex build` and `annex diff`, shows what they say, and offers the files to
 // download. Everything runs in the page: no file leaves the computer.
 import { zipSync } from "fflate";
-import { formatDiff } from "../app/diff.ts";
-import { compareGiven, errorsFirst, loadGiven, refuseLarger, renderGiven, type GivenFile, type RenderedFile } from "../app/given.ts";
+import type { GivenFile, RenderedFile } from "../app/given.ts";
 import type { Loaded } from "../app/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { FatalError } from "../diagnostics/fatal.ts";
-import { countBySeverity, formatDiagnosticIn, formatPlace, hasErrors, messageText } from "../diagnostics/format.ts";
 import { setLang, t, type Lang } from "../messages/catalogue.ts";
-import { SOURCE_NAMES } from "../app/readers.ts";
 import { ANNEX_FILE, CORRECTIONS_FILE, PLAN_FILE } from "../model/files.ts";
+import type * as Engine from "./engine.ts";
+import { loadPart, partOf } from "./parts.ts";
 
 /** The page speaks Italian: its diagnostics are the command line's (`annex --lang it`) words. */
 const LANG: Lang = "it";
 setLang(LANG);
+
+/** The application layer (engine.ts), run at the first choice of files: the page opens without it. */
+let engine: typeof Engine | undefined;
+
+async function started(): Promise<typeof Engine> {
+  if (!engine) {
+    await loadPart("engine");
+    engine = partOf<typeof Engine>("engine");
+    engine.setLang(LANG);
+  }
+  return engine;
+}
+
+/** The application layer, once started (every job starts it first). */
+function appLayer(): typeof Engine {
+  if (!engine) throw new Error("the page's engine is used before it is started");
+  return engine;
+}
+
+function isFatal(error: unknown): error is InstanceType<typeof Engine.FatalError> {
+  return engine !== undefined && error instanceof engine.FatalError;
+}
 
 const MIME: Record<string, string> = {
   pdf: "application/pdf",
@@ -83,12 +103,12 @@ function showError(error: unknown, what: string): void {
   failure.replaceChildren();
   failure.append(make("p", t("web.cannot-go-on", { what })));
   // the command line's one line: where, then what
-  const where = error instanceof FatalError ? formatPlace(error.place, LANG) : "";
-  const line = error instanceof FatalError ? `${where ? `${where}: ` : ""}${messageText(error.diagnostic, LANG)}` : t("web.unexpected", { why: error instanceof Error ? error.message : String(error) });
+  const where = isFatal(error) ? (engine?.formatPlace(error.place, LANG) ?? "") : "";
+  const line = isFatal(error) ? `${where ? `${where}: ` : ""}${engine?.messageText(error.diagnostic, LANG) ?? ""}` : t("web.unexpected", { why: error instanceof Error ? error.message : String(error) });
   failure.append(make("p", line, { class: "diagnostic" }));
   done(t("web.failed"));
   // the details for whoever looks into it (the message above is what the office reads)
-  if (!(error instanceof FatalError)) console.error(error);
+  if (!isFatal(error)) console.error(error);
 }
 
 function offer(name: string, data: Uint8Array | string, label: string): HTMLLIElement {
@@ -111,7 +131,7 @@ function sizeOf(data: Uint8Array | string): number {
 
 function diagnosticsList(diagnostics: readonly Diagnostic[]): HTMLElement {
   const list = make("ul", undefined, { class: "diagnostics" });
-  for (const d of errorsFirst(diagnostics)) list.append(make("li", formatDiagnosticIn(d, LANG), { class: d.severity }));
+  for (const d of appLayer().errorsFirst(diagnostics)) list.append(make("li", appLayer().formatDiagnosticIn(d, LANG), { class: d.severity }));
   return list;
 }
 
@@ -120,10 +140,16 @@ function preview(html: string, title: string): HTMLIFrameElement {
   return make("iframe", undefined, { title, srcdoc: html });
 }
 
+/** Formats whose files are compressed already (PDF streams, zip packages): stored in the zip as they are, not deflated again for nothing. */
+const COMPRESSED = new Set(["pdf", "docx", "xlsx", "ods"]);
+
 function zip(files: readonly RenderedFile[]): Uint8Array {
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const file of files) entries[file.name] = [typeof file.data === "string" ? new TextEncoder().encode(file.data) : file.data, { mtime: ZIP_DATE }];
-  return zipSync(entries, { level: 6 });
+  const entries: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
+  for (const file of files) {
+    const data = typeof file.data === "string" ? new TextEncoder().encode(file.data) : file.data;
+    entries[file.name] = [data, { mtime: ZIP_DATE, level: COMPRESSED.has(file.name.slice(file.name.lastIndexOf(".") + 1)) ? 0 : 6 }];
+  }
+  return zipSync(entries);
 }
 
 /** What the page showed and offered for the edition before: gone from the moment new files are chosen, whatever becomes of them. */
@@ -142,11 +168,11 @@ async function publishEdition(): Promise<void> {
   const downloads = element("pubblicazioni");
   const view = element("anteprima");
   performance.mark("annex-start");
-  const loaded = await loadGiven(edition, (step, fraction) => say(t("web.step", { step }), fraction));
+  const loaded = await appLayer().loadGiven(edition, (step, fraction) => say(t("web.step", { step }), fraction));
   // timings for the benchmark (bench/app.ts): read and checked, then every publication made
   performance.mark("annex-loaded");
   current = loaded;
-  const counts = countBySeverity(loaded.diagnostics);
+  const counts = appLayer().countBySeverity(loaded.diagnostics);
   findings.replaceChildren(
     make("h3", t("web.findings")),
     make("p", t("web.read-summary", { count: loaded.annex.activities.length, file: loaded.file, errors: counts.error, warnings: counts.warning, infos: counts.info, repairs: loaded.repairs.length })),
@@ -154,13 +180,13 @@ async function publishEdition(): Promise<void> {
   );
   downloads.replaceChildren();
   view.replaceChildren();
-  if (hasErrors(loaded.diagnostics)) {
+  if (appLayer().hasErrors(loaded.diagnostics)) {
     downloads.append(make("p", t("web.not-published")));
     out.hidden = false;
     done(t("web.errors-done", { planYears: loaded.annex.planYears, errors: counts.error }));
     return;
   }
-  const files = await renderGiven(loaded, (format) => void say(t("web.preparing", { file: `${ANNEX_FILE}.${format}` })));
+  const files = await appLayer().renderGiven(loaded, (format) => void say(t("web.preparing", { file: `${ANNEX_FILE}.${format}` })));
   const list = make("ul", undefined, { class: "downloads" });
   const all = zip(files);
   const allItem = offer(`${ANNEX_FILE}.zip`, all, t("web.all-files", { file: `${ANNEX_FILE}.zip`, size: kib(all.length) }));
@@ -180,11 +206,11 @@ async function compareEditions(): Promise<void> {
   const content = element("confronto-contenuto");
   section.hidden = true;
   if (!current || previous.length === 0) return;
-  const before = await loadGiven(previous, (step, fraction) => say(t("web.previous-step", { step }), fraction));
+  const before = await appLayer().loadGiven(previous, (step, fraction) => say(t("web.previous-step", { step }), fraction));
   await say(t("web.comparing"));
-  const result = compareGiven(before, current);
-  const html = await formatDiff(result, "html", false);
-  const json = await formatDiff(result, "json", false);
+  const result = appLayer().compareGiven(before, current);
+  const html = await appLayer().formatDiff(result, "html", false);
+  const json = await appLayer().formatDiff(result, "json", false);
   const list = make("ul", undefined, { class: "downloads" });
   list.append(...["modifiche.html", "modifiche.json"].map((name, i) => {
     const data = i === 0 ? html : json;
@@ -193,7 +219,7 @@ async function compareEditions(): Promise<void> {
   const changes = { from: result.from, to: result.to, count: result.changes.length };
   content.replaceChildren(
     make("p", t("web.changes", changes)),
-    ...(hasErrors(before.diagnostics) ? [make("p", t("web.previous-errors")), diagnosticsList(before.diagnostics.filter((d) => d.severity === "error"))] : []),
+    ...(appLayer().hasErrors(before.diagnostics) ? [make("p", t("web.previous-errors")), diagnosticsList(before.diagnostics.filter((d) => d.severity === "error"))] : []),
     list,
     preview(html, t("web.changes-preview-title", { from: result.from, to: result.to })),
   );
@@ -221,7 +247,7 @@ function baseName(path: string): string {
 function planYearFiles(chosen: readonly Chosen[]): Chosen[] {
   const inFolder = chosen.filter((c) => c.path.split("/").length === 2);
   if (inFolder.length === 0) return [...chosen];
-  const known = new Set<string>([...SOURCE_NAMES, PLAN_FILE, CORRECTIONS_FILE]);
+  const known = new Set<string>([...appLayer().SOURCE_NAMES, PLAN_FILE, CORRECTIONS_FILE]);
   const named = inFolder.filter((c) => known.has(baseName(c.path)));
   return named.length > 0 ? named : inFolder;
 }
@@ -229,7 +255,7 @@ function planYearFiles(chosen: readonly Chosen[]): Chosen[] {
 /** The bytes of the files to read; one larger than any input is refused from its size, before it is read. */
 async function given(chosen: Promise<readonly Chosen[]>): Promise<GivenFile[]> {
   const files = planYearFiles(await chosen);
-  for (const { path, file } of files) refuseLarger(path, file.size);
+  for (const { path, file } of files) appLayer().refuseLarger(path, file.size);
   return Promise.all(files.map(async ({ path, file }) => ({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }
 
@@ -246,6 +272,7 @@ function run(job: () => Promise<void>, what: string): void {
   busy = busy.then(async () => {
     failure.replaceChildren();
     try {
+      await started();
       await job();
     } catch (error) {
       showError(error, what);
