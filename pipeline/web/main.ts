@@ -375,3 +375,31 @@ window.addEventListener("unhandledrejection", (event) => {
   showError(event.reason, t("web.what.page"));
 });
 document.documentElement.dataset.ready = "true";
+performance.mark("annex-ready");
+// A moment after the page is shown (not at once: the page answers first, to the keyboard, the
+// mouse, a dropped folder), the code an edition needs is made ready, one part at a time when the
+// browser is idle (the application layer, pdf.js, pdfmake), so that the office's first choice,
+// made in the file dialog meanwhile, does not wait for it. A choice made before waits for the same
+// loading, never for a second one; what fails here fails again, and is shown, when a job needs it.
+const idle = (): Promise<void> =>
+  new Promise((then) => {
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(
+        () => {
+          then();
+        },
+        { timeout: 2000 },
+      );
+    }
+    else setTimeout(then, 200);
+  });
+void (async () => {
+  await new Promise((later) => setTimeout(later, 1500));
+  await idle();
+  const layer = await started();
+  await idle();
+  await layer.platform.prepare("pdf-reader");
+  await idle();
+  await layer.platform.prepare("pdf-writer");
+  performance.mark("annex-prepared");
+})().catch(() => undefined);
