@@ -3,6 +3,11 @@
 // that opens from the disk or from any web server and asks nothing of the network. The Node-only
 // module lib/platform.ts is replaced by pipeline/web/platform.ts, and pdf.js's loader by the
 // page's own (its worker runs in the page's thread); pdfkit is its standalone build for browsers.
+// The application layer, pdf.js, and pdfmake with pdfkit and its fonts, nearly all of the code,
+// are built apart as the page's parts (pipeline/web/parts.ts) and carried in it deflated, in
+// base64, in <script>s of an inert type: the browser parses and compiles them only once files are
+// given, a PDF is read, a PDF is made. The page is
+// ASCII (every other character escaped), which browsers decode faster than UTF-8.
 // Run by `npm start` and `npm run build`; `node scripts/bundle-app.js [output folder]`.
 // The page is deterministic: the same sources give the same bytes.
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -20,6 +25,40 @@ const REPLACED = new Map([
   [join(ROOT, "pipeline", "extract", "pdf", "pdfjs.ts"), join(WEB, "pdfjs.ts")],
 ]);
 
+/**
+ * pdfkit's build for browsers with its Buffer.concat made linear: the copy of the Buffer package
+ * it carries copies every piece twice (each is copied into a new Buffer first, then by a method
+ * that checks its arguments), and a page's content stream is tens of thousands of small pieces.
+ * The same bytes, in the same order, copied once.
+ * @param {string} source
+ */
+function withLinearConcat(source) {
+  const start = "Buffer.concat = function concat (list, length) {";
+  const end = "\n}\n\nfunction byteLength (string, encoding) {";
+  const from = source.indexOf(start);
+  const to = source.indexOf(end, from);
+  if (from < 0 || to < 0 || source.indexOf(start, from + 1) >= 0) throw new Error("pdfkit/js/pdfkit.standalone.js: its Buffer.concat is not the one scripts/bundle-app.js replaces (a new pdfkit?)");
+  const concat = `Buffer.concat = function concat (list, length) {
+  if (!Array.isArray(list)) throw new TypeError('"list" argument must be an Array of Buffers')
+  if (list.length === 0) return Buffer.alloc(0)
+  var i
+  if (length === undefined) {
+    length = 0
+    for (i = 0; i < list.length; ++i) length += list[i].length
+  }
+  var buffer = Buffer.allocUnsafe(length)
+  var pos = 0
+  for (i = 0; i < list.length && pos < length; ++i) {
+    var buf = list[i]
+    if (!(buf instanceof Uint8Array)) throw new TypeError('"list" argument must be an Array of Buffers')
+    var n = Math.min(buf.length, length - pos)
+    buffer.set(n === buf.length ? buf : buf.subarray(0, n), pos)
+    pos += n
+  }
+  return buffer`;
+  return source.slice(0, from) + concat + source.slice(to);
+}
+
 /** @type {import("esbuild").Plugin} */
 const browser = {
   name: "browser",
@@ -35,6 +74,7 @@ const browser = {
     b.onLoad({ filter: /.*/, namespace: "text" }, ({ path }) => ({ contents: readFileSync(path, "utf8"), loader: "text" }));
     b.onResolve({ filter: /^events$/ }, () => ({ path: join(WEB, "events.ts") }));
     b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: require.resolve("pdfkit/js/pdfkit.standalone.js") }));
+    b.onLoad({ filter: /[\\/]pdfkit\.standalone\.js$/ }, ({ path }) => ({ contents: withLinearConcat(readFileSync(path, "utf8")), loader: "js" }));
     // csv-stringify's build for browsers (its own build needs Node's Buffer)
     b.onResolve({ filter: /^csv-stringify\/sync$/ }, () => ({ path: join(ROOT, "node_modules", "csv-stringify", "dist", "esm", "sync.js") }));
     // what the application layer does with files by their path (the command line's) is never
@@ -46,6 +86,31 @@ const browser = {
     }));
   },
 };
+
+/** The page's parts (pipeline/web/parts.ts): name → entry module. */
+const PARTS = { engine: join(WEB, "engine.ts"), "pdf-reader": join(WEB, "part-pdf-reader.ts"), "pdf-writer": join(WEB, "part-pdf-writer.ts") };
+
+/** pdf.js's constants that the reader's modules use as they load, from the package the part is built from. */
+async function pdfjsConstants() {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    const { OPS, AnnotationMode } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    return { OPS, AnnotationMode };
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/** Every character outside ASCII as a JavaScript escape (the script's strings, regular expressions and template literals all read it as the character). */
+function asciiScript(text) {
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Every character outside ASCII as an HTML character reference (the page's text and styles). */
+function asciiHtml(text) {
+  return text.replace(/[\u{80}-\u{10ffff}]/gu, (c) => `&#${String(c.codePointAt(0))};`);
+}
 
 /** Beside the page: the time each of its sources had when it was built (any other time makes it stale). */
 const STAMP = ".built-from.json";
@@ -71,40 +136,63 @@ export async function bundleApp(outDir = join(ROOT, "out", "app"), force = false
   const target = join(outDir, "index.html");
   if (!force && fresh(outDir)) return { file: target, bytes: statSync(target).size, built: false };
   const { build } = await import("esbuild");
-  const result = await build({
-    absWorkingDir: ROOT,
-    metafile: true,
-    entryPoints: [join(WEB, "main.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: ["chrome120", "firefox120"],
-    minify: process.env.ANNEX_APP_DEBUG === undefined,
-    legalComments: "none",
-    write: false,
-    outdir: outDir,
-    loader: { ".ttf": "binary", ".hbs": "text", ".yaml": "text", ".css": "text" },
-    // the documents' date is the plan's, as the command line's without SOURCE_DATE_EPOCH
-    define: { "process.env.NODE_ENV": '"production"', "process.env": "{}", global: "globalThis" },
-    plugins: [browser],
-    logLevel: "warning",
-  });
-  if (process.env.ANNEX_APP_DEBUG !== undefined) {
-    // which modules reach Node's (empty in the page): each must be one whose path-based functions the page never calls
-    for (const [file, input] of Object.entries(result.metafile.inputs)) {
-      const nodeOnly = input.imports.filter((i) => i.path.startsWith("node-only:")).map((i) => i.path.slice("node-only:".length));
-      if (nodeOnly.length > 0) process.stderr.write(`${file}: ${nodeOnly.join(", ")}\n`);
+  const { deflateSync } = await import("fflate");
+  const constants = await pdfjsConstants();
+  /** @param {string} entry @param {Partial<import("esbuild").BuildOptions>} options */
+  const bundle = async (entry, options) => {
+    const result = await build({
+      absWorkingDir: ROOT,
+      metafile: true,
+      entryPoints: [entry],
+      bundle: true,
+      platform: "browser",
+      target: ["chrome120", "firefox120"],
+      minify: process.env.ANNEX_APP_DEBUG === undefined,
+      legalComments: "none",
+      write: false,
+      outdir: outDir,
+      loader: { ".ttf": "binary", ".hbs": "text", ".yaml": "text", ".css": "text" },
+      // the documents' date is the plan's, as the command line's without SOURCE_DATE_EPOCH
+      define: { "process.env.NODE_ENV": '"production"', "process.env": "{}", global: "globalThis", __ANNEX_PDFJS_CONSTANTS__: JSON.stringify(constants) },
+      plugins: [browser],
+      logLevel: "warning",
+      // pdf.js names its own file (import.meta.url) only to start a worker from it; the page gives it its worker
+      logOverride: { "empty-import-meta": "silent" },
+      ...options,
+    });
+    if (process.env.ANNEX_APP_DEBUG !== undefined) {
+      // which modules reach Node's (empty in the page): each must be one whose path-based functions the page never calls
+      for (const [file, input] of Object.entries(result.metafile.inputs)) {
+        const nodeOnly = input.imports.filter((i) => i.path.startsWith("node-only:")).map((i) => i.path.slice("node-only:".length));
+        if (nodeOnly.length > 0) process.stderr.write(`${file}: ${nodeOnly.join(", ")}\n`);
+      }
     }
-  }
-  const script = result.outputFiles.find((file) => file.path.endsWith(".js"));
-  if (!script) throw new Error("the page's script was not built");
+    const script = result.outputFiles.find((file) => file.path.endsWith(".js"));
+    if (!script) throw new Error(`${relative(ROOT, entry)} was not built`);
+    return { text: asciiScript(script.text), inputs: Object.keys(result.metafile.inputs) };
+  };
+  const [main, ...parts] = await Promise.all([
+    bundle(join(WEB, "main.ts"), { format: "esm" }),
+    ...Object.values(PARTS).map((entry) => bundle(entry, { format: "iife", globalName: "__annexPart" })),
+  ]);
+  if (!main) throw new Error("the page's script was not built");
+  const carried = Object.keys(PARTS)
+    .map((name, i) => {
+      const deflated = deflateSync(Buffer.from(parts[i]?.text ?? "", "utf8"), { level: 9 });
+      return `<script type="application/octet-stream" id="part-${name}">${Buffer.from(deflated).toString("base64")}</script>`;
+    })
+    .join("\n");
   const page = readFileSync(join(WEB, "page.html"), "utf8");
   const css = readFileSync(join(WEB, "page.css"), "utf8");
   // the script is inlined: a module script in its own file is refused by browsers on file://
-  const html = page
+  // the styles are ASCII already (a character reference is not one inside <style>)
+  if (/[\u0080-\uffff]/.test(css)) throw new Error("pipeline/web/page.css: write its characters outside ASCII as CSS escapes (\\2014)");
+  const html = asciiHtml(page)
     .replace("/* page.css */", () => css)
-    .replace("/* main.ts */", () => script.text.replaceAll("</script", "<\\/script"));
-  const sources = [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith("node-only:") && !file.startsWith("<")).map((file) => relative(ROOT, resolve(ROOT, file.replace(/^text:/, "")))), ...SETTINGS];
+    .replace("<!-- parts -->", () => carried)
+    .replace("/* main.ts */", () => main.text.replaceAll("</script", "<\\/script"));
+  const inputs = [main, ...parts].flatMap((built) => built.inputs);
+  const sources = [...new Set([...inputs.filter((file) => !file.startsWith("node-only:") && !file.startsWith("<")).map((file) => relative(ROOT, resolve(ROOT, file.replace(/^text:/, "")))), ...SETTINGS])];
   const stamp = Object.fromEntries(sources.map((file) => [file, statSync(join(ROOT, file)).mtimeMs]));
   mkdirSync(outDir, { recursive: true });
   const temporary = `${target}.${String(process.pid)}.tmp`;

@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
 import { diffAnnexes, type DiffResult } from "../diff/index.ts";
+import { t } from "../messages/catalogue.ts";
 import { CORRECTIONS_FILE, FORMATS, PLAN_FILE, type Format } from "../model/files.ts";
 import { PLAN_YEARS } from "../model/plan-years.ts";
 import { renderer, type RenderedFile } from "../render/index.ts";
@@ -82,14 +83,14 @@ export async function loadGiven(files: readonly GivenFile[], progress: (line: st
   for (const settings of [plan, corrections]) if (settings) tooLarge(settings, MAX_TEXT_BYTES);
   const planConfig = reader.kind === "annex-data" || !plan ? null : parsePlan(utf8(plan.bytes), plan.name);
   const parsedCorrections = reader.kind === "annex-data" || !corrections ? undefined : parseCorrections(utf8(corrections.bytes), corrections.name);
-  await progress(`lettura di ${source.name}`);
+  await progress(t("progress.reading", { file: source.name }));
   const read = await reader.parse(source.bytes, source.name, {
-    onPage: (page, pages) => progress(`lettura di ${source.name}: pagina ${String(page)} di ${String(pages)}`, (page - 1) / pages),
+    onPage: (page, pages) => progress(t("progress.reading-page", { file: source.name, page, pages }), (page - 1) / pages),
     words: reader.kind === "pdf" ? planWords(planConfig) : [],
     ...(planConfig?.columns ? { columns: planConfig.columns } : {}),
     ...(resolved.planYears !== undefined ? { planYears: resolved.planYears } : {}),
   });
-  await progress("controllo dell'allegato");
+  await progress(t("progress.checking"));
   const repaired = repairRead(resolved, read, parsedCorrections);
   const examples = source.name.split("/").slice(-3, -1).includes(EXAMPLES_DIR);
   return validateRead(repaired, plan && reader.kind === "annex-data" ? parsePlan(utf8(plan.bytes), plan.name) : planConfig, examples);

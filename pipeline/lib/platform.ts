@@ -10,7 +10,12 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { inflateSync } from "node:zlib";
 
+/** Code that only some work needs: pdf.js to read a PDF, pdfmake with its fonts to make one. */
+export type PlatformPart = "pdf-reader" | "pdf-writer";
+
 export interface Platform {
+  /** makes a part ready before its first use (here it is loaded with the modules; the web page runs it only then) */
+  prepare(part: PlatformPart): Promise<void>;
   /** zlib data inflated whole with its checksum checked; throws on damage (what follows the end is ignored) */
   inflate(data: Uint8Array): Uint8Array;
   /** the MD5 digest of a text's UTF-8 bytes (16 bytes) */
@@ -26,6 +31,7 @@ export interface Platform {
 const require = createRequire(import.meta.url);
 
 export const platform: Platform = {
+  prepare: () => Promise.resolve(),
   inflate: (data) => inflateSync(data),
   md5: (text) => createHash("md5").update(text).digest(),
   pdfmakeModule: (name) => require(`pdfmake/js/${name}`) as unknown,

@@ -4,6 +4,7 @@
 // in model/files.ts. Every format prints the same text: the characters XML forbids are left out
 // of all of them alike (validation has said so), not only of the formats that would break.
 import { withoutXmlForbidden } from "../lib/characters.ts";
+import { platform } from "../lib/platform.ts";
 import type { Annex, Level } from "../model/annex.ts";
 import { DATA_PACKAGE_FILE, LEGEND_CSV_FILE, outputName, type Format } from "../model/files.ts";
 import type { PlanConfig } from "../model/plan.ts";
@@ -43,7 +44,10 @@ const OPEN_DATA = {
 };
 
 const RENDERERS: Record<Format, Renderer> = {
-  pdf: async ({ layout }) => (await import("./pdf/index.ts")).renderPdf(layout()),
+  pdf: async ({ layout }) => {
+    await platform.prepare("pdf-writer");
+    return (await import("./pdf/index.ts")).renderPdf(layout());
+  },
   docx: async ({ layout }) => (await import("./docx/document.ts")).renderDocx(layout()),
   html: async ({ layout, resources }) => (await import("./html/page.ts")).renderHtml(layout(), resources.html),
   ...OPEN_DATA,

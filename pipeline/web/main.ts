@@ -4,18 +4,39 @@
 // renderers as `annex build` and `annex diff`, shows what they say, and offers the files to
 // download. Everything runs in the page: no file leaves the computer.
 import { zipSync } from "fflate";
-import { formatDiff } from "../app/diff.ts";
-import { compareGiven, errorsFirst, loadGiven, refuseLarger, renderGiven, type GivenFile, type RenderedFile } from "../app/given.ts";
+import type { GivenFile, RenderedFile } from "../app/given.ts";
 import type { Loaded } from "../app/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { FatalError } from "../diagnostics/fatal.ts";
-import { countBySeverity, formatDiagnosticIn, formatPlace, hasErrors, messageText } from "../diagnostics/format.ts";
-import { setLang, type Lang } from "../messages/catalogue.ts";
-import { ANNEX_FILE } from "../model/files.ts";
+import { setLang, t, type Lang } from "../messages/catalogue.ts";
+import { ANNEX_FILE, CORRECTIONS_FILE, PLAN_FILE } from "../model/files.ts";
+import type * as Engine from "./engine.ts";
+import { loadPart, partOf } from "./parts.ts";
 
 /** The page speaks Italian: its diagnostics are the command line's (`annex --lang it`) words. */
 const LANG: Lang = "it";
 setLang(LANG);
+
+/** The application layer (engine.ts), run at the first choice of files: the page opens without it. */
+let engine: typeof Engine | undefined;
+
+async function started(): Promise<typeof Engine> {
+  if (!engine) {
+    await loadPart("engine");
+    engine = partOf<typeof Engine>("engine");
+    engine.setLang(LANG);
+  }
+  return engine;
+}
+
+/** The application layer, once started (every job starts it first). */
+function appLayer(): typeof Engine {
+  if (!engine) throw new Error("the page's engine is used before it is started");
+  return engine;
+}
+
+function isFatal(error: unknown): error is InstanceType<typeof Engine.FatalError> {
+  return engine !== undefined && error instanceof engine.FatalError;
+}
 
 const MIME: Record<string, string> = {
   pdf: "application/pdf",
@@ -47,7 +68,9 @@ const status = element("stato-testo");
 const bar = element("avanzamento") as HTMLProgressElement;
 const failure = element("errore");
 const editionInput = element("edizione") as HTMLInputElement;
+const editionFolder = element("edizione-cartella") as HTMLInputElement;
 const previousInput = element("precedente") as HTMLInputElement;
+const previousFolder = element("precedente-cartella") as HTMLInputElement;
 
 /** Blob URLs of the files offered now, released when new ones replace them. */
 let offered: string[] = [];
@@ -78,14 +101,14 @@ function done(line: string): void {
 /** A problem shown on the page as the command line says it, in one line; the page stays usable. */
 function showError(error: unknown, what: string): void {
   failure.replaceChildren();
-  failure.append(make("p", `${what}: impossibile procedere.`));
+  failure.append(make("p", t("web.cannot-go-on", { what })));
   // the command line's one line: where, then what
-  const where = error instanceof FatalError ? formatPlace(error.place, LANG) : "";
-  const line = error instanceof FatalError ? `${where ? `${where}: ` : ""}${messageText(error.diagnostic, LANG)}` : `errore inatteso: ${error instanceof Error ? error.message : String(error)}`;
+  const where = isFatal(error) ? (engine?.formatPlace(error.place, LANG) ?? "") : "";
+  const line = isFatal(error) ? `${where ? `${where}: ` : ""}${engine?.messageText(error.diagnostic, LANG) ?? ""}` : t("web.unexpected", { why: error instanceof Error ? error.message : String(error) });
   failure.append(make("p", line, { class: "diagnostic" }));
-  done("Operazione non riuscita: vedere il messaggio qui sotto.");
+  done(t("web.failed"));
   // the details for whoever looks into it (the message above is what the office reads)
-  if (!(error instanceof FatalError)) console.error(error);
+  if (!isFatal(error)) console.error(error);
 }
 
 function offer(name: string, data: Uint8Array | string, label: string): HTMLLIElement {
@@ -108,7 +131,7 @@ function sizeOf(data: Uint8Array | string): number {
 
 function diagnosticsList(diagnostics: readonly Diagnostic[]): HTMLElement {
   const list = make("ul", undefined, { class: "diagnostics" });
-  for (const d of errorsFirst(diagnostics)) list.append(make("li", formatDiagnosticIn(d, LANG), { class: d.severity }));
+  for (const d of appLayer().errorsFirst(diagnostics)) list.append(make("li", appLayer().formatDiagnosticIn(d, LANG), { class: d.severity }));
   return list;
 }
 
@@ -117,10 +140,26 @@ function preview(html: string, title: string): HTMLIFrameElement {
   return make("iframe", undefined, { title, srcdoc: html });
 }
 
+/** Formats whose files are compressed already (PDF streams, zip packages): stored in the zip as they are, not deflated again for nothing. */
+const COMPRESSED = new Set(["pdf", "docx", "xlsx", "ods"]);
+
 function zip(files: readonly RenderedFile[]): Uint8Array {
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const file of files) entries[file.name] = [typeof file.data === "string" ? new TextEncoder().encode(file.data) : file.data, { mtime: ZIP_DATE }];
-  return zipSync(entries, { level: 6 });
+  const entries: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
+  for (const file of files) {
+    const data = typeof file.data === "string" ? new TextEncoder().encode(file.data) : file.data;
+    entries[file.name] = [data, { mtime: ZIP_DATE, level: COMPRESSED.has(file.name.slice(file.name.lastIndexOf(".") + 1)) ? 0 : 6 }];
+  }
+  return zipSync(entries);
+}
+
+/** What the page showed and offered for the edition before: gone from the moment new files are chosen, whatever becomes of them. */
+function clearEdition(): void {
+  current = undefined;
+  element("risultato").hidden = true;
+  element("confronto").hidden = true;
+  for (const id of ["segnalazioni", "pubblicazioni", "anteprima", "confronto-contenuto"]) element(id).replaceChildren();
+  for (const url of offered) URL.revokeObjectURL(url);
+  offered = [];
 }
 
 async function publishEdition(): Promise<void> {
@@ -128,42 +167,38 @@ async function publishEdition(): Promise<void> {
   const findings = element("segnalazioni");
   const downloads = element("pubblicazioni");
   const view = element("anteprima");
-  current = undefined;
-  out.hidden = true;
-  for (const url of offered) URL.revokeObjectURL(url);
-  offered = [];
   performance.mark("annex-start");
-  const loaded = await loadGiven(edition, (line, fraction) => say(`${line}…`, fraction));
+  const loaded = await appLayer().loadGiven(edition, (step, fraction) => say(t("web.step", { step }), fraction));
   // timings for the benchmark (bench/app.ts): read and checked, then every publication made
   performance.mark("annex-loaded");
   current = loaded;
-  const counts = countBySeverity(loaded.diagnostics);
+  const counts = appLayer().countBySeverity(loaded.diagnostics);
   findings.replaceChildren(
-    make("h3", "Segnalazioni"),
-    make("p", `${String(loaded.annex.activities.length)} attività lette da ${loaded.file}: ${String(counts.error)} errori, ${String(counts.warning)} avvisi, ${String(counts.info)} note; ${String(loaded.repairs.length)} riparazioni.`),
+    make("h3", t("web.findings")),
+    make("p", t("web.read-summary", { count: loaded.annex.activities.length, file: loaded.file, errors: counts.error, warnings: counts.warning, infos: counts.info, repairs: loaded.repairs.length })),
     ...(loaded.diagnostics.length > 0 ? [diagnosticsList(loaded.diagnostics)] : []),
   );
   downloads.replaceChildren();
   view.replaceChildren();
-  if (hasErrors(loaded.diagnostics)) {
-    downloads.append(make("p", "L’allegato ha errori: non viene pubblicato. Correggete la fonte e sceglietela di nuovo."));
+  if (appLayer().hasErrors(loaded.diagnostics)) {
+    downloads.append(make("p", t("web.not-published")));
     out.hidden = false;
-    done(`Allegato ${loaded.annex.planYears}: ${String(counts.error)} errori, nessuna pubblicazione.`);
+    done(t("web.errors-done", { planYears: loaded.annex.planYears, errors: counts.error }));
     return;
   }
-  const files = await renderGiven(loaded, (format) => void say(`Preparazione di ${ANNEX_FILE}.${format}…`));
+  const files = await appLayer().renderGiven(loaded, (format) => void say(t("web.preparing", { file: `${ANNEX_FILE}.${format}` })));
   const list = make("ul", undefined, { class: "downloads" });
   const all = zip(files);
-  const allItem = offer(`${ANNEX_FILE}.zip`, all, `Tutti i file (${ANNEX_FILE}.zip, ${kib(all.length)})`);
+  const allItem = offer(`${ANNEX_FILE}.zip`, all, t("web.all-files", { file: `${ANNEX_FILE}.zip`, size: kib(all.length) }));
   allItem.className = "all";
   list.append(allItem);
-  for (const file of files) list.append(offer(file.name, file.data, `${file.name} (${kib(sizeOf(file.data))})`));
-  downloads.append(make("h3", "Pubblicazioni"), list);
+  for (const file of files) list.append(offer(file.name, file.data, t("web.file", { file: file.name, size: kib(sizeOf(file.data)) })));
+  downloads.append(make("h3", t("web.publications")), list);
   const html = files.find((f) => f.format === "html" && f.name.endsWith(".html"));
-  if (html) view.append(make("h3", "Anteprima dell’allegato in HTML"), preview(String(html.data), `Anteprima: Allegato 1 ${loaded.annex.planYears}`));
+  if (html) view.append(make("h3", t("web.preview-heading")), preview(String(html.data), t("web.preview-title", { planYears: loaded.annex.planYears })));
   out.hidden = false;
   performance.mark("annex-published");
-  done(`Allegato ${loaded.annex.planYears} pronto: ${String(files.length)} file da scaricare.`);
+  done(t("web.ready", { planYears: loaded.annex.planYears, count: files.length }));
 }
 
 async function compareEditions(): Promise<void> {
@@ -171,41 +206,73 @@ async function compareEditions(): Promise<void> {
   const content = element("confronto-contenuto");
   section.hidden = true;
   if (!current || previous.length === 0) return;
-  const before = await loadGiven(previous, (line, fraction) => say(`Edizione precedente: ${line}…`, fraction));
-  await say("Confronto delle due edizioni…");
-  const result = compareGiven(before, current);
-  const html = await formatDiff(result, "html", false);
-  const json = await formatDiff(result, "json", false);
+  const before = await appLayer().loadGiven(previous, (step, fraction) => say(t("web.previous-step", { step }), fraction));
+  await say(t("web.comparing"));
+  const result = appLayer().compareGiven(before, current);
+  const html = await appLayer().formatDiff(result, "html", false);
+  const json = await appLayer().formatDiff(result, "json", false);
   const list = make("ul", undefined, { class: "downloads" });
-  list.append(offer("modifiche.html", html, `modifiche.html (${kib(sizeOf(html))})`), offer("modifiche.json", json, `modifiche.json (${kib(sizeOf(json))})`));
+  list.append(...["modifiche.html", "modifiche.json"].map((name, i) => {
+    const data = i === 0 ? html : json;
+    return offer(name, data, t("web.file", { file: name, size: kib(sizeOf(data)) }));
+  }));
+  const changes = { from: result.from, to: result.to, count: result.changes.length };
   content.replaceChildren(
-    make("p", `Dall’edizione ${result.from} all’edizione ${result.to}: ${String(result.changes.length)} modifiche.`),
-    ...(hasErrors(before.diagnostics) ? [make("p", "Attenzione: l’edizione precedente ha errori:"), diagnosticsList(before.diagnostics.filter((d) => d.severity === "error"))] : []),
+    make("p", t("web.changes", changes)),
+    ...(appLayer().hasErrors(before.diagnostics) ? [make("p", t("web.previous-errors")), diagnosticsList(before.diagnostics.filter((d) => d.severity === "error"))] : []),
     list,
-    preview(html, `Anteprima: modifiche dall’edizione ${result.from} all’edizione ${result.to}`),
+    preview(html, t("web.changes-preview-title", { from: result.from, to: result.to })),
   );
   section.hidden = false;
-  done(`Confronto pronto: ${String(result.changes.length)} modifiche dall’edizione ${result.from} all’edizione ${result.to}.`);
+  done(t("web.changes-ready", changes));
 }
 
-async function given(list: FileList | readonly File[]): Promise<GivenFile[]> {
-  const files: GivenFile[] = [];
-  for (const file of Array.from(list)) {
-    const path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
-    refuseLarger(path, file.size);
-    files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
-  }
-  return files;
+/** A file the office chose, with its path from the folder it chose or dropped (its name alone when it chose files). */
+interface Chosen {
+  path: string;
+  file: File;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+}
+
+/**
+ * The files to read of what was chosen. Files chosen one by one are all read. From a folder, only
+ * the files in the folder itself (not in its subfolders) named as a plan year's files are (the
+ * source, plan.yaml, corrections.yaml): whatever else the folder holds is never read, as the
+ * command line reads a plan-year folder; a folder without any of them gives all its files, so that
+ * the message names what it holds.
+ */
+function planYearFiles(chosen: readonly Chosen[]): Chosen[] {
+  const inFolder = chosen.filter((c) => c.path.split("/").length === 2);
+  if (inFolder.length === 0) return [...chosen];
+  const known = new Set<string>([...appLayer().SOURCE_NAMES, PLAN_FILE, CORRECTIONS_FILE]);
+  const named = inFolder.filter((c) => known.has(baseName(c.path)));
+  return named.length > 0 ? named : inFolder;
+}
+
+/** The bytes of the files to read; one larger than any input is refused from its size, before it is read. */
+async function given(chosen: Promise<readonly Chosen[]>): Promise<GivenFile[]> {
+  const files = planYearFiles(await chosen);
+  for (const { path, file } of files) appLayer().refuseLarger(path, file.size);
+  return Promise.all(files.map(async ({ path, file }) => ({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+function picked(input: HTMLInputElement): Promise<Chosen[]> {
+  // a folder's files carry their path from it (webkitRelativePath); files chosen one by one, their name
+  return Promise.resolve(Array.from(input.files ?? []).map((file) => ({ path: file.webkitRelativePath || file.name, file })));
 }
 
 /** One job at a time: a choice made while the page works waits for it. */
 function run(job: () => Promise<void>, what: string): void {
   // at once, before the files are read: the page says it is at work from the moment of the choice
-  status.textContent = "Lettura dei file…";
+  status.textContent = t("web.reading-files");
   bar.hidden = false;
   busy = busy.then(async () => {
     failure.replaceChildren();
     try {
+      await started();
       await job();
     } catch (error) {
       showError(error, what);
@@ -215,45 +282,46 @@ function run(job: () => Promise<void>, what: string): void {
   });
 }
 
-function chooseEdition(files: Promise<GivenFile[]>): void {
+function chooseEdition(chosen: Promise<readonly Chosen[]>): void {
   run(async () => {
-    edition = await files;
+    clearEdition();
+    edition = await given(chosen);
     if (edition.length === 0) {
-      done("Nessun file scelto.");
+      done(t("web.none-chosen"));
       return;
     }
-    await say(`Lettura di ${String(edition.length)} file…`);
+    await say(t("web.reading-count", { count: edition.length }));
     await publishEdition();
     await compareEditions();
-  }, "L’edizione");
+  }, t("web.what.edition"));
 }
 
-function choosePrevious(files: Promise<GivenFile[]>): void {
+function choosePrevious(chosen: Promise<readonly Chosen[]>): void {
   run(async () => {
-    previous = await files;
+    element("confronto").hidden = true;
+    previous = await given(chosen);
     if (previous.length === 0) {
-      done("Nessun file scelto per l’edizione precedente.");
+      done(t("web.none-chosen-previous"));
       return;
     }
     if (!current) {
-      done("Edizione precedente scelta: scegliete ora l’edizione da pubblicare.");
+      done(t("web.previous-first"));
       return;
     }
     await compareEditions();
-  }, "L’edizione precedente");
+  }, t("web.what.previous"));
 }
 
-/** The files of a dropped folder (and of its subfolders), each named with its path. */
-async function dropped(items: DataTransferItemList): Promise<GivenFile[]> {
-  const files: GivenFile[] = [];
+/** The files of a dropped folder (and of its subfolders), each with its path. */
+async function dropped(items: DataTransferItemList): Promise<Chosen[]> {
+  const files: Chosen[] = [];
   const walk = async (entry: FileSystemEntry | null, path: string): Promise<void> => {
     if (!entry) return;
     if (entry.isFile) {
       const file = await new Promise<File>((resolve, reject) => {
         (entry as FileSystemFileEntry).file(resolve, reject);
       });
-      refuseLarger(`${path}${file.name}`, file.size);
-      files.push({ name: `${path}${file.name}`, bytes: new Uint8Array(await file.arrayBuffer()) });
+      files.push({ path: `${path}${file.name}`, file });
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       for (;;) {
@@ -270,7 +338,7 @@ async function dropped(items: DataTransferItemList): Promise<GivenFile[]> {
   return files;
 }
 
-function dropZone(zone: HTMLElement, choose: (files: Promise<GivenFile[]>) => void): void {
+function dropZone(zone: HTMLElement, choose: (chosen: Promise<readonly Chosen[]>) => void): void {
   zone.addEventListener("dragover", (event) => {
     event.preventDefault();
     zone.classList.add("over");
@@ -285,19 +353,53 @@ function dropZone(zone: HTMLElement, choose: (files: Promise<GivenFile[]>) => vo
   });
 }
 
-editionInput.addEventListener("change", () => {
-  if (editionInput.files) chooseEdition(given(editionInput.files));
-});
-previousInput.addEventListener("change", () => {
-  if (previousInput.files) choosePrevious(given(previousInput.files));
-});
+for (const [input, choose] of [
+  [editionInput, chooseEdition],
+  [editionFolder, chooseEdition],
+  [previousInput, choosePrevious],
+  [previousFolder, choosePrevious],
+] as const) {
+  input.addEventListener("change", () => {
+    choose(picked(input));
+    // the same files or folder chosen again are a new choice (the office fixed them meanwhile)
+    input.value = "";
+  });
+}
 dropZone(element("zona-edizione"), chooseEdition);
 dropZone(element("zona-precedente"), choosePrevious);
 // a failure outside the jobs above is shown too, never left in the console alone
 window.addEventListener("error", (event) => {
-  showError(event.error ?? event.message, "La pagina");
+  showError(event.error ?? event.message, t("web.what.page"));
 });
 window.addEventListener("unhandledrejection", (event) => {
-  showError(event.reason, "La pagina");
+  showError(event.reason, t("web.what.page"));
 });
 document.documentElement.dataset.ready = "true";
+performance.mark("annex-ready");
+// A moment after the page is shown (not at once: the page answers first, to the keyboard, the
+// mouse, a dropped folder), the code an edition needs is made ready, one part at a time when the
+// browser is idle (the application layer, pdf.js, pdfmake), so that the office's first choice,
+// made in the file dialog meanwhile, does not wait for it. A choice made before waits for the same
+// loading, never for a second one; what fails here fails again, and is shown, when a job needs it.
+const idle = (): Promise<void> =>
+  new Promise((then) => {
+    if (typeof requestIdleCallback === "function") {
+      requestIdleCallback(
+        () => {
+          then();
+        },
+        { timeout: 2000 },
+      );
+    }
+    else setTimeout(then, 200);
+  });
+void (async () => {
+  await new Promise((later) => setTimeout(later, 1500));
+  await idle();
+  const layer = await started();
+  await idle();
+  await layer.platform.prepare("pdf-reader");
+  await idle();
+  await layer.platform.prepare("pdf-writer");
+  performance.mark("annex-prepared");
+})().catch(() => undefined);

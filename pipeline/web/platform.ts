@@ -1,11 +1,8 @@
 // The platform of the web page (see lib/platform.ts, whose place it takes in the page's build):
-// fflate for zlib with the checksum checked as Node's zlib checks it, MD5 in a few lines, pdfmake's modules and
-// fonts and the templates bundled inside the page. Nothing is fetched.
+// fflate for zlib with the checksum checked as Node's zlib checks it, MD5 in a few lines, the
+// templates bundled inside the page, and pdf.js, pdfmake's modules and its fonts from the parts the
+// page carries compressed (parts.ts), run when first needed. Nothing is fetched.
 import { inflateSync } from "fflate";
-import italics from "pdfmake/fonts/Roboto/Roboto-Italic.ttf";
-import bold from "pdfmake/fonts/Roboto/Roboto-Medium.ttf";
-import bolditalics from "pdfmake/fonts/Roboto/Roboto-MediumItalic.ttf";
-import normal from "pdfmake/fonts/Roboto/Roboto-Regular.ttf";
 import annexCss from "../../templates/annex.css";
 import annexHtml from "../../templates/annex.html.hbs";
 import printScript from "../../templates/annex-print.js.txt";
@@ -14,24 +11,10 @@ import diffCss from "../../templates/diff.css";
 import diffHtml from "../../templates/diff.html.hbs";
 import labels from "../../templates/labels.yaml";
 import type { Platform } from "../lib/platform.ts";
+import { loadPart, partOf } from "./parts.ts";
 
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS modules the bundler includes, evaluated only when the PDF is rendered (pdfkit alone is 2 MB of script the page would otherwise run as it opens) */
-const MODULES: Record<string, () => unknown> = {
-  "LayoutBuilder.js": (): unknown => require("pdfmake/js/LayoutBuilder.js"),
-  "PageSize.js": (): unknown => require("pdfmake/js/PageSize.js"),
-  "PDFDocument.js": (): unknown => require("pdfmake/js/PDFDocument.js"),
-  "Renderer.js": (): unknown => require("pdfmake/js/Renderer.js"),
-  "SVGMeasure.js": (): unknown => require("pdfmake/js/SVGMeasure.js"),
-  "tableLayouts.js": (): unknown => require("pdfmake/js/tableLayouts.js"),
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-const FONTS: Record<string, Uint8Array> = {
-  "Roboto-Regular.ttf": normal,
-  "Roboto-Medium.ttf": bold,
-  "Roboto-Italic.ttf": italics,
-  "Roboto-MediumItalic.ttf": bolditalics,
-};
+/** The part "pdf-writer" (part-pdf-writer.ts). */
+type PdfWriter = typeof import("./part-pdf-writer.ts");
 
 const TEMPLATES: Record<string, string> = {
   "annex.css": annexCss,
@@ -120,13 +103,14 @@ export const platform: Platform = {
     throw new Error("incorrect data check");
   },
   md5: (text) => md5(new TextEncoder().encode(text)),
+  prepare: loadPart,
   pdfmakeModule(name) {
-    const module = MODULES[name];
+    const module = partOf<PdfWriter>("pdf-writer").MODULES[name];
     if (module === undefined) throw new Error(`pdfmake/js/${name} is not in the page`);
     return module();
   },
   fontFile(name) {
-    const bytes = FONTS[name];
+    const bytes = partOf<PdfWriter>("pdf-writer").FONTS[name];
     if (bytes === undefined) throw new Error(`font ${name} is not in the page`);
     return bytes;
   },

@@ -2,7 +2,7 @@
 // parsing, messages and exit status, without starting Node, tsx and pdf.js again for every call.
 // In a child process (`annexProcess`) where the process itself is the subject: the exit status
 // it ends with, a stack trace with --debug, a pipe closed early.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { run } from "../../pipeline/cli/program.ts";
 
@@ -53,4 +53,18 @@ export function annexProcess(args: readonly string[], opts: Options = {}): Run {
     timeout: opts.timeout ?? 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `annex …` in a child process, waited for without holding up this process (a browser driven meanwhile goes on being driven). */
+export function annexChild(args: readonly string[], opts: Options = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { encoding: "utf8", cwd: opts.cwd, env: { ...process.env, ...ENGLISH, NO_COLOR: "1", ...opts.env }, maxBuffer: 64 * 1024 * 1024, timeout: opts.timeout ?? 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      },
+    );
+  });
 }

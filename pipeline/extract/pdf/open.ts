@@ -1,8 +1,10 @@
 // Opening a PDF with pdfjs, turning every way it can fail into one FatalError line that a
-// person who does not program can act on. pdfjs itself is kept silent (verbosity 0).
+// person who does not program can act on. pdfjs itself is kept silent (verbosity 0). The platform
+// makes pdf.js ready first (the web page runs it only when a PDF is opened).
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from "./pdfjs.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import type { Place } from "../../diagnostics/diagnostic.ts";
+import { platform } from "../../lib/platform.ts";
 import { DamagedContent } from "./operands.ts";
 import { findDamagedStream } from "./streams.ts";
 import { type Param, ph } from "../../messages/catalogue.ts";
@@ -69,6 +71,7 @@ export async function openPdf(data: Uint8Array, file: string): Promise<PDFDocume
   checkEnvelope(data, file);
   const stream = findDamagedStream(data);
   if (stream) throw damaged(stream.object === null ? stream.reason : ph("pdf.stream", { what: stream.reason, object: stream.object }), { file });
+  await platform.prepare("pdf-reader");
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: data.slice(),
