@@ -60,3 +60,50 @@ describe(`${VARIANTS} seeded variants of the source with text runs or rows remov
     expect(results.filter((r) => r.variant.mutation === "move run").every((r) => r.outcome === "same annex")).toBe(true);
   });
 });
+
+// The same on a print without rules, whose cells the text grid reads from the text's positions
+// alone (Calc, top-aligned cells): a line removed from the top or the middle of a cell leaves the
+// cell's other lines where they were, and must be an error at its page (a cell starting below
+// its row's line, or a gap in it), never a cell read shorter with exit 0. What a variant may still
+// give with exit 0 is what its page prints: a cell whose last or only line was removed, read as the
+// beginning of the text or empty, that one field alone.
+const PRINT = "test/fixtures/producers/calc-portrait.pdf";
+
+/** The one field a variant prints shorter: its text cut after a word, or nothing at all. */
+function printedShorter(differences: readonly string[]): boolean {
+  if (differences.length !== 1) return false;
+  const m = /: expected (.*), got (.*)$/.exec(differences[0] ?? "");
+  if (!m) return false;
+  const [expected, got] = [JSON.parse(m[1] ?? "") as unknown, JSON.parse(m[2] ?? "") as unknown];
+  if (got === null || (Array.isArray(got) && got.length === 0)) return true;
+  return typeof expected === "string" && typeof got === "string" && got.length < expected.length && expected.startsWith(`${got} `);
+}
+
+describe("seeded variants of a print without rules with single text runs removed, drawn twice or moved", () => {
+  it("each reads the same annex, exits 1 at a page, or gives exactly the shorter cell it prints; a cell's top or middle line removed is an error", async () => {
+    const results: string[] = [];
+    let caught = 0;
+    for (const variant of mutations(expand(PRINT), 7, 14)) {
+      const file = join(dir, `print-${variant.index}.pdf`);
+      writeFileSync(file, variant.data);
+      const label = `#${variant.index} ${variant.mutation} on page ${variant.page}`;
+      try {
+        const loaded = await loadInput(file, { sourcesDir: join(dir, "no-sources"), wordsFrom: "examples" });
+        const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+        if (errors.length > 0) {
+          if (!errors.every((e) => e.place.page !== undefined)) results.push(`${label}: an error without its page`);
+          if (errors.some((e) => e.rule === "pdf/text-grid-place")) caught++;
+          continue;
+        }
+        const differences = fieldDifferences(loaded.annex.activities, expected2020.activities);
+        if (differences.length > 0 && !(variant.mutation === "remove run" && printedShorter(differences))) results.push(`${label}: a different annex with exit 0: ${differences.slice(0, 2).join("; ")}`);
+      } catch (error) {
+        // a header label drawn twice names no column: the page is refused whole, at its place
+        if (!(error instanceof FatalError && error.diagnostic.place.page !== undefined)) results.push(`${label}: ${String(error)}`);
+      }
+    }
+    expect(results).toEqual([]);
+    // the first lines removed from B3.1.1.1's and A2.1.1.1's cells, the middle of D4.3.2.1's title
+    expect(caught).toBeGreaterThanOrEqual(3);
+  });
+});

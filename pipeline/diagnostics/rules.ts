@@ -73,7 +73,7 @@ export const RULES = {
   "pdf/text-off-page": { step: "extract", severity: "error", means: "text drawn outside the page's visible box is not printed: rows of the table may be missing" },
   "pdf/page-turned": { step: "extract", severity: "warning", means: "a page is turned against its text (rotated in a viewer): it is read with its text upright" },
   "pdf/text-grid": { step: "extract", severity: "info", means: "the table has no ruling lines: its cells were read from the positions of the text" },
-  "pdf/text-grid-place": { step: "extract", severity: "error", means: "in a table without rules, a line that lines up with no row, label or column: where it belongs cannot be told (read the office file the PDF was made from, or a print with the table's borders)" },
+  "pdf/text-grid-place": { step: "extract", severity: "error", means: "in a table without rules, a line that lines up with no row, label or column, or a cell with a line missing (a gap in it, or a top-aligned cell starting below its row): where its text belongs cannot be told (read the office file the PDF was made from, or a print with the table's borders)" },
   "pdf/text-grid-edge": { step: "extract", severity: "warning", means: "in a table without rules, no blank separates two columns: every line lies clearly in one of them, only the edge between them is estimated" },
   "pdf/text-grid-span": { step: "extract", severity: "error", means: "in a table without rules, the rows a Funzione label covers cannot be told from its position" },
   "pdf/table-before-header": { step: "extract", severity: "warning", means: "a ruled table before the annex's header row was ignored" },

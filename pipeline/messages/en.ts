@@ -186,6 +186,8 @@ export const en = {
       "above-first": "\"{text}\" ({column}) lies above the first activity of the page, and the table has no page just before it: which row it belongs to cannot be told; read the office file the PDF was made from instead (.docx, .odt, .xlsx, .ods), or a print of the table with its borders",
       "not-centred": "\"{text}\" ({column}) is not centred on any activity: which row it belongs to cannot be told; read the office file the PDF was made from instead (.docx, .odt, .xlsx, .ods), or a print of the table with its borders",
       continues: "\"{text}\" ({column}) has no code and goes on from no label left open at the bottom of the page before: which row it belongs to cannot be told; read the office file the PDF was made from instead (.docx, .odt, .xlsx, .ods), or a print of the table with its borders",
+      "below-row": "\"{text}\" ({column}) is the first line of {code}'s cell but lies below the row's first line: a line above it is missing or covered; read the office file the PDF was made from instead (.docx, .odt, .xlsx, .ods), or a print of the table with its borders",
+      "gap": "\"{text}\" ({column}, {code}) lies more than a line below the line before it in its cell: a line between them is missing or covered; read the office file the PDF was made from instead (.docx, .odt, .xlsx, .ods), or a print of the table with its borders",
     },
     "pdf/text-grid-edge": { "no-gap": "no blank space separates the columns {left} and {right}: every line lies clearly in one of them, the edge between them is estimated" },
     "pdf/text-grid-span": { span: "the rows that the Funzione label \"{text}\" covers cannot be told from its position" },

@@ -31,7 +31,7 @@ const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subpr
  */
 export interface TextGridProblem {
   rule: "pdf/text-grid-place" | "pdf/text-grid-edge";
-  message: "no-gap" | "not-centred";
+  message: "no-gap" | "not-centred" | "below-row" | "gap";
   params: Params;
 }
 
@@ -449,6 +449,22 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
         }
     }
   }
+  // A cell's lines follow one another a line's pitch apart, and a top-aligned cell starts on its
+  // row's line: a wider gap, or a first line below the row's, is a line that is not there (drawn
+  // nowhere, or covered), and the cell's text would leave shorter with no word said. A centred
+  // cell's first line is held by its symmetry already; a line missing in its middle keeps it.
+  for (const row of rows)
+    for (const [kind, lines] of row.cells) {
+      const sorted = [...lines].sort((a, b) => a.baseline - b.baseline);
+      const first = sorted[0];
+      if (alignment === "top" && first && first.baseline - row.baseline > TOLERANCES.baselinesAlignedEm * size)
+        problems.push({ rule: "pdf/text-grid-place", message: "below-row", params: { text: first.text.trim(), column: ph(`column.${kind}`), code: row.code } });
+      sorted.forEach((l, i) => {
+        const before = sorted[i - 1];
+        if (before && l.baseline - before.baseline > TOLERANCES.cellGapPitches * pitch)
+          problems.push({ rule: "pdf/text-grid-place", message: "gap", params: { text: l.text.trim(), column: ph(`column.${kind}`), code: row.code } });
+      });
+    }
 
   // hierarchy labels: a coded label starts at its code, any label after a gap wider than a cell's leading
   const textLabels: TextLabel[] = [];
