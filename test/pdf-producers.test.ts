@@ -16,6 +16,21 @@ import { minimalPdf, ruledTablePdf } from "./helpers/minimal-pdf.ts";
 const FIXTURES = "test/fixtures/producers";
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 
+/**
+ * A print read as it is, outside a plan-year folder and with no borrowed words (`annex export
+ * <file>`), once per file: several tests look at the same reading (how it was read, what it could
+ * not settle), and reading a print again would give the same.
+ */
+const readings = new Map<string, ReturnType<typeof loadInput>>();
+function readAlone(file: string): ReturnType<typeof loadInput> {
+  let reading = readings.get(file);
+  if (!reading) {
+    reading = loadInput(file);
+    readings.set(file, reading);
+  }
+  return reading;
+}
+
 describe.each([
   ["no-rules.pdf", "a sheet printed without borders or gridlines (LibreOffice Calc)", "pdf/text-grid"],
   ["word-table.pdf", "a Word table whose rows break across pages (LibreOffice Writer)", "pdf/row-continued"],
@@ -38,7 +53,7 @@ describe.each([
 
   if (rule !== null)
     it(`says how it was read (${rule})`, async () => {
-      const { diagnostics } = await extractPdf(read(file), file);
+      const { diagnostics } = await readAlone(file);
       expect(diagnostics.map((d) => d.rule)).toContain(rule);
     });
 });
@@ -101,7 +116,7 @@ describe("prints without rules, with no borrowed words: every field read, or exi
     ["no-rules.pdf", null],
   ])("%s", async (name, doubt) => {
     const file = join(FIXTURES, name);
-    const loaded = await loadInput(file); // outside a plan-year folder, no --words-from: no borrowed words
+    const loaded = await readAlone(file); // outside a plan-year folder, no --words-from: no borrowed words
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     expect(errors.filter((d) => d.rule !== "pdf/word-break")).toEqual([]);
     // the plan years, read from the title wherever it wraps (calc-portrait prints them on its second line), outside a plan-year folder
@@ -116,8 +131,7 @@ describe("prints without rules, with no borrowed words: every field read, or exi
 
 describe("the table without rules", () => {
   it("is said to be read from the text, its cells vertically centred, on all 16 pages", async () => {
-    const file = join(FIXTURES, "no-rules.pdf");
-    const { diagnostics } = await extractPdf(read(file), file);
+    const { diagnostics } = await readAlone(join(FIXTURES, "no-rules.pdf"));
     const said = diagnostics.find((d) => d.rule === "pdf/text-grid");
     expect(said?.reason).toMatch(/no ruling lines.*vertically centred cells, pages 1, 2, .*, 16\)/);
   });
@@ -320,8 +334,7 @@ describe("word-no-borders.pdf: a Word table with its borders switched off, cells
 describe("chromium-no-borders-a3.pdf: columns printed with no blank between them", () => {
   it("tells them apart where every line starts clearly in one of them: a warning that only their edge is estimated, not an error", async () => {
     // a line starting between two such columns' labels would be a guess: pdf/text-grid-place, an error
-    const file = join(FIXTURES, "chromium-no-borders-a3.pdf");
-    const { diagnostics } = await extractPdf(read(file), file);
+    const { diagnostics } = await readAlone(join(FIXTURES, "chromium-no-borders-a3.pdf"));
     expect(diagnostics.filter((d) => d.message === "no-gap").map((d) => [d.rule, d.severity, d.place.page])).toEqual([
       ["pdf/text-grid-edge", "warning", 3],
       ["pdf/text-grid-edge", "warning", 4],
