@@ -284,6 +284,9 @@ describe("the web page, opened from the disk and from a static server, with no n
     expect(fromFolder.status).toBe("Allegato 2020-2022 pronto: 9 file da scaricare.");
     // reading a PDF takes seconds: the page says where it is, page by page
     expect(fromFolder.seen).toContain("lettura di 2020-2022/allegato-1.pdf: pagina 20 di 20…");
+    // the PDF is made in its worker while the page makes the other formats, and the status says so
+    expect(fromFolder.seen).toContain("Preparazione di allegato-1.docx, e intanto di allegato-1.pdf…");
+    expect(fromFolder.seen.indexOf("Preparazione di allegato-1.pdf…")).toBeGreaterThan(fromFolder.seen.indexOf("Preparazione di allegato-1.ods, e intanto di allegato-1.pdf…"));
     await sameAsCommandLine(fromFolder, "2020-2022/");
     expect(await disk.locator("#anteprima iframe").count()).toBe(1);
     await axeAtBothWidths(disk);
@@ -320,6 +323,44 @@ describe("the web page, opened from the disk and from a static server, with no n
   it("offers nothing more once a file given after a publication is refused", async () => {
     expect(await disk.locator("#pubblicazioni a[download]").count()).toBeGreaterThan(0);
     await refused(disk, resolve("test/fixtures/office/hostile/zip-bomb.xlsx"));
+  });
+
+  it("says on the page when its PDF worker fails, in a render or as a whole, and publishes the next choice with a new worker", async () => {
+    const { next, nextExported } = await cli;
+    const files = [join(next, "allegato-1.xlsx"), join(next, "plan.yaml")];
+    const failed = async (): Promise<string[]> => {
+      await served.setInputFiles("#edizione", files);
+      expect(await settled(served)).toBe("Operazione non riuscita: vedere il messaggio qui sotto.");
+      expect(await served.locator("a[download]").count()).toBe(0);
+      return served.locator("#errore p").allTextContents();
+    };
+    // a render that fails in the worker: its next request carries an annex without activities
+    await served.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the worker it was called on, and put back as it was
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: { edition: { annex: object } }) {
+        Worker.prototype.postMessage = post;
+        post.call(this, { ...message, edition: { ...message.edition, annex: { ...message.edition.annex, activities: null } } });
+      } as typeof post;
+    });
+    const [what, why] = await failed();
+    expect(what).toBe("L’edizione: impossibile procedere.");
+    expect(why).toMatch(/^impossibile preparare allegato-1\.pdf: errore inatteso: ./);
+    // the worker itself stops while it works
+    await served.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the worker it was called on, and put back as it was
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker) {
+        Worker.prototype.postMessage = post;
+        this.dispatchEvent(new ErrorEvent("error", { message: "Uncaught RangeError: out of memory", cancelable: true }));
+      };
+    });
+    expect(await failed()).toEqual(["L’edizione: impossibile procedere.", "impossibile preparare allegato-1.pdf: errore inatteso: Uncaught RangeError: out of memory"]);
+    // the page stays usable: the same files again are published, the PDF made by a new worker
+    const published = await publish(served, () => served.setInputFiles("#edizione", files));
+    expect(published.status).toBe("Allegato 2021-2023 pronto: 9 file da scaricare.");
+    expect(Buffer.from(published.files.get("allegato-1.json") ?? []).toString("utf8")).toBe(nextExported);
+    expect(Buffer.from(published.files.get("allegato-1.pdf") ?? []).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   it("publishes a working copy made by annex init and shows the changes from the previous edition's folder", async () => {

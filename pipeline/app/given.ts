@@ -96,11 +96,14 @@ export async function loadGiven(files: readonly GivenFile[], progress: (line: st
   return validateRead(repaired, plan && reader.kind === "annex-data" ? parsePlan(utf8(plan.bytes), plan.name) : planConfig, examples);
 }
 
-/** Every publication of a loaded edition that has no errors, in memory, one format after another. */
-export async function renderGiven(loaded: Loaded, progress: (format: Format) => void = () => undefined): Promise<RenderedFile[]> {
-  const render = renderer(loaded.annex, { plan: loaded.plan, labels: loadLabels(), html: htmlTemplates(), example: loaded.example });
+/** What an edition's publications are made from: its validated annex, its plan, whether it is an example. Plain data, which the web page can hand to a worker. */
+export type Publishable = Pick<Loaded, "annex" | "plan" | "example">;
+
+/** The publications of a loaded edition that has no errors, in memory, one format after another (every format unless told which). */
+export async function renderGiven(edition: Publishable, formats: readonly Format[] = FORMATS, progress: (format: Format) => void = () => undefined): Promise<RenderedFile[]> {
+  const render = renderer(edition.annex, { plan: edition.plan, labels: loadLabels(), html: htmlTemplates(), example: edition.example });
   const files: RenderedFile[] = [];
-  for (const format of FORMATS) {
+  for (const format of formats) {
     progress(format);
     files.push(...(await render(format)));
   }

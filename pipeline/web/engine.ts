@@ -9,3 +9,4 @@ export { FatalError } from "../diagnostics/fatal.ts";
 export { countBySeverity, formatDiagnosticIn, formatPlace, hasErrors, messageText } from "../diagnostics/format.ts";
 export { platform } from "../lib/platform.ts";
 export { setLang } from "../messages/catalogue.ts";
+export { servePdf } from "./pdf-worker.ts";

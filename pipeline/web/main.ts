@@ -8,9 +8,10 @@ import type { GivenFile, RenderedFile } from "../app/given.ts";
 import type { Loaded } from "../app/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { setLang, t, type Lang } from "../messages/catalogue.ts";
-import { ANNEX_FILE, CORRECTIONS_FILE, PLAN_FILE } from "../model/files.ts";
+import { ANNEX_FILE, CORRECTIONS_FILE, FORMATS, PLAN_FILE } from "../model/files.ts";
 import type * as Engine from "./engine.ts";
 import { loadPart, partOf } from "./parts.ts";
+import { PdfFailure, preparePdf, renderPdf } from "./pdf-thread.ts";
 
 /** The page speaks Italian: its diagnostics are the command line's (`annex --lang it`) words. */
 const LANG: Lang = "it";
@@ -98,14 +99,19 @@ function done(line: string): void {
   bar.hidden = true;
 }
 
+/** A problem in the command line's one line: where, then what (the PDF worker's, said of the PDF). */
+function problemLine(error: unknown): string {
+  const diagnostic = isFatal(error) || error instanceof PdfFailure ? error.diagnostic : undefined;
+  const where = diagnostic ? (engine?.formatPlace(diagnostic.place, LANG) ?? "") : "";
+  const line = diagnostic ? `${where ? `${where}: ` : ""}${engine?.messageText(diagnostic, LANG) ?? ""}` : t("web.unexpected", { why: error instanceof Error ? error.message : String(error) });
+  return error instanceof PdfFailure ? t("web.pdf-failed", { file: `${ANNEX_FILE}.pdf`, why: line }) : line;
+}
+
 /** A problem shown on the page as the command line says it, in one line; the page stays usable. */
 function showError(error: unknown, what: string): void {
   failure.replaceChildren();
   failure.append(make("p", t("web.cannot-go-on", { what })));
-  // the command line's one line: where, then what
-  const where = isFatal(error) ? (engine?.formatPlace(error.place, LANG) ?? "") : "";
-  const line = isFatal(error) ? `${where ? `${where}: ` : ""}${engine?.messageText(error.diagnostic, LANG) ?? ""}` : t("web.unexpected", { why: error instanceof Error ? error.message : String(error) });
-  failure.append(make("p", line, { class: "diagnostic" }));
+  failure.append(make("p", problemLine(error), { class: "diagnostic" }));
   done(t("web.failed"));
   // the details for whoever looks into it (the message above is what the office reads)
   if (!isFatal(error)) console.error(error);
@@ -168,6 +174,8 @@ async function publishEdition(): Promise<void> {
   const downloads = element("pubblicazioni");
   const view = element("anteprima");
   performance.mark("annex-start");
+  // the PDF's worker made ready while the files are read (at once, if the page has done it while idle)
+  preparePdf().catch(() => undefined);
   const loaded = await appLayer().loadGiven(edition, (step, fraction) => say(t("web.step", { step }), fraction));
   // timings for the benchmark (bench/app.ts): read and checked, then every publication made
   performance.mark("annex-loaded");
@@ -186,7 +194,18 @@ async function publishEdition(): Promise<void> {
     done(t("web.errors-done", { planYears: loaded.annex.planYears, errors: counts.error }));
     return;
   }
-  const files = await appLayer().renderGiven(loaded, (format) => void say(t("web.preparing", { file: `${ANNEX_FILE}.${format}` })));
+  // the PDF in its worker, started now; meanwhile the other formats here
+  const pdf = renderPdf(loaded);
+  // (a failure here is said once, by whichever of the two is awaited first)
+  pdf.catch(() => undefined);
+  const pdfName = `${ANNEX_FILE}.pdf`;
+  const others = await appLayer().renderGiven(
+    loaded,
+    FORMATS.filter((format) => format !== "pdf"),
+    (format) => void say(t("web.preparing-beside", { file: `${ANNEX_FILE}.${format}`, pdf: pdfName })),
+  );
+  await say(t("web.preparing", { file: pdfName }));
+  const files = [...(await pdf), ...others];
   const list = make("ul", undefined, { class: "downloads" });
   const all = zip(files);
   const allItem = offer(`${ANNEX_FILE}.zip`, all, t("web.all-files", { file: `${ANNEX_FILE}.zip`, size: kib(all.length) }));
@@ -378,9 +397,10 @@ document.documentElement.dataset.ready = "true";
 performance.mark("annex-ready");
 // A moment after the page is shown (not at once: the page answers first, to the keyboard, the
 // mouse, a dropped folder), the code an edition needs is made ready, one part at a time when the
-// browser is idle (the application layer, pdf.js, pdfmake), so that the office's first choice,
-// made in the file dialog meanwhile, does not wait for it. A choice made before waits for the same
-// loading, never for a second one; what fails here fails again, and is shown, when a job needs it.
+// browser is idle (the application layer, pdf.js, then the PDF's worker with pdfmake), so that
+// the office's first choice, made in the file dialog meanwhile, does not wait for it. A choice made
+// before waits for the same loading, never for a second one; what fails here fails again, and is
+// shown, when a job needs it.
 const idle = (): Promise<void> =>
   new Promise((then) => {
     if (typeof requestIdleCallback === "function") {
@@ -400,6 +420,6 @@ void (async () => {
   await idle();
   await layer.platform.prepare("pdf-reader");
   await idle();
-  await layer.platform.prepare("pdf-writer");
+  await preparePdf();
   performance.mark("annex-prepared");
 })().catch(() => undefined);
