@@ -3,7 +3,7 @@
 // under its name, the JSON equal to `annex export`, the diagnostics `annex validate --lang it`
 // prints), asks the network for nothing and logs no error. One Firefox (Debian's firefox-esr,
 // driven through WebDriver BiDi: test/helpers/firefox.ts) and one edition; the command line's
-// outputs are made in this process while Firefox starts. test/web-app.test.ts tries the rest of
+// outputs are made in this process while the page works. test/web-app.test.ts tries the rest of
 // the page (refused files, the folder picker, the change report, axe) in Chromium.
 import { resolve, join } from "node:path";
 import { pathToFileURL } from "node:url";
