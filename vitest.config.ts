@@ -12,6 +12,9 @@ export default defineConfig({
     // 2-core machine runs the files one after another, while many of them mostly wait for
     // Chromium, LibreOffice or a child process
     maxWorkers: Math.max(2, availableParallelism()),
+    // Node 20 has a WebSocket (to drive Firefox through WebDriver BiDi: test/helpers/firefox.ts)
+    // only with this flag; Node 22 has it without
+    execArgv: "WebSocket" in globalThis ? [] : ["--experimental-websocket"],
     // browser, LibreOffice and whole-PDF tests take seconds each on a 2-core machine
     testTimeout: 120_000,
     hookTimeout: 120_000,

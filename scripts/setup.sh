@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs: the system tools it drives (poppler, qpdf, Chromium,
-# LibreOffice Writer and Calc, the Carlito font) from Debian, then the npm packages from the lockfile.
+# Firefox ESR, LibreOffice Writer and Calc, the Carlito font) from Debian, then the npm packages
+# from the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(poppler-utils qpdf chromium libreoffice-writer-nogui libreoffice-calc-nogui fonts-crosextra-carlito)
+packages=(poppler-utils qpdf chromium firefox-esr libreoffice-writer-nogui libreoffice-calc-nogui fonts-crosextra-carlito)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
