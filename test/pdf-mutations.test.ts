@@ -79,11 +79,12 @@ function printedShorter(differences: readonly string[]): boolean {
   return typeof expected === "string" && typeof got === "string" && got.length < expected.length && expected.startsWith(`${got} `);
 }
 
-describe("seeded variants of a print without rules with single text runs removed, drawn twice or moved", () => {
+describe("seeded variants of a print without rules with a text run or a row removed", () => {
   it("each reads the same annex, exits 1 at a page, or gives exactly the shorter cell it prints; a cell's top or middle line removed is an error", async () => {
     const results: string[] = [];
     let caught = 0;
-    for (const variant of mutations(expand(PRINT), 7, 14)) {
+    // the variants that take text away (those that draw it twice or move it are tried on the source above)
+    for (const variant of mutations(expand(PRINT), 7, 14).filter((v) => v.mutation.startsWith("remove"))) {
       const file = join(dir, `print-${variant.index}.pdf`);
       writeFileSync(file, variant.data);
       const label = `#${variant.index} ${variant.mutation} on page ${variant.page}`;
