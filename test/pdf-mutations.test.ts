@@ -108,3 +108,22 @@ describe("seeded variants of a print without rules with a text run or a row remo
     expect(caught).toBeGreaterThanOrEqual(3);
   });
 });
+
+// A ruled print whose hierarchy labels are merged over many rows and centred in them (Writer): a
+// line removed from the middle of a label leaves the label centred, and only the gap it leaves
+// tells that a line is missing. Three such variants of the seeded series, each read as an error
+// at its page, never as a shorter label with exit 0.
+describe("a line removed from the middle of a ruled, centred label", () => {
+  it("is an error at its page (pdf/cell-misplaced), never a shorter label with exit 0", async () => {
+    const picked = new Set([10, 25, 30]);
+    const variants = mutations(expand("test/fixtures/producers/word-table.pdf"), 103, 31).filter((v) => picked.has(v.index));
+    expect(variants.map((v) => `${v.index} ${v.mutation}`)).toEqual(["10 remove run", "25 remove run", "30 remove run"]);
+    for (const variant of variants) {
+      const file = join(dir, `label-${variant.index}.pdf`);
+      writeFileSync(file, variant.data);
+      const loaded = await loadInput(file, { sourcesDir: join(dir, "no-sources"), wordsFrom: "examples" });
+      const misplaced = loaded.diagnostics.filter((d) => d.severity === "error" && d.rule === "pdf/cell-misplaced");
+      expect(misplaced.map((d) => d.place.page), `variant #${variant.index}`).toEqual([variant.page]);
+    }
+  });
+});

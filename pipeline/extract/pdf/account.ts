@@ -155,7 +155,12 @@ function misplaced(uses: readonly PageUse[]): { page: number; cell: BoxedCell }[
   const t = spread(top);
   const c = spread(middle);
   const [f, { m }] = t.mad <= c.mad ? [top, t] : [middle, c];
-  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplacedEm * (a.cell.lines[0]?.size ?? 10));
+  // a cell's lines follow one another at the document's leading: a wider gap between two of them is
+  // a line missing there, which leaves a centred cell centred (a label merged over many rows, say)
+  const steps = all.flatMap(({ cell }) => cell.lines.slice(1).map((l, i) => (l.baseline - (cell.lines[i]?.baseline ?? 0)) / l.size));
+  const leading = steps.length > 0 ? median(steps) : Infinity;
+  const gapped = (cell: BoxedCell) => cell.lines.slice(1).some((l, i) => l.baseline - (cell.lines[i]?.baseline ?? 0) > TOLERANCES.cellGapPitches * leading * l.size);
+  return all.filter((a) => Math.abs(f(a.cell) - m) > TOLERANCES.misplacedEm * (a.cell.lines[0]?.size ?? 10) || gapped(a.cell));
 }
 
 export interface AccountInput {
