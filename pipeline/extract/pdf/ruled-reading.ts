@@ -17,6 +17,9 @@ import type { PagesRead } from "./pages.ts";
 import { preview, type Breaks, type Reading } from "./reading.ts";
 import { joinCell, type BreakContext } from "./word-breaks.ts";
 
+/** The columns of the hierarchy: their cells are labels merged over the rows of the activities under them. */
+const HIERARCHY_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["function", "macro", "process", "subprocess"]);
+
 /**
  * The header must name each column that holds text, each column once: a label that names no
  * column, or text under no label, refuses the PDF rather than leave its columns to be guessed.
@@ -119,7 +122,11 @@ export function ruledReading(read: PagesRead, file: string, breaks: Breaks): Rea
   diagnostics.push(...assembled.diagnostics);
   const rows = assembled.rows;
   if (rows.length > 0 && rows.every((r) => r.cells.length === 0)) throw damaged(`its table has ${rows.length} rows but no text in any of them`, { file });
-  for (const row of rows) if (row.cells.length === 0) diagnostics.push(diag("pdf/empty-row", "empty", {}, { file, page: row.page, row: row.row }));
+  // a row with nothing but hierarchy labels that go on into the rows below has no text of its own
+  // either: its activity's cells are empty (an activity row whose text is gone), and the labels
+  // would be taken by the next activity as if they had started on its row
+  const labelOnly = (row: RawRow) => row.cells.length > 0 && assembled.columns.includes("activityCode") && row.cells.every((c) => HIERARCHY_KINDS.has(assembled.columns[c.col] ?? "unknown") && c.rowSpan > 1);
+  for (const row of rows) if (row.cells.length === 0 || labelOnly(row)) diagnostics.push(diag("pdf/empty-row", "empty", {}, { file, page: row.page, row: row.row }));
   const { title, footnote } = titleAndFootnote(read, file, assembled.context, diagnostics);
   strayText(read, file, diagnostics);
   return {
