@@ -341,3 +341,40 @@ describe("chromium-no-borders-a3.pdf: columns printed with no blank between them
     ]);
   });
 });
+
+// Chromium again, with other settings than every print above: US Letter portrait, Carlito 6.5 pt,
+// every cell vertically centred, cells set apart by spacing, a lighter grey. With the body's words
+// every field is read right; what it cannot settle is said at its page, never guessed: the
+// Funzione labels whose runs cross page breaks, centred on a part the reader cannot tell, and,
+// without the words, each line break in doubt (the three hyphen breaks among them).
+describe("chromium-letter-centred.pdf: Letter portrait, Carlito, cells centred (Chromium)", () => {
+  const file = join(FIXTURES, "chromium-letter-centred.pdf");
+  const borrowed = loadInput(file, { wordsFrom: "examples" });
+  const alone = readAlone(file);
+  const errorsOf = async (loading: ReturnType<typeof loadInput>) => (await loading).diagnostics.filter((d) => d.severity === "error");
+
+  it("reads every field right with the body's words, and stops with exit 1 at the Funzione labels whose rows it cannot tell", async () => {
+    const loaded = await borrowed;
+    expect(fieldDifferences(loaded.annex.activities, expected2020.activities)).toEqual([]);
+    expect(loaded.annex.title).toBe(expected2020.title);
+    expect(loaded.annex.footnote).toBe(expected2020.footnote);
+    const errors = await errorsOf(borrowed);
+    expect(new Set(errors.map((d) => d.rule))).toEqual(new Set(["pdf/text-grid-span"]));
+    for (const e of errors) expect(e.place.page).toBeGreaterThan(0);
+    expect(errors.map((d) => d.reason).join("\n")).toContain('the Funzione label "Governo Camerale"');
+  });
+
+  it("without them, names each line break in doubt, and every field it reads otherwise is one of those", async () => {
+    const loaded = await alone;
+    const doubts = (await errorsOf(alone)).filter((d) => d.rule === "pdf/word-break").map((d) => d.reason);
+    expect(doubts.length).toBeGreaterThan(0);
+    const wrong = fieldDifferences(loaded.annex.activities, expected2020.activities);
+    expect(wrong.length).toBeGreaterThan(0);
+    // each field read otherwise is a hyphen break kept open, and the doubt that names it is an error
+    for (const [text, word] of [["statistico- economiche", "statistico-economiche"], ["tecnico- specialistica", "tecnico-specialistica"], ["statistico- economica", "statistico-economica"]]) {
+      expect(wrong.some((w) => w.includes(text ?? ""))).toBe(true);
+      expect(doubts.some((d) => d.includes(word ?? ""))).toBe(true);
+    }
+    expect(wrong).toHaveLength(3);
+  });
+});
