@@ -8,9 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { nextEdition } from "../pipeline/app/init.ts";
 import { planWithSheet } from "../pipeline/app/sheet-plan.ts";
-import { readPlan } from "../pipeline/app/settings.ts";
 import { FatalError } from "../pipeline/diagnostics/fatal.ts";
 import { formatDiagnostic } from "../pipeline/diagnostics/format.ts";
 import { readOffice } from "../pipeline/formats/office/read.ts";
@@ -24,16 +22,14 @@ import { toOds, toXlsx } from "../pipeline/render/open-data/spreadsheet.ts";
 import { validateAnnex } from "../pipeline/validate/index.ts";
 import { annex } from "./helpers/cli.ts";
 import { sourcesWith2020 } from "./helpers/diff.ts";
-import { expectedAnnex2020 } from "./helpers/diff.ts";
+import { nextEditionOf2020, WRITTEN_ON } from "./helpers/working-copy.ts";
 
-const PLAN_FILE = new URL("../sources/2020-2022/plan.yaml", import.meta.url).pathname;
-const DATE = new Date(Date.UTC(2021, 0, 1));
+const DATE = WRITTEN_ON;
 let plan: PlanConfig | null;
 let next: Annex;
 
 beforeAll(async () => {
-  plan = await readPlan(PLAN_FILE);
-  next = nextEdition(expectedAnnex2020(), "2021-2023").annex;
+  ({ plan, next } = await nextEditionOf2020());
 });
 
 const COL = { function: 0, macro: 1, process: 2, subprocess: 3, code: 4, title: 5, riskAreas: 6, areaDirigenziale: 7, servizio: 8, uo: 9, note: 10, active: 11 } as const;

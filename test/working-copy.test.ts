@@ -7,8 +7,6 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { nextEdition } from "../pipeline/app/init.ts";
-import { readPlan } from "../pipeline/app/settings.ts";
 import { formatDiagnostic } from "../pipeline/diagnostics/format.ts";
 import { openPackage } from "../pipeline/formats/office/package.ts";
 import { readOffice } from "../pipeline/formats/office/read.ts";
@@ -22,17 +20,15 @@ import type { Annex } from "../pipeline/model/annex.ts";
 import type { PlanConfig } from "../pipeline/model/plan.ts";
 import { validateAnnex } from "../pipeline/validate/index.ts";
 import { annex } from "./helpers/cli.ts";
-import { expectedAnnex2020, sortChanges, sourcesWith2020 } from "./helpers/diff.ts";
-import { editWithLibreOffice, editWorkbook, type Edit } from "./helpers/working-copy.ts";
+import { sortChanges, sourcesWith2020 } from "./helpers/diff.ts";
+import { editWithLibreOffice, editWorkbook, nextEditionOf2020, WRITTEN_ON, type Edit } from "./helpers/working-copy.ts";
 
-const PLAN_FILE = new URL("../sources/2020-2022/plan.yaml", import.meta.url).pathname;
-const DATE = new Date(Date.UTC(2021, 0, 1));
+const DATE = WRITTEN_ON;
 let plan: PlanConfig | null;
 let next: Annex;
 
 beforeAll(async () => {
-  plan = await readPlan(PLAN_FILE);
-  next = nextEdition(expectedAnnex2020(), "2021-2023").annex;
+  ({ plan, next } = await nextEditionOf2020());
 });
 
 const WRITERS = { xlsx: writeXlsx, ods: writeOds } as const;

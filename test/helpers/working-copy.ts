@@ -5,6 +5,11 @@
 import { COLUMNS, type ColumnKey } from "../../pipeline/formats/spreadsheet/working-copy/columns.ts";
 import type { Cell, Workbook } from "../../pipeline/lib/workbook/workbook.ts";
 import { installMacros, runMacro } from "./libreoffice.ts";
+import { nextEdition } from "../../pipeline/app/init.ts";
+import { readPlan } from "../../pipeline/app/settings.ts";
+import type { Annex } from "../../pipeline/model/annex.ts";
+import type { PlanConfig } from "../../pipeline/model/plan.ts";
+import { expectedAnnex2020 } from "./diff.ts";
 
 export type Edit =
   | { set: { code: string; column: ColumnKey; value: string } }
@@ -104,4 +109,12 @@ function asMacroArgument(edits: readonly Edit[]): string {
 export function editWithLibreOffice(src: string, edits: readonly Edit[], out: { xlsx: string; ods: string }, profile: string): void {
   installMacros(profile, "WorkingCopy", BASIC);
   runMacro(profile, "WorkingCopy", "EditWorkingCopy", [src, out.xlsx, out.ods, asMacroArgument(edits)]);
+}
+
+/** The date the working copies of these tests are written on: a fixed one, so that their bytes do not move. */
+export const WRITTEN_ON = new Date(Date.UTC(2021, 0, 1));
+
+/** What `annex init 2021-2023 --from 2020-2022` starts from: the plan of 2020-2022 and the next edition of its hand-checked annex. */
+export async function nextEditionOf2020(): Promise<{ plan: PlanConfig | null; next: Annex }> {
+  return { plan: await readPlan(new URL("../../sources/2020-2022/plan.yaml", import.meta.url).pathname), next: nextEdition(expectedAnnex2020(), "2021-2023").annex };
 }
