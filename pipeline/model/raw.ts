@@ -22,6 +22,11 @@ export const ColumnKind = z.enum([
 ]);
 export type ColumnKind = z.infer<typeof ColumnKind>;
 
+/** The hierarchy's columns: their cells are labels merged over the rows of the activities under them. */
+export const HIERARCHY_COLUMNS: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
+/** Whether a column holds hierarchy labels. */
+export const isHierarchyColumn = (kind: ColumnKind): boolean => HIERARCHY_COLUMNS.includes(kind);
+
 export const RawCell = z
   .object({
     /** index into RawTable.columns */

@@ -3,7 +3,7 @@
 // break over the page.
 import { at } from "../../lib/at.ts";
 import { leadingCode } from "../../model/codes.ts";
-import type { ColumnKind, RawRow } from "../../model/raw.ts";
+import { isHierarchyColumn, type ColumnKind, type RawRow } from "../../model/raw.ts";
 import type { Chain } from "./chains.ts";
 import { slot } from "./grid.ts";
 import { plainText } from "./lines.ts";
@@ -11,7 +11,6 @@ import type { PageTable } from "./page-table.ts";
 import { TOLERANCES } from "./tolerances.ts";
 
 /** The hierarchy's columns: their merged labels may cover a row broken over the page as well as the rows before it. */
-const HIERARCHY: ReadonlySet<ColumnKind> = new Set(["function", "macro", "process", "subprocess"]);
 
 /** Page grid column → table column: by header kinds, else by position under the reference grid. */
 export function mapColumns(page: PageTable, reference: PageTable, columns: readonly ColumnKind[]): number[] {
@@ -78,7 +77,7 @@ export function continuationBand(
     if (leadingCode(plainText(lines)) !== null) return false;
     const chain = covering.get(col);
     if (!hasText(chain) || chain.row + chain.span - 1 !== lastRow) return false;
-    if (!HIERARCHY.has(columns[col] ?? "unknown") && (chain.row !== lastRow || cell.band1 !== cell.band0)) return false;
+    if (!isHierarchyColumn(columns[col] ?? "unknown") && (chain.row !== lastRow || cell.band1 !== cell.band0)) return false;
     any = true;
   }
   return any;

@@ -5,7 +5,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { FatalError } from "../../diagnostics/fatal.ts";
 import { diag } from "../../diagnostics/rules.ts";
-import type { ColumnKind, RawRow } from "../../model/raw.ts";
+import { isHierarchyColumn, type ColumnKind, type RawRow } from "../../model/raw.ts";
 import { ph } from "../../messages/catalogue.ts";
 import type { BoxedCell, PageUse } from "./account.ts";
 import { assemble } from "./assemble.ts";
@@ -16,9 +16,6 @@ import type { PageTable } from "./page-table.ts";
 import type { PagesRead } from "./pages.ts";
 import { preview, type Breaks, type Reading } from "./reading.ts";
 import { joinCell, type BreakContext } from "./word-breaks.ts";
-
-/** The columns of the hierarchy: their cells are labels merged over the rows of the activities under them. */
-const HIERARCHY_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["function", "macro", "process", "subprocess"]);
 
 /**
  * The header must name each column that holds text, each column once: a label that names no
@@ -125,7 +122,7 @@ export function ruledReading(read: PagesRead, file: string, breaks: Breaks): Rea
   // a row with nothing but hierarchy labels that go on into the rows below has no text of its own
   // either: its activity's cells are empty (an activity row whose text is gone), and the labels
   // would be taken by the next activity as if they had started on its row
-  const labelOnly = (row: RawRow) => row.cells.length > 0 && assembled.columns.includes("activityCode") && row.cells.every((c) => HIERARCHY_KINDS.has(assembled.columns[c.col] ?? "unknown") && c.rowSpan > 1);
+  const labelOnly = (row: RawRow) => row.cells.length > 0 && assembled.columns.includes("activityCode") && row.cells.every((c) => isHierarchyColumn(assembled.columns[c.col] ?? "unknown") && c.rowSpan > 1);
   for (const row of rows) if (row.cells.length === 0 || labelOnly(row)) diagnostics.push(diag("pdf/empty-row", "empty", {}, { file, page: row.page, row: row.row }));
   const { title, footnote } = titleAndFootnote(read, file, assembled.context, diagnostics);
   strayText(read, file, diagnostics);

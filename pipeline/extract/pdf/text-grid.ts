@@ -8,7 +8,7 @@
 import { at } from "../../lib/at.ts";
 import { isActivityCode, isBareLetter, isNumberedCode, leadingCode } from "../../model/codes.ts";
 import { kindOf, MIN_NAMED, type CustomLabels, type HeaderKind } from "../../model/header-words.ts";
-import type { ColumnKind } from "../../model/raw.ts";
+import { HIERARCHY_COLUMNS, isHierarchyColumn, type ColumnKind } from "../../model/raw.ts";
 import type { PageContent } from "./content.ts";
 import { isShading } from "../../model/shading.ts";
 import type { Fill } from "./geometry.ts";
@@ -21,7 +21,6 @@ import { TOLERANCES } from "./tolerances.ts";
 const ACTIVITY_CODE = { test: isActivityCode };
 /** A bare letter in the code column is an activity code too (the special "G" row). */
 const LETTER_CODE = { test: isBareLetter };
-const HIERARCHY: readonly ColumnKind[] = ["function", "macro", "process", "subprocess"];
 
 /**
  * What the page's lines do not settle, its page added later: a line no row or column can be told
@@ -402,7 +401,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
     for (const l of list) l.reach = reach;
   }
   const pitch = linePitch(data);
-  const cellKinds = columns.map((c) => c.kind).filter((k) => k !== "activityCode" && !HIERARCHY.includes(k));
+  const cellKinds = columns.map((c) => c.kind).filter((k) => k !== "activityCode" && !isHierarchyColumn(k));
   const alignment = alignmentOf(cellKinds.map((k) => byColumn.get(k) ?? []), baselines, pitch, size);
 
   const used: Line[] = [...rowCodes];
@@ -468,7 +467,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
 
   // hierarchy labels: a coded label starts at its code, any label after a gap wider than a cell's leading
   const textLabels: TextLabel[] = [];
-  for (const kind of HIERARCHY) {
+  for (const kind of HIERARCHY_COLUMNS) {
     const lines = [...(byColumn.get(kind) ?? [])].sort((a, b) => a.baseline - b.baseline);
     let current: TextLabel | null = null;
     let last: Line | null = null;
@@ -490,7 +489,7 @@ export function readTextGrid(content: PageContent, custom?: CustomLabels): TextG
   }
 
   const tableBottom = Math.max(...rows.map((r) => r.bottom), ...textLabels.map((t) => t.bottom));
-  for (const kind of HIERARCHY) {
+  for (const kind of HIERARCHY_COLUMNS) {
     const last = textLabels.filter((t) => t.kind === kind).at(-1);
     if (last) last.atBottom = tableBottom - last.bottom < pitch;
   }
