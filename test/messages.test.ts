@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diag, RULE_IDS } from "../pipeline/diagnostics/rules.ts";
-import { formatDiagnosticIn, formatPlace, summary } from "../pipeline/diagnostics/format.ts";
+import { formatDiagnostic, formatDiagnosticIn, formatPlace, summary } from "../pipeline/diagnostics/format.ts";
 import { formatText } from "../pipeline/diff/format-terminal.ts";
 import { diffAnnexes } from "../pipeline/diff/index.ts";
 import { en } from "../pipeline/messages/en.ts";
 import { it as italian } from "../pipeline/messages/it.ts";
 import { detectLang, langOfLocale } from "../pipeline/messages/locale.ts";
-import { ph } from "../pipeline/messages/catalogue.ts";
+import { currentLang, ph } from "../pipeline/messages/catalogue.ts";
 import type { Activity, Annex } from "../pipeline/model/annex.ts";
 import { planForNextEdition } from "../pipeline/app/settings.ts";
 import { annex } from "./helpers/cli.ts";
@@ -196,6 +196,14 @@ describe("the command line", () => {
     expect(choice.stderr).toBe("annex: il valore 'pdf' dell'opzione '--format <format>' non è valido. Valori ammessi: text, json, html. (si veda annex diff --help)\n");
     const english = await annex(["validate", "x.pdf", "--bogus"]);
     expect(english.stderr).toBe("annex: unknown option '--bogus' (see annex validate --help)\n");
+  });
+
+  it("is the run's own: a process that ran `annex` in Italian goes on formatting in the language it had", async () => {
+    expect(currentLang()).toBe("en");
+    const run = await annex(["validate", "x.pdf", "--bogus"], { env: { LANG: "it_IT.UTF-8" } });
+    expect(run.stderr).toMatch(/opzione sconosciuta/);
+    expect(currentLang()).toBe("en");
+    expect(formatDiagnostic(diag("office/damaged", "no-part", { part: "xl/workbook.xml" }, { file: "a.xlsx" }))).toMatch(/^a\.xlsx: error: /);
   });
 
   it("refuses a language it does not have", async () => {

@@ -7,7 +7,7 @@ import { registerDataCommands } from "./commands/data.ts";
 import { registerEditionCommands } from "./commands/editions.ts";
 import { registerPublishCommands } from "./commands/publish.ts";
 import { EXIT, type Io, type Session } from "./session.ts";
-import { LANGS, setLang, t, textOf, type TextId } from "../messages/catalogue.ts";
+import { currentLang, LANGS, setLang, t, textOf, type TextId } from "../messages/catalogue.ts";
 import { detectLang } from "../messages/locale.ts";
 
 const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -113,7 +113,10 @@ function program(session: Session): Command {
 
 /** Runs `annex` with `argv` (as process.argv: node, script, arguments) and returns its exit status. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  // the language comes first: help texts are written as the commands are declared
+  // the language comes first: help texts are written as the commands are declared. It is this
+  // run's, and put back when the run ends: a process that runs `annex` more than once (a test
+  // suite, a server) is not left speaking the last run's language.
+  const before = currentLang();
   setLang(detectLang(argv.slice(2), io.env));
   const session: Session = { io, debug: false, exitCode: EXIT.ok };
   try {
@@ -122,6 +125,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // help and version end with exit status 0; commander's usage errors are bad usage
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.trouble;
     throw error;
+  } finally {
+    setLang(before);
   }
   return session.exitCode;
 }
