@@ -193,6 +193,9 @@ describe("PDF/UA-1: the machine-checkable conditions of the Matterhorn Protocol 
       mapped.set(pdfText(tree[i]), typeof ref === "string" ? ref : "");
     }
     for (const [id, th] of ids) expect(mapped.get(id), id).toBe(th.ref);
+    // in the byte order of their UTF-8 keys, as a name tree must be (ISO 32000-1, 7.9.6)
+    const keys = [...mapped.keys()];
+    expect(keys).toEqual([...keys].sort((a, b) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"))));
     for (const th of ths) expect(["Row", "Column"]).toContain(name(pdf.dict(th.dict["/A"])["/Scope"]));
 
     const bodyCells = tds.filter((td) => td.mcids.length > 0 || pdf.dict(td.dict["/A"])["/Headers"] !== undefined);
