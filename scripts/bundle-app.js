@@ -59,6 +59,77 @@ function withLinearConcat(source) {
   return source.slice(0, from) + concat + source.slice(to);
 }
 
+/**
+ * pdfkit's build for browsers with a stream's text kept as text until the stream ends: each
+ * operator of a page's content is written as `Buffer.from(text + "\n", "binary")`, tens of
+ * thousands of small Buffers, each a new typed array in the browser (Node takes them from a pool)
+ * and each first copied into an array of character codes by the Buffer package it carries. Now
+ * the texts written one after another become one Buffer when the stream ends: the same bytes, in
+ * the same order ("binary" is one byte per character, so the stream's length is counted the same).
+ * @param {string} source
+ */
+function withTextStreams(source) {
+  /** @type {[string, string][]} */
+  const replacements = [
+    [
+      `class PDFReference extends PDFAbstractReference {`,
+      `function binaryBuffer(text) {
+  var bytes = Buffer.allocUnsafe(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
+}
+function binaryRuns(pieces) {
+  var out = [];
+  var text = '';
+  for (var i = 0; i < pieces.length; i++) {
+    var piece = pieces[i];
+    if (typeof piece === 'string') text += piece;
+    else {
+      if (text !== '') out.push(binaryBuffer(text));
+      text = '';
+      out.push(piece);
+    }
+  }
+  if (text !== '') out.push(binaryBuffer(text));
+  return out;
+}
+class PDFReference extends PDFAbstractReference {`,
+    ],
+    [
+      `    if (!(chunk instanceof Uint8Array)) {
+      chunk = Buffer.from(chunk + '\\n', 'binary');
+    }
+    this.uncompressedLength += chunk.length;`,
+      `    if (!(chunk instanceof Uint8Array)) {
+      chunk = chunk + '\\n';
+    }
+    this.uncompressedLength += chunk.length;`,
+    ],
+    [
+      `      this.buffer = Buffer.concat(this.buffer);
+      if (this.compress) {`,
+      `      this.buffer = Buffer.concat(binaryRuns(this.buffer));
+      if (this.compress) {`,
+    ],
+  ];
+  let result = source;
+  for (const [from, to] of replacements) {
+    const at = result.indexOf(from);
+    if (at < 0 || result.indexOf(from, at + 1) >= 0) throw new Error(`pdfkit/js/pdfkit.standalone.js: its PDFReference is not the one scripts/bundle-app.js changes (a new pdfkit?): ${JSON.stringify(from.slice(0, 50))}`);
+    result = result.slice(0, at) + to + result.slice(at + from.length);
+  }
+  return result;
+}
+
+/**
+ * pdfkit's build for browsers as the page carries it (its Buffer.concat linear, a stream's text
+ * kept as text): test/web-pdfkit.test.ts checks it writes the same bytes as the build it changes.
+ * @param {string} source
+ */
+export function pdfkitForPage(source) {
+  return withTextStreams(withLinearConcat(source));
+}
+
 /** @type {import("esbuild").Plugin} */
 const browser = {
   name: "browser",
@@ -74,7 +145,7 @@ const browser = {
     b.onLoad({ filter: /.*/, namespace: "text" }, ({ path }) => ({ contents: readFileSync(path, "utf8"), loader: "text" }));
     b.onResolve({ filter: /^events$/ }, () => ({ path: join(WEB, "events.ts") }));
     b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: require.resolve("pdfkit/js/pdfkit.standalone.js") }));
-    b.onLoad({ filter: /[\\/]pdfkit\.standalone\.js$/ }, ({ path }) => ({ contents: withLinearConcat(readFileSync(path, "utf8")), loader: "js" }));
+    b.onLoad({ filter: /[\\/]pdfkit\.standalone\.js$/ }, ({ path }) => ({ contents: pdfkitForPage(readFileSync(path, "utf8")), loader: "js" }));
     // csv-stringify's build for browsers (its own build needs Node's Buffer)
     b.onResolve({ filter: /^csv-stringify\/sync$/ }, () => ({ path: join(ROOT, "node_modules", "csv-stringify", "dist", "esm", "sync.js") }));
     // what the application layer does with files by their path (the command line's) is never
