@@ -43,11 +43,18 @@ const OPEN_DATA = {
     (await import("./open-data/json.ts")).toContractJson(annex, { example: resources.example === true }),
 };
 
+/**
+ * The PDF renderer with pdfmake, pdfkit and its fonts' code loaded and run. The page's PDF worker
+ * calls it as it starts, while the office chooses its files: loading them (pdfkit's own modules
+ * take a quarter of a second to run in a browser) is then not part of the first PDF's time.
+ */
+export async function loadPdfRenderer(): Promise<typeof import("./pdf/index.ts")> {
+  await platform.prepare("pdf-writer");
+  return import("./pdf/index.ts");
+}
+
 const RENDERERS: Record<Format, Renderer> = {
-  pdf: async ({ layout }) => {
-    await platform.prepare("pdf-writer");
-    return (await import("./pdf/index.ts")).renderPdf(layout());
-  },
+  pdf: async ({ layout }) => (await loadPdfRenderer()).renderPdf(layout()),
   docx: async ({ layout }) => (await import("./docx/document.ts")).renderDocx(layout()),
   html: async ({ layout, resources }) => (await import("./html/page.ts")).renderHtml(layout(), resources.html),
   ...OPEN_DATA,

@@ -6,6 +6,7 @@
 import { renderGiven, type Publishable, type RenderedFile } from "../app/given.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { loadPdfRenderer } from "../render/index.ts";
 
 /** What the page asks: the PDF of one edition. */
 export interface PdfRequest {
@@ -22,9 +23,17 @@ interface WorkerScope {
   postMessage(message: PdfReply, transfer?: Transferable[]): void;
 }
 
-/** Makes the PDF of each edition the page sends, one after another, as they come. */
+/**
+ * Makes the PDF of each edition the page sends, one after another, as they come. It says it is
+ * ready once the renderer's code is loaded; an edition sent before waits for that, as it would.
+ */
 export function servePdf(scope: WorkerScope): void {
-  let queue = Promise.resolve();
+  // a failure to load is the first request's to say (the page words it), not an unhandled rejection
+  const loaded = loadPdfRenderer().then(
+    () => undefined,
+    () => undefined,
+  );
+  let queue: Promise<void> = loaded;
   scope.addEventListener("message", ({ data: { id, edition } }) => {
     queue = queue.then(async () => {
       try {
@@ -36,5 +45,7 @@ export function servePdf(scope: WorkerScope): void {
       }
     });
   });
-  scope.postMessage({ ready: true });
+  void loaded.then(() => {
+    scope.postMessage({ ready: true });
+  });
 }
