@@ -24,12 +24,18 @@ const loadedPrepared: number[] = [];
 /** from navigation to the code an edition needs made ready, while the page is idle */
 const ready: number[] = [];
 const publishedPrepared: number[] = [];
+/** from navigation to the PDF's worker warmed up (a few throwaway PDFs, pipeline/web/warm-up.ts), while the page is idle */
+const warmedBy: number[] = [];
+/** every publication, given once the worker has warmed up (an office that took a few seconds to choose) */
+const loadedWarmed: number[] = [];
+const publishedWarmed: number[] = [];
 const exported: number[] = [];
 const rendered: number[] = [];
 const out = mkdtempSync(join(tmpdir(), "annex-bench-app-"));
 try {
   for (let run = 0; run < runs; run++) {
-    for (const prepared of [false, true]) {
+    for (const mode of ["at once", "prepared", "warmed"] as const) {
+      const prepared = mode !== "at once";
       const context = await browser.newContext();
       await context.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
       const page = await context.newPage();
@@ -37,15 +43,18 @@ try {
       await page.waitForSelector("html[data-ready]");
       // the page's script done (the page is shown and answers; it then makes its code ready while idle)
       if (!prepared) open.push(await page.evaluate(() => performance.getEntriesByName("annex-ready")[0]?.startTime ?? NaN));
-      else {
+      else if (mode === "prepared") {
         await page.waitForFunction(() => performance.getEntriesByName("annex-prepared").length > 0, undefined, { timeout: 300_000 });
         ready.push(await page.evaluate(() => performance.getEntriesByName("annex-prepared")[0]?.startTime ?? NaN));
+      } else {
+        await page.waitForFunction(() => performance.getEntriesByName("annex-warmed").length > 0, undefined, { timeout: 300_000 });
+        warmedBy.push(await page.evaluate(() => performance.getEntriesByName("annex-warmed")[0]?.startTime ?? NaN));
       }
       await page.setInputFiles("#edizione", ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((f) => join(source, f)));
       await page.waitForFunction(() => performance.getEntriesByName("annex-published").length > 0, undefined, { timeout: 300_000 });
       const [start, read, done] = await page.evaluate(() => ["annex-start", "annex-loaded", "annex-published"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
-      (prepared ? loadedPrepared : loaded).push((read ?? NaN) - (start ?? NaN));
-      (prepared ? publishedPrepared : published).push((done ?? NaN) - (start ?? NaN));
+      ({ "at once": loaded, prepared: loadedPrepared, warmed: loadedWarmed })[mode].push((read ?? NaN) - (start ?? NaN));
+      ({ "at once": published, prepared: publishedPrepared, warmed: publishedWarmed })[mode].push((done ?? NaN) - (start ?? NaN));
       await context.close();
     }
     const t = performance.now();
@@ -71,6 +80,7 @@ process.stdout.write(
     `2020-2022 read and checked in the page: ${s(median(loaded))} (${(median(loaded) / median(exported)).toFixed(2)}× annex export)`,
     `2020-2022 every publication made in the page: ${s(median(published))} (${(median(published) / median(exported)).toFixed(2)}× annex export)`,
     `the same, given once the page is idle and has made its code ready: read and checked ${s(median(loadedPrepared))} (${(median(loadedPrepared) / median(exported)).toFixed(2)}×), every publication ${s(median(publishedPrepared))} (${(median(publishedPrepared) / median(exported)).toFixed(2)}×)`,
+    `the same, given once its PDF worker has warmed up (by ${s(median(warmedBy))} from navigation): read and checked ${s(median(loadedWarmed))} (${(median(loadedWarmed) / median(exported)).toFixed(2)}×), every publication ${s(median(publishedWarmed))} (${(median(publishedWarmed) / median(exported)).toFixed(2)}×)`,
     `annex export sources/2020-2022 (process): ${s(median(exported))}`,
     `annex render sources/2020-2022, every format (process): ${s(median(rendered))}; the page's every publication is ${(median(published) / median(rendered)).toFixed(2)}× it`,
   ].join("\n") + "\n",

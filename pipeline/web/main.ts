@@ -11,7 +11,7 @@ import { setLang, t, type Lang } from "../messages/catalogue.ts";
 import { ANNEX_FILE, CORRECTIONS_FILE, FORMATS, PLAN_FILE } from "../model/files.ts";
 import type * as Engine from "./engine.ts";
 import { loadPart, partOf } from "./parts.ts";
-import { PdfFailure, preparePdf, renderPdf } from "./pdf-thread.ts";
+import { PdfFailure, preparePdf, renderPdf, warmUpPdf } from "./pdf-thread.ts";
 
 /** The page speaks Italian: its diagnostics are the command line's (`annex --lang it`) words. */
 const LANG: Lang = "it";
@@ -397,8 +397,9 @@ document.documentElement.dataset.ready = "true";
 performance.mark("annex-ready");
 // A moment after the page is shown (not at once: the page answers first, to the keyboard, the
 // mouse, a dropped folder), the code an edition needs is made ready, one part at a time when the
-// browser is idle (the application layer, pdf.js, then the PDF's worker with pdfmake), so that
-// the office's first choice, made in the file dialog meanwhile, does not wait for it. A choice made
+// browser is idle (the application layer, pdf.js, then the PDF's worker with pdfmake, which then
+// warms up on a few throwaway PDFs: warm-up.ts), so that the office's first choice, made in the
+// file dialog meanwhile, does not wait for it. A choice made
 // before waits for the same loading, never for a second one; what fails here fails again, and is
 // shown, when a job needs it.
 const idle = (): Promise<void> =>
@@ -422,4 +423,7 @@ void (async () => {
   await idle();
   await preparePdf();
   performance.mark("annex-prepared");
+  await idle();
+  await warmUpPdf();
+  performance.mark("annex-warmed");
 })().catch(() => undefined);

@@ -30,6 +30,8 @@ interface Running {
 let running: Promise<Running> | undefined;
 let next = 0;
 const waiting = new Map<number, { resolve: (files: RenderedFile[]) => void; reject: (failure: PdfFailure) => void }>();
+/** who waits for the end of a warm-up (settled too when the worker fails: there is nothing more to wait for) */
+const warming: (() => void)[] = [];
 
 function start(): Promise<Running> {
   running ??= (async () => {
@@ -47,6 +49,7 @@ function start(): Promise<Running> {
       worker.terminate();
       running = undefined;
       failed(failure);
+      for (const warmed of warming.splice(0)) warmed();
       for (const [id, request] of waiting) {
         waiting.delete(id);
         request.reject(failure);
@@ -55,6 +58,10 @@ function start(): Promise<Running> {
     worker.addEventListener("message", ({ data }: MessageEvent<PdfReply>) => {
       if ("ready" in data) {
         readied();
+        return;
+      }
+      if ("warmed" in data) {
+        for (const warmed of warming.splice(0)) warmed();
         return;
       }
       const request = waiting.get(data.id);
@@ -83,6 +90,23 @@ function start(): Promise<Running> {
 /** Starts the worker and waits until its code has run (the page does it while idle, before the office's choice). */
 export async function preparePdf(): Promise<void> {
   await (await start()).ready;
+}
+
+/** How many small PDFs the worker makes to warm up (warm-up.ts): more made the next edition's PDF no faster (BENCHMARKS.md). */
+const WARM_UP_PDFS = 4;
+
+/**
+ * Has the worker make a few throwaway PDFs while the page waits for the office's files, so that
+ * the office's PDF runs on warm code; it ends early when an edition is sent.
+ */
+export async function warmUpPdf(): Promise<void> {
+  const { worker, ready } = await start();
+  await ready;
+  await new Promise<void>((warmed) => {
+    warming.push(warmed);
+    const request: PdfRequest = { warmUp: WARM_UP_PDFS };
+    worker.postMessage(request);
+  });
 }
 
 /** The PDF's files of a validated edition, made in the worker (started now if it is not yet). */

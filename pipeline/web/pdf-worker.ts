@@ -6,16 +6,18 @@
 import { renderGiven, type Publishable, type RenderedFile } from "../app/given.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FatalError } from "../diagnostics/fatal.ts";
+import { loadLabels } from "../app/templates.ts";
 import { loadPdfRenderer } from "../render/index.ts";
+import { warmUpEdition } from "./warm-up.ts";
 
-/** What the page asks: the PDF of one edition. */
-export interface PdfRequest {
-  id: number;
-  edition: Publishable;
-}
+/** What the page asks: the PDF of one edition, or (while it waits for the office's files) a warm-up of so many small PDFs. */
+export type PdfRequest = { id: number; edition: Publishable } | { warmUp: number };
 
-/** What the worker answers: that it is ready (once, when its code has run), then each request's PDF, or its failure. */
-export type PdfReply = { ready: true } | { id: number; files: RenderedFile[] } | { id: number; diagnostic: Diagnostic } | { id: number; error: string };
+/**
+ * What the worker answers: that it is ready (once, when its code has run), that a warm-up is over
+ * (with how many PDFs it made), then each request's PDF, or its failure.
+ */
+export type PdfReply = { ready: true } | { warmed: number } | { id: number; files: RenderedFile[] } | { id: number; diagnostic: Diagnostic } | { id: number; error: string };
 
 /** The little of a worker's global scope used here. */
 interface WorkerScope {
@@ -23,9 +25,27 @@ interface WorkerScope {
   postMessage(message: PdfReply, transfer?: Transferable[]): void;
 }
 
+/** Makes up to `times` throwaway PDFs (warm-up.ts), one task each, until `stop` says an edition came; how many it made. */
+async function warmUp(times: number, stop: () => boolean): Promise<number> {
+  let made = 0;
+  while (made < times && !stop()) {
+    try {
+      await renderGiven(warmUpEdition(loadLabels()), ["pdf"]);
+    } catch {
+      // a renderer that fails fails again for the edition, which says so
+      break;
+    }
+    made++;
+    // the event loop's turn: an edition sent meanwhile is seen before the next one is started
+    await new Promise((next) => setTimeout(next, 0));
+  }
+  return made;
+}
+
 /**
  * Makes the PDF of each edition the page sends, one after another, as they come. It says it is
  * ready once the renderer's code is loaded; an edition sent before waits for that, as it would.
+ * A warm-up asked for stops at the first edition, which waits at most for one small PDF.
  */
 export function servePdf(scope: WorkerScope): void {
   // a failure to load is the first request's to say (the page words it), not an unhandled rejection
@@ -34,7 +54,18 @@ export function servePdf(scope: WorkerScope): void {
     () => undefined,
   );
   let queue: Promise<void> = loaded;
-  scope.addEventListener("message", ({ data: { id, edition } }) => {
+  let asked = false;
+  scope.addEventListener("message", ({ data }) => {
+    if ("warmUp" in data) {
+      queue = queue
+        .then(() => warmUp(data.warmUp, () => asked))
+        .then((made) => {
+          scope.postMessage({ warmed: made });
+        });
+      return;
+    }
+    asked = true;
+    const { id, edition } = data;
     queue = queue.then(async () => {
       try {
         const files = await renderGiven(edition, ["pdf"]);
