@@ -32,7 +32,7 @@ try {
         .sort()
         .join(" "),
       json: link ? await (await fetch(link.href)).text() : "",
-      published: mark("annex-published") - mark("annex-start"),
+      published: mark("annex-published") - mark("annex-chosen"),
       version: navigator.userAgent,
     };
   });

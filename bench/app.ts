@@ -52,7 +52,7 @@ try {
       }
       await page.setInputFiles("#edizione", ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((f) => join(source, f)));
       await page.waitForFunction(() => performance.getEntriesByName("annex-published").length > 0, undefined, { timeout: 300_000 });
-      const [start, read, done] = await page.evaluate(() => ["annex-start", "annex-loaded", "annex-published"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
+      const [start, read, done] = await page.evaluate(() => ["annex-chosen", "annex-loaded", "annex-published"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
       ({ "at once": loaded, prepared: loadedPrepared, warmed: loadedWarmed })[mode].push((read ?? NaN) - (start ?? NaN));
       ({ "at once": published, prepared: publishedPrepared, warmed: publishedWarmed })[mode].push((done ?? NaN) - (start ?? NaN));
       await context.close();
