@@ -64,7 +64,7 @@ describe("the PDF worker's warm-up", () => {
     const page = scope();
     servePdf(page.worker);
     await page.until((r) => "ready" in r);
-    page.post({ warmUp: 1000 });
+    page.post({ warmUp: new Array<number>(1000).fill(24) });
     // the edition comes while the worker warms up: it waits at most for the small PDF being made
     await new Promise((later) => setTimeout(later, 50));
     page.post({ id: 7, edition: { annex: loaded.annex, plan: loaded.plan, example: loaded.example } });

@@ -92,8 +92,12 @@ export async function preparePdf(): Promise<void> {
   await (await start()).ready;
 }
 
-/** How many small PDFs the worker makes to warm up (warm-up.ts): more made the next edition's PDF no faster (BENCHMARKS.md). */
-const WARM_UP_PDFS = 4;
+/**
+ * The small PDFs the worker makes to warm up (warm-up.ts), in rows: more made the next edition's
+ * PDF no faster (BENCHMARKS.md). The first ones are the smallest: they are the slowest to make,
+ * and an edition given meanwhile waits for the one being made.
+ */
+const WARM_UP_ROWS = [6, 12, 24, 24];
 
 /**
  * Has the worker make a few throwaway PDFs while the page waits for the office's files, so that
@@ -104,7 +108,7 @@ export async function warmUpPdf(): Promise<void> {
   await ready;
   await new Promise<void>((warmed) => {
     warming.push(warmed);
-    const request: PdfRequest = { warmUp: WARM_UP_PDFS };
+    const request: PdfRequest = { warmUp: WARM_UP_ROWS };
     worker.postMessage(request);
   });
 }

@@ -10,8 +10,8 @@ import { loadLabels } from "../app/templates.ts";
 import { loadPdfRenderer } from "../render/index.ts";
 import { warmUpEdition } from "./warm-up.ts";
 
-/** What the page asks: the PDF of one edition, or (while it waits for the office's files) a warm-up of so many small PDFs. */
-export type PdfRequest = { id: number; edition: Publishable } | { warmUp: number };
+/** What the page asks: the PDF of one edition, or (while it waits for the office's files) a warm-up: small PDFs of so many rows each. */
+export type PdfRequest = { id: number; edition: Publishable } | { warmUp: number[] };
 
 /**
  * What the worker answers: that it is ready (once, when its code has run), that a warm-up is over
@@ -25,12 +25,12 @@ interface WorkerScope {
   postMessage(message: PdfReply, transfer?: Transferable[]): void;
 }
 
-/** Makes up to `times` throwaway PDFs (warm-up.ts), one task each, until `stop` says an edition came; how many it made. */
-async function warmUp(times: number, stop: () => boolean): Promise<number> {
+/** Makes throwaway PDFs of so many rows each (warm-up.ts), one task each, until `stop` says an edition came; how many it made. */
+async function warmUp(rows: readonly number[], stop: () => boolean): Promise<number> {
   let made = 0;
-  while (made < times && !stop()) {
+  while (made < rows.length && !stop()) {
     try {
-      await renderGiven(warmUpEdition(loadLabels()), ["pdf"]);
+      await renderGiven(warmUpEdition(loadLabels(), rows[made]), ["pdf"]);
     } catch {
       // a renderer that fails fails again for the edition, which says so
       break;

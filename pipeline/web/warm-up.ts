@@ -20,11 +20,12 @@ function wordsOf(labels: Labels): string[] {
   return words;
 }
 
-/** Rows of the warm-up edition: two functions, each with two macro processes of two processes of three sub-processes. */
-const ROWS = 24;
-
-/** A small edition to warm the PDF's code with; thrown away once made. */
-export function warmUpEdition(labels: Labels): Publishable {
+/**
+ * A small edition to warm the PDF's code with, of `rows` rows (at most 24: two functions, each
+ * with two macro processes of two processes of three sub-processes; 24 rows take two pages);
+ * thrown away once made.
+ */
+export function warmUpEdition(labels: Labels, rows = 24): Publishable {
   const words = wordsOf(labels);
   let next = 0;
   /** `count` words, taken in turn from the labels' words */
@@ -41,7 +42,7 @@ export function warmUpEdition(labels: Labels): Publishable {
     return title;
   };
   const activities: Activity[] = [];
-  for (let row = 0; row < ROWS; row++) {
+  for (let row = 0; row < Math.min(rows, 24); row++) {
     const [f, m, p, s] = [Math.floor(row / 12) + 1, (Math.floor(row / 6) % 2) + 1, (Math.floor(row / 3) % 2) + 1, (row % 3) + 1];
     const macro = `A${String(f)}.${String(m)}`;
     const process = `${macro}.${String(p)}`;
