@@ -304,6 +304,14 @@ function chooseEdition(chosen: Promise<readonly Chosen[]>): void {
   // the PDF's worker started at the choice, on its own thread, while this one starts the
   // application layer and reads the files (at once, if the page has done it while idle)
   preparePdf().catch(() => undefined);
+  // pdf.js too, when a PDF is among the files: made ready by the application layer (whose copy
+  // of the parts the reading uses) while the files' bytes are read, not after (a failure to load
+  // is said by the reading, which waits for the same loading)
+  chosen
+    .then(async (files) => {
+      if (files.some(({ path }) => /\.pdf$/i.test(path))) await (await started()).platform.prepare("pdf-reader");
+    })
+    .catch(() => undefined);
   run(async () => {
     clearEdition();
     edition = await given(chosen);
