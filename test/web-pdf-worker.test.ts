@@ -56,6 +56,21 @@ describe("the PDF worker's warm-up", () => {
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
   });
 
+  it("stops when the page says the office has chosen its files, before any edition comes", { timeout: 30_000 }, async () => {
+    const page = scope();
+    servePdf(page.worker);
+    await page.until((r) => "ready" in r);
+    page.post({ warmUp: new Array<number>(1000).fill(24) });
+    await new Promise((later) => setTimeout(later, 50));
+    page.post({ chosen: true });
+    const warmed = await page.until((r) => "warmed" in r);
+    expect("warmed" in warmed && warmed.warmed).toBeLessThan(1000);
+    // a warm-up asked for once the office has chosen makes nothing
+    page.post({ warmUp: [6] });
+    await page.until((r) => page.replies.filter((reply) => "warmed" in reply).length === 2);
+    expect(page.replies.filter((reply) => "warmed" in reply)).toEqual([warmed, { warmed: 0 }]);
+  });
+
   // a warm-up that did not stop would go on for minutes: it fails here in seconds instead
   it("stops at the first edition sent, whose PDF is byte for byte the one a renderer that never warmed up makes", { timeout: 30_000 }, async () => {
     const files = ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((name) => ({ name, bytes: new Uint8Array(readFileSync(`${SOURCE}/${name}`)) }));

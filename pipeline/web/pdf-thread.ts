@@ -87,6 +87,14 @@ function start(): Promise<Running> {
   return started;
 }
 
+/** Tells a worker that is warming up that the office has chosen its files: it stops, and leaves the processor to their reading. */
+export function endWarmUp(): void {
+  void running?.then(({ worker }) => {
+    const request: PdfRequest = { chosen: true };
+    worker.postMessage(request);
+  }, () => undefined);
+}
+
 /** Starts the worker and waits until its code has run (the page does it while idle, before the office's choice). */
 export async function preparePdf(): Promise<void> {
   await (await start()).ready;

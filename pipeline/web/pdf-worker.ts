@@ -10,8 +10,11 @@ import { loadLabels } from "../app/templates.ts";
 import { loadPdfRenderer } from "../render/index.ts";
 import { warmUpEdition } from "./warm-up.ts";
 
-/** What the page asks: the PDF of one edition, or (while it waits for the office's files) a warm-up: small PDFs of so many rows each. */
-export type PdfRequest = { id: number; edition: Publishable } | { warmUp: number[] };
+/**
+ * What the page asks: the PDF of one edition; or, while it waits for the office's files, a
+ * warm-up (small PDFs of so many rows each); or, once the office has chosen, that the warm-up end.
+ */
+export type PdfRequest = { id: number; edition: Publishable } | { warmUp: number[] } | { chosen: true };
 
 /**
  * What the worker answers: that it is ready (once, when its code has run), that a warm-up is over
@@ -45,7 +48,9 @@ async function warmUp(rows: readonly number[], stop: () => boolean): Promise<num
 /**
  * Makes the PDF of each edition the page sends, one after another, as they come. It says it is
  * ready once the renderer's code is loaded; an edition sent before waits for that, as it would.
- * A warm-up asked for stops at the first edition, which waits at most for one small PDF.
+ * A warm-up asked for stops at the office's choice (the page reads the files meanwhile, and the
+ * warm-up would take the processor from it) or at the first edition, which waits at most for one
+ * small PDF.
  */
 export function servePdf(scope: WorkerScope): void {
   // a failure to load is the first request's to say (the page words it), not an unhandled rejection
@@ -54,17 +59,18 @@ export function servePdf(scope: WorkerScope): void {
     () => undefined,
   );
   let queue: Promise<void> = loaded;
-  let asked = false;
+  let chosen = false;
   scope.addEventListener("message", ({ data }) => {
     if ("warmUp" in data) {
       queue = queue
-        .then(() => warmUp(data.warmUp, () => asked))
+        .then(() => warmUp(data.warmUp, () => chosen))
         .then((made) => {
           scope.postMessage({ warmed: made });
         });
       return;
     }
-    asked = true;
+    chosen = true;
+    if ("chosen" in data) return;
     const { id, edition } = data;
     queue = queue.then(async () => {
       try {
