@@ -36,6 +36,13 @@ try {
       version: navigator.userAgent,
     };
   });
+  // the same edition given once the page has warmed up its PDF worker (an office that took a few seconds to choose)
+  await firefox.navigate(pathToFileURL(file).href);
+  while (!(await firefox.evaluate(() => performance.getEntriesByName("annex-warmed").length > 0))) await new Promise((later) => setTimeout(later, 200));
+  const warmedBy = await firefox.evaluate(() => performance.getEntriesByName("annex-warmed")[0]?.startTime ?? NaN);
+  await firefox.setFiles("#edizione", ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((f) => join(source, f)));
+  while (!(await firefox.evaluate(() => performance.getEntriesByName("annex-published").length > 0))) await new Promise((later) => setTimeout(later, 200));
+  const publishedWarm = await firefox.evaluate(() => (performance.getEntriesByName("annex-published")[0]?.startTime ?? NaN) - (performance.getEntriesByName("annex-chosen")[0]?.startTime ?? NaN));
   const exported = spawnSync(process.execPath, ["bin/annex.js", "export", "sources/2020-2022", "--format", "json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   process.stdout.write(
@@ -46,6 +53,7 @@ try {
       `allegato-1.json equal to annex export: ${json === exported.stdout ? "yes" : "NO"}`,
       `open from file:// to ready: ${s(open)}`,
       `2020-2022 every publication made in the page: ${s(published)}`,
+      `the same, given once its PDF worker has warmed up (by ${s(warmedBy)} from navigation): ${s(publishedWarm)}`,
     ].join("\n") + "\n",
   );
   if (json !== exported.stdout) process.exitCode = 1;
