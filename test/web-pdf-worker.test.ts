@@ -67,7 +67,7 @@ describe("the PDF worker's warm-up", () => {
     expect("warmed" in warmed && warmed.warmed).toBeLessThan(1000);
     // a warm-up asked for once the office has chosen makes nothing
     page.post({ warmUp: [6] });
-    await page.until((r) => page.replies.filter((reply) => "warmed" in reply).length === 2);
+    await page.until(() => page.replies.filter((reply) => "warmed" in reply).length === 2);
     expect(page.replies.filter((reply) => "warmed" in reply)).toEqual([warmed, { warmed: 0 }]);
   });
 

@@ -31,7 +31,7 @@ let running: Promise<Running> | undefined;
 let next = 0;
 const waiting = new Map<number, { resolve: (files: RenderedFile[]) => void; reject: (failure: PdfFailure) => void }>();
 /** who waits for the end of a warm-up (settled too when the worker fails: there is nothing more to wait for) */
-const warming: (() => void)[] = [];
+const warming: ((made: number) => void)[] = [];
 
 function start(): Promise<Running> {
   running ??= (async () => {
@@ -49,7 +49,7 @@ function start(): Promise<Running> {
       worker.terminate();
       running = undefined;
       failed(failure);
-      for (const warmed of warming.splice(0)) warmed();
+      for (const warmed of warming.splice(0)) warmed(0);
       for (const [id, request] of waiting) {
         waiting.delete(id);
         request.reject(failure);
@@ -61,7 +61,7 @@ function start(): Promise<Running> {
         return;
       }
       if ("warmed" in data) {
-        for (const warmed of warming.splice(0)) warmed();
+        for (const warmed of warming.splice(0)) warmed(data.warmed);
         return;
       }
       const request = waiting.get(data.id);
@@ -109,12 +109,12 @@ const WARM_UP_ROWS = [6, 12, 24, 24];
 
 /**
  * Has the worker make a few throwaway PDFs while the page waits for the office's files, so that
- * the office's PDF runs on warm code; it ends early when an edition is sent.
+ * the office's PDF runs on warm code; it ends early when an edition is sent. How many it made.
  */
-export async function warmUpPdf(): Promise<void> {
+export async function warmUpPdf(): Promise<number> {
   const { worker, ready } = await start();
   await ready;
-  await new Promise<void>((warmed) => {
+  return new Promise<number>((warmed) => {
     warming.push(warmed);
     const request: PdfRequest = { warmUp: WARM_UP_ROWS };
     worker.postMessage(request);
