@@ -29,32 +29,38 @@ const warmedBy: number[] = [];
 /** every publication, given once the worker has warmed up (an office that took a few seconds to choose) */
 const loadedWarmed: number[] = [];
 const publishedWarmed: number[] = [];
+/** every publication, given 1 s and 2 s after the page is ready (a folder dropped on it at once) */
+const publishedAfter = { 1000: [] as number[], 2000: [] as number[] };
 const exported: number[] = [];
 const rendered: number[] = [];
 const out = mkdtempSync(join(tmpdir(), "annex-bench-app-"));
 try {
   for (let run = 0; run < runs; run++) {
-    for (const mode of ["at once", "prepared", "warmed"] as const) {
-      const prepared = mode !== "at once";
+    for (const mode of ["at once", 1000, 2000, "prepared", "warmed"] as const) {
+      const prepared = mode === "prepared" || mode === "warmed";
       const context = await browser.newContext();
       await context.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
       const page = await context.newPage();
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector("html[data-ready]");
       // the page's script done (the page is shown and answers; it then makes its code ready while idle)
-      if (!prepared) open.push(await page.evaluate(() => performance.getEntriesByName("annex-ready")[0]?.startTime ?? NaN));
+      if (mode === "at once") open.push(await page.evaluate(() => performance.getEntriesByName("annex-ready")[0]?.startTime ?? NaN));
+      else if (typeof mode === "number") await page.waitForTimeout(mode);
       else if (mode === "prepared") {
         await page.waitForFunction(() => performance.getEntriesByName("annex-prepared").length > 0, undefined, { timeout: 300_000 });
         ready.push(await page.evaluate(() => performance.getEntriesByName("annex-prepared")[0]?.startTime ?? NaN));
-      } else {
+      } else if (mode === "warmed") {
         await page.waitForFunction(() => performance.getEntriesByName("annex-warmed").length > 0, undefined, { timeout: 300_000 });
         warmedBy.push(await page.evaluate(() => performance.getEntriesByName("annex-warmed")[0]?.startTime ?? NaN));
       }
       await page.setInputFiles("#edizione", ["allegato-1.pdf", "plan.yaml", "corrections.yaml"].map((f) => join(source, f)));
       await page.waitForFunction(() => performance.getEntriesByName("annex-published").length > 0, undefined, { timeout: 300_000 });
       const [start, read, done] = await page.evaluate(() => ["annex-chosen", "annex-loaded", "annex-published"].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
-      ({ "at once": loaded, prepared: loadedPrepared, warmed: loadedWarmed })[mode].push((read ?? NaN) - (start ?? NaN));
-      ({ "at once": published, prepared: publishedPrepared, warmed: publishedWarmed })[mode].push((done ?? NaN) - (start ?? NaN));
+      if (typeof mode === "number") publishedAfter[mode].push((done ?? NaN) - (start ?? NaN));
+      else {
+        ({ "at once": loaded, prepared: loadedPrepared, warmed: loadedWarmed })[mode].push((read ?? NaN) - (start ?? NaN));
+        ({ "at once": published, prepared: publishedPrepared, warmed: publishedWarmed })[mode].push((done ?? NaN) - (start ?? NaN));
+      }
       await context.close();
     }
     const t = performance.now();
@@ -79,6 +85,7 @@ process.stdout.write(
     `open from file:// to ready: ${s(median(open))}; its code for an edition made ready, while idle, by ${s(median(ready))}`,
     `2020-2022 read and checked in the page: ${s(median(loaded))} (${(median(loaded) / median(exported)).toFixed(2)}× annex export)`,
     `2020-2022 every publication made in the page: ${s(median(published))} (${(median(published) / median(exported)).toFixed(2)}× annex export)`,
+    `the same, given 1 s after the page is ready: every publication ${s(median(publishedAfter[1000]))} (${(median(publishedAfter[1000]) / median(exported)).toFixed(2)}×); 2 s after: ${s(median(publishedAfter[2000]))} (${(median(publishedAfter[2000]) / median(exported)).toFixed(2)}×)`,
     `the same, given once the page is idle and has made its code ready: read and checked ${s(median(loadedPrepared))} (${(median(loadedPrepared) / median(exported)).toFixed(2)}×), every publication ${s(median(publishedPrepared))} (${(median(publishedPrepared) / median(exported)).toFixed(2)}×)`,
     `the same, given once its PDF worker has warmed up (by ${s(median(warmedBy))} from navigation): read and checked ${s(median(loadedWarmed))} (${(median(loadedWarmed) / median(exported)).toFixed(2)}×), every publication ${s(median(publishedWarmed))} (${(median(publishedWarmed) / median(exported)).toFixed(2)}×)`,
     `annex export sources/2020-2022 (process): ${s(median(exported))}`,

@@ -406,11 +406,11 @@ window.addEventListener("unhandledrejection", (event) => {
 });
 document.documentElement.dataset.ready = "true";
 performance.mark("annex-ready");
-// A moment after the page is shown (not at once: the page answers first, to the keyboard, the
-// mouse, a dropped folder), the code an edition needs is made ready, one part at a time when the
-// browser is idle (the application layer, pdf.js, then the PDF's worker with pdfmake, which then
-// warms up on a few throwaway PDFs: warm-up.ts), so that the office's first choice, made in the
-// file dialog meanwhile, does not wait for it. A choice made
+// Once the page is shown and the browser idle, the code an edition needs is made ready: the PDF's
+// worker with pdfmake on its own thread, and meanwhile on this one the application layer, then
+// pdf.js, each when the browser is idle (the page answers the keyboard, the mouse, a dropped
+// folder between them); the worker then warms up on a few throwaway PDFs (warm-up.ts). So the
+// office's first choice, made in the file dialog meanwhile, does not wait for it. A choice made
 // before waits for the same loading, never for a second one; what fails here fails again, and is
 // shown, when a job needs it.
 const idle = (): Promise<void> =>
@@ -426,13 +426,14 @@ const idle = (): Promise<void> =>
     else setTimeout(then, 200);
   });
 void (async () => {
-  await new Promise((later) => setTimeout(later, 1500));
   await idle();
+  const worker = preparePdf();
+  // (its failure is said by the job that needs it, not as the page's own)
+  worker.catch(() => undefined);
   const layer = await started();
   await idle();
   await layer.platform.prepare("pdf-reader");
-  await idle();
-  await preparePdf();
+  await worker;
   performance.mark("annex-prepared");
   await idle();
   // how many throwaway PDFs it made (none once the office has chosen), for the tests
