@@ -37,7 +37,6 @@ const out = mkdtempSync(join(tmpdir(), "annex-bench-app-"));
 try {
   for (let run = 0; run < runs; run++) {
     for (const mode of ["at once", 1000, 2000, "prepared", "warmed"] as const) {
-      const prepared = mode === "prepared" || mode === "warmed";
       const context = await browser.newContext();
       await context.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
       const page = await context.newPage();
@@ -49,7 +48,7 @@ try {
       else if (mode === "prepared") {
         await page.waitForFunction(() => performance.getEntriesByName("annex-prepared").length > 0, undefined, { timeout: 300_000 });
         ready.push(await page.evaluate(() => performance.getEntriesByName("annex-prepared")[0]?.startTime ?? NaN));
-      } else if (mode === "warmed") {
+      } else {
         await page.waitForFunction(() => performance.getEntriesByName("annex-warmed").length > 0, undefined, { timeout: 300_000 });
         warmedBy.push(await page.evaluate(() => performance.getEntriesByName("annex-warmed")[0]?.startTime ?? NaN));
       }
