@@ -11,7 +11,7 @@ import { setLang, t, type Lang } from "../messages/catalogue.ts";
 import { ANNEX_FILE, CORRECTIONS_FILE, FORMATS, PLAN_FILE } from "../model/files.ts";
 import type * as Engine from "./engine.ts";
 import { loadPart, partOf } from "./parts.ts";
-import { endWarmUp, PdfFailure, preparePdf, renderPdf, warmUpPdf } from "./pdf-thread.ts";
+import { PdfFailure, pdfForChoice, preparePdf, renderPdf, warmUpPdf } from "./pdf-thread.ts";
 
 /** The page speaks Italian: its diagnostics are the command line's (`annex --lang it`) words. */
 const LANG: Lang = "it";
@@ -301,10 +301,9 @@ function run(job: () => Promise<void>, what: string): void {
 function chooseEdition(chosen: Promise<readonly Chosen[]>): void {
   // timings for the benchmark (bench/app.ts): from the office's choice
   performance.mark("annex-chosen");
-  endWarmUp();
-  // the PDF's worker started at the choice, on its own thread, while this one starts the
-  // application layer and reads the files (at once, if the page has done it while idle)
-  preparePdf().catch(() => undefined);
+  // the PDF's worker started at the choice (if the page has not done it while idle), on its own
+  // thread, while this one starts the application layer and reads the files; no more warm-up
+  pdfForChoice();
   // pdf.js too, when a PDF is among the files: made ready by the application layer (whose copy
   // of the parts the reading uses) while the files' bytes are read, not after (a failure to load
   // is said by the reading, which waits for the same loading)

@@ -87,12 +87,19 @@ function start(): Promise<Running> {
   return started;
 }
 
-/** Tells a worker that is warming up that the office has chosen its files: it stops, and leaves the processor to their reading. */
-export function endWarmUp(): void {
-  void running?.then(({ worker }) => {
-    const request: PdfRequest = { chosen: true };
-    worker.postMessage(request);
-  }, () => undefined);
+/**
+ * The office has chosen its files: the worker is started if it is not yet (it gets ready while
+ * they are read), and makes no more warm-up PDFs (it leaves the processor to their reading).
+ */
+export function pdfForChoice(): void {
+  start().then(
+    ({ worker }) => {
+      const request: PdfRequest = { chosen: true };
+      worker.postMessage(request);
+    },
+    // a worker that cannot start is said by the PDF's request
+    () => undefined,
+  );
 }
 
 /** Starts the worker and waits until its code has run (the page does it while idle, before the office's choice). */
