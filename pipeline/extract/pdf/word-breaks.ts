@@ -4,6 +4,7 @@
 // a word too long for its cell (CSS `overflow-wrap`, narrow Word cells: "amministrativ" / "i").
 // The geometry decides where it can (would a blank, or the next letter, have fitted on the line?),
 // then the document's own words: a word cut by the wrap is one the document prints whole elsewhere.
+import { isNumberedCode, NUMBERED_CODE_SOURCE } from "../../model/codes.ts";
 import type { Line } from "./lines.ts";
 import { TOLERANCES } from "./tolerances.ts";
 
@@ -35,6 +36,8 @@ export interface Doubt {
 const ADDED_HYPHEN = /\u2010$/;
 /** Characters that stay in the text at a line end and may join a word or end one. */
 const JOINER = /[-/]$/;
+/** A code cut after one of its dots, alone on its line ("A1.1.1." / "1" in a narrow Codice column). */
+const CODE_CUT = new RegExp(`^${NUMBERED_CODE_SOURCE}\\.$`);
 /** Closing punctuation a producer may carry alone to the next line ("PIANIFICAZIONE" / ","). */
 const CLOSING = /^[),.;:]/;
 const EDGE_LEADING = /^[("'/]+/;
@@ -62,7 +65,12 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
   // a producer that leaves the blank out where it does not fit cut a word only where a blank surely fits
   const blankRoom = context.drops ? room : line.edge;
   const blankFits = blankRoom !== null && line.right + (context.blank + TOLERANCES.edgeMarginEm) * line.size <= blankRoom;
-  const cut = context.marked && (context.hangs || blankFits);
+  const alone = tokens(text).length === 1;
+  const letterFits = room !== null && line.right + next.first + TOLERANCES.edgeMarginEm * line.size <= room;
+  // ...and, for one that leaves blanks out (its lines of several words end without one), only where
+  // a cut is seen: a word too long for its cell starts a line of its own and fills it (the next
+  // letter would not have fitted), never a short line after other words ("e" / "utilizzo")
+  const cut = context.marked && (context.hangs || blankFits) && (!context.drops || (alone && !letterFits));
 
   // 1. a hyphen the producer added at a soft hyphen: the word goes on
   if (ADDED_HYPHEN.test(text)) return { join: "" };
@@ -87,13 +95,14 @@ export function breakAfter(line: Line, next: Line, context: BreakContext): { joi
     if (lastToken === "-") return { join: " " };
     return { join: " ", doubt: { spaced: `${text} ${following}`, joined: `${text}${following}` } };
   }
-  // 3. a blank drawn at the line's end: a break between words
+  // 3. a code cut after one of its dots, alone on its line, and completed by the next line's first
+  // token: a code holds no blank, whatever the producer drew ("A1.1.1." / "1" is A1.1.1.1)
+  if (alone && CODE_CUT.test(text) && isNumberedCode(`${text}${firstToken}`)) return { join: "" };
+  // 4. a blank drawn at the line's end: a break between words
   if (drawnBlank) return { join: " " };
-  // 4. a producer that marks its breaks drew none where it would have (where one fits, or anywhere): the word was cut
+  // 5. a producer that marks its breaks drew none where it would have (where one fits, or anywhere): the word was cut
   if (cut) return { join: "" };
-  // 5. a word is cut only when it stands alone on its line and the next letter would not have fitted there
-  const alone = tokens(text).length === 1;
-  const letterFits = room !== null && line.right + next.first + TOLERANCES.edgeMarginEm * line.size <= room;
+  // 6. a word is cut only when it stands alone on its line and the next letter would not have fitted there
   if (!alone || line.edge === null || letterFits) return { join: " " };
   if (CLOSING.test(following)) return { join: "" };
   // compared word by word: the word the break is in, whole and cut
